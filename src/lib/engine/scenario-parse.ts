@@ -40,7 +40,7 @@ export function parseScenarioYaml(source: string): ScenarioParseResult {
 	if (source.length > MAX_SCENARIO_BYTES)
 		return { ok: false, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
 	const counter = new LineCounter();
-	const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+	const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
 	if (doc.errors.length > 0) {
 		return {
 			ok: false,

@@ -1,0 +1,68 @@
+/**
+ * Sessions and join codes. A session token is an HMAC-signed claim binding a
+ * browser to one role (and, for teams, one exercise and team). The signing
+ * secret persists in the store so sessions survive a server restart.
+ */
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Session } from '../src/lib/realtime/contract';
+import type { EventStore } from './event-store';
+
+// No 0/O, 1/I/L: codes are read aloud and typed from slides.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A join code like "K7QM-4XTZ-P9RD": 12 symbols of 31 ≈ 59 bits. */
+export function newJoinCode(): string {
+	const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+	return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((g) => g.join('')).join('-');
+}
+
+/** Accepts codes typed in lower case, with spaces or without dashes. */
+export function normalizeJoinCode(input: string): string {
+	const raw = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+	return raw.length === 12 ? `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}` : raw;
+}
+
+const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
+
+export class SessionSigner {
+	constructor(private secret: Buffer) {}
+
+	static async fromStore(store: EventStore, envSecret?: string): Promise<SessionSigner> {
+		if (envSecret) return new SessionSigner(Buffer.from(envSecret));
+		let secret = await store.getSetting('session_secret');
+		if (!secret) {
+			secret = randomBytes(32).toString('hex');
+			await store.setSetting('session_secret', secret);
+		}
+		return new SessionSigner(Buffer.from(secret, 'hex'));
+	}
+
+	private mac(payload: string) {
+		return createHmac('sha256', this.secret).update(payload).digest();
+	}
+
+	sign(session: Session): string {
+		const payload = b64(JSON.stringify(session));
+		return `${payload}.${b64(this.mac(payload))}`;
+	}
+
+	verify(token: unknown): Session | null {
+		if (typeof token !== 'string' || token.length > 2048) return null;
+		const [payload, mac] = token.split('.');
+		if (!payload || !mac) return null;
+		const expected = this.mac(payload);
+		const given = Buffer.from(mac, 'base64url');
+		if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+		try {
+			return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session;
+		} catch {
+			return null;
+		}
+	}
+}
+
+export function keysMatch(given: string, expected: string): boolean {
+	const a = createHmac('sha256', 'cmp').update(given).digest();
+	const b = createHmac('sha256', 'cmp').update(expected).digest();
+	return timingSafeEqual(a, b);
+}

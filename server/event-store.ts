@@ -1,0 +1,52 @@
+/** The event store interface: an append-only log per exercise plus join codes and settings. */
+import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
+import type { ExerciseStatus } from '../src/lib/engine/exercise-state';
+
+export interface ExerciseRecord {
+	id: string;
+	scenarioId: string;
+	title: string;
+	status: ExerciseStatus;
+	createdWall: number;
+	lastSeq: number;
+}
+
+export type JoinRole = 'participant' | 'evaluator';
+export interface JoinCode {
+	code: string;
+	exerciseId: string;
+	role: JoinRole;
+	team: string | null;
+}
+
+export class ConcurrencyError extends Error {}
+
+export interface EventStore {
+	/** Creates an exercise with its first event and its join codes, atomically. */
+	createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status'>, created: NewEvent, codes: JoinCode[]): Promise<DomainEvent>;
+	/** Appends events after `expectedSeq`; durable when the promise resolves. */
+	append(exerciseId: string, expectedSeq: number, events: NewEvent[]): Promise<DomainEvent[]>;
+	load(exerciseId: string, afterSeq?: number): Promise<DomainEvent[]>;
+	listExercises(): Promise<ExerciseRecord[]>;
+	getExercise(exerciseId: string): Promise<ExerciseRecord | null>;
+	findCode(code: string): Promise<JoinCode | null>;
+	codesFor(exerciseId: string): Promise<JoinCode[]>;
+	getSetting(key: string): Promise<string | null>;
+	setSetting(key: string, value: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** The exercise status an event leaves behind, if it changes it. */
+export function statusAfter(event: NewEvent): ExerciseStatus | null {
+	switch (event.type) {
+		case 'exercise.started':
+		case 'exercise.resumed':
+			return 'running';
+		case 'exercise.paused':
+			return 'paused';
+		case 'exercise.ended':
+			return 'ended';
+		default:
+			return null;
+	}
+}

@@ -1,0 +1,188 @@
+/**
+ * SQLite event store (better-sqlite3): WAL journal with synchronous=FULL, so
+ * a committed append survives a crash or power cut before it is acknowledged.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
+import { ConcurrencyError, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+
+const MIGRATIONS = [
+	`CREATE TABLE exercises (
+		id TEXT PRIMARY KEY,
+		scenario_id TEXT NOT NULL,
+		title TEXT NOT NULL,
+		status TEXT NOT NULL,
+		created_wall INTEGER NOT NULL,
+		last_seq INTEGER NOT NULL
+	);
+	CREATE TABLE events (
+		exercise_id TEXT NOT NULL REFERENCES exercises(id),
+		seq INTEGER NOT NULL,
+		type TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		wall INTEGER NOT NULL,
+		actor TEXT NOT NULL,
+		body TEXT NOT NULL,
+		PRIMARY KEY (exercise_id, seq)
+	) WITHOUT ROWID;
+	CREATE TABLE join_codes (
+		code TEXT PRIMARY KEY,
+		exercise_id TEXT NOT NULL REFERENCES exercises(id),
+		role TEXT NOT NULL,
+		team TEXT
+	);
+	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`
+];
+
+interface EventRow {
+	exercise_id: string;
+	seq: number;
+	type: string;
+	at: number;
+	wall: number;
+	actor: string;
+	body: string;
+}
+interface ExerciseRow {
+	id: string;
+	scenario_id: string;
+	title: string;
+	status: ExerciseRecord['status'];
+	created_wall: number;
+	last_seq: number;
+}
+
+const toRecord = (r: ExerciseRow): ExerciseRecord => ({
+	id: r.id,
+	scenarioId: r.scenario_id,
+	title: r.title,
+	status: r.status,
+	createdWall: r.created_wall,
+	lastSeq: r.last_seq
+});
+
+function toEvent(r: EventRow): DomainEvent {
+	return { ...JSON.parse(r.body), type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: r.at, wall: r.wall, actor: r.actor };
+}
+
+/** The event body without its envelope columns. */
+function bodyOf(e: NewEvent): string {
+	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };
+	delete (body as { seq?: number }).seq;
+	return JSON.stringify(body);
+}
+
+export class SqliteEventStore implements EventStore {
+	private db: Database.Database;
+	private stmts;
+
+	constructor(file: string) {
+		if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+		this.db = new Database(file);
+		this.db.pragma('journal_mode = WAL');
+		this.db.pragma('synchronous = FULL');
+		this.db.pragma('foreign_keys = ON');
+		this.db.pragma('busy_timeout = 5000');
+		this.migrate();
+		this.stmts = {
+			insertEvent: this.db.prepare(
+				'INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES (?, ?, ?, ?, ?, ?, ?)'
+			),
+			lastSeq: this.db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM exercises WHERE id = ?'),
+			setSeq: this.db.prepare('UPDATE exercises SET last_seq = ? WHERE id = ?'),
+			setStatus: this.db.prepare('UPDATE exercises SET status = ? WHERE id = ?'),
+			load: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE exercise_id = ? AND seq > ? ORDER BY seq'),
+			list: this.db.prepare<[], ExerciseRow>('SELECT * FROM exercises ORDER BY created_wall DESC'),
+			get: this.db.prepare<[string], ExerciseRow>('SELECT * FROM exercises WHERE id = ?'),
+			insertExercise: this.db.prepare(
+				'INSERT INTO exercises (id, scenario_id, title, status, created_wall, last_seq) VALUES (?, ?, ?, ?, ?, 0)'
+			),
+			insertCode: this.db.prepare('INSERT INTO join_codes (code, exercise_id, role, team) VALUES (?, ?, ?, ?)'),
+			findCode: this.db.prepare<[string], { code: string; exercise_id: string; role: JoinCode['role']; team: string | null }>(
+				'SELECT * FROM join_codes WHERE code = ?'
+			),
+			codesFor: this.db.prepare<[string], { code: string; exercise_id: string; role: JoinCode['role']; team: string | null }>(
+				'SELECT * FROM join_codes WHERE exercise_id = ? ORDER BY role, team'
+			),
+			getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+			setSetting: this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+		};
+	}
+
+	private migrate() {
+		const version = this.db.pragma('user_version', { simple: true }) as number;
+		for (let v = version; v < MIGRATIONS.length; v++) {
+			this.db.transaction(() => {
+				this.db.exec(MIGRATIONS[v]);
+				this.db.pragma(`user_version = ${v + 1}`);
+			})();
+		}
+	}
+
+	private appendSync = (exerciseId: string, expectedSeq: number, events: NewEvent[]): DomainEvent[] =>
+		this.db.transaction(() => {
+			const row = this.stmts.lastSeq.get(exerciseId);
+			if (!row) throw new Error(`unknown exercise "${exerciseId}"`);
+			if (row.last_seq !== expectedSeq)
+				throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${row.last_seq}, expected ${expectedSeq}`);
+			let seq = expectedSeq;
+			const stored: DomainEvent[] = [];
+			for (const e of events) {
+				seq++;
+				this.stmts.insertEvent.run(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, bodyOf(e));
+				stored.push({ ...e, seq } as DomainEvent);
+				const status = statusAfter(e);
+				if (status) this.stmts.setStatus.run(status, exerciseId);
+			}
+			this.stmts.setSeq.run(seq, exerciseId);
+			return stored;
+		})();
+
+	async createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status'>, created: NewEvent, codes: JoinCode[]) {
+		return this.db.transaction(() => {
+			this.stmts.insertExercise.run(record.id, record.scenarioId, record.title, 'setup', record.createdWall);
+			for (const c of codes) this.stmts.insertCode.run(c.code, record.id, c.role, c.team);
+			return this.appendSync(record.id, 0, [created])[0];
+		})();
+	}
+
+	async append(exerciseId: string, expectedSeq: number, events: NewEvent[]) {
+		return this.appendSync(exerciseId, expectedSeq, events);
+	}
+
+	async load(exerciseId: string, afterSeq = 0) {
+		return this.stmts.load.all(exerciseId, afterSeq).map(toEvent);
+	}
+
+	async listExercises() {
+		return this.stmts.list.all().map(toRecord);
+	}
+
+	async getExercise(exerciseId: string) {
+		const row = this.stmts.get.get(exerciseId);
+		return row ? toRecord(row) : null;
+	}
+
+	async findCode(code: string) {
+		const row = this.stmts.findCode.get(code);
+		return row ? { code: row.code, exerciseId: row.exercise_id, role: row.role, team: row.team } : null;
+	}
+
+	async codesFor(exerciseId: string) {
+		return this.stmts.codesFor.all(exerciseId).map((row) => ({ code: row.code, exerciseId: row.exercise_id, role: row.role, team: row.team }));
+	}
+
+	async getSetting(key: string) {
+		return this.stmts.getSetting.get(key)?.value ?? null;
+	}
+
+	async setSetting(key: string, value: string) {
+		this.stmts.setSetting.run(key, value);
+	}
+
+	async close() {
+		this.db.close();
+	}
+}

@@ -1,0 +1,214 @@
+/**
+ * The exercise machine (XState v5): the single decider of an exercise.
+ * It owns the lifecycle (setup → running ⇄ paused → ended) and decides which
+ * domain events each command produces; `evolve` folds them into the context.
+ *
+ * The server drives it with the pure `transition()` so that events can be
+ * appended to the store before the new snapshot is committed and broadcast.
+ * Time comes in with each command (`wall`); a TICK releases what is due.
+ */
+import { assign, setup, transition, type SnapshotFrom } from 'xstate';
+import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
+import type { DomainEventBody, NewEvent } from './events';
+import {
+	decisionKey,
+	dueInjects,
+	expiredDecisions,
+	foldEvents,
+	type ExerciseState,
+	type ExerciseStatus
+} from './exercise-state';
+import { maxPointsFor, scoreDecision } from './score-decision';
+
+type CommandBody =
+	| { type: 'START' }
+	| { type: 'PAUSE' }
+	| { type: 'RESUME' }
+	| { type: 'END' }
+	| { type: 'TICK' }
+	| { type: 'SET_SPEED'; speed: number }
+	| { type: 'RELEASE_INJECT'; injectId: string }
+	| { type: 'HOLD_INJECT'; injectId: string }
+	| { type: 'UNHOLD_INJECT'; injectId: string }
+	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string };
+
+/** A command: what someone asks of the exercise, at a wall time. */
+export type Command = CommandBody & { wall: number; actor: string };
+export type CommandType = Command['type'];
+
+export interface MachineContext {
+	state: ExerciseState;
+	/** Events produced by the last transition, waiting to be stored. */
+	outbox: NewEvent[];
+}
+
+/** Problems with a command's content (not its timing in the lifecycle), or null. */
+export function commandProblem(state: ExerciseState, cmd: Command): string | null {
+	switch (cmd.type) {
+		case 'SET_SPEED':
+			if (!Number.isFinite(cmd.speed) || cmd.speed < MIN_SPEED || cmd.speed > MAX_SPEED)
+				return `speed must be between ${MIN_SPEED} and ${MAX_SPEED}`;
+			return null;
+		case 'RELEASE_INJECT':
+		case 'HOLD_INJECT':
+		case 'UNHOLD_INJECT': {
+			const inject = state.injects[cmd.injectId];
+			if (!inject) return `unknown inject "${cmd.injectId}"`;
+			if (inject.status === 'released') return `inject "${cmd.injectId}" is already released`;
+			if (cmd.type === 'HOLD_INJECT' && inject.status === 'held') return `inject "${cmd.injectId}" is already held`;
+			if (cmd.type === 'UNHOLD_INJECT' && inject.status !== 'held') return `inject "${cmd.injectId}" is not held`;
+			return null;
+		}
+		case 'DECIDE': {
+			const decision = state.decisions[decisionKey(cmd.injectId, cmd.team)];
+			if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
+			if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
+			if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
+			const options = state.injects[cmd.injectId].inject.decision?.options ?? [];
+			if (!options.some((o) => o.id === cmd.optionId))
+				return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
+			return null;
+		}
+		default:
+			return null;
+	}
+}
+
+/** Builds an action that records the events `make` decides on. */
+function produce(make: (state: ExerciseState, cmd: Command, at: number) => DomainEventBody[]) {
+	return assign<MachineContext, Command, undefined, Command, never>(({ context, event }) => {
+		const at = exerciseTimeAt(context.state.clock, event.wall);
+		const outbox: NewEvent[] = make(context.state, event, at).map((body) => ({
+			...body,
+			exerciseId: context.state.id,
+			at,
+			wall: event.wall,
+			actor: event.actor
+		}));
+		return { state: foldEvents(context.state.id, outbox, context.state), outbox };
+	});
+}
+
+function releaseBody(state: ExerciseState, injectId: string, manual: boolean): DomainEventBody {
+	const inject = state.injects[injectId].inject;
+	const byId = new Map(state.scenario?.entities.map((e) => [e.id, e]));
+	const reveals = inject.reveals.flatMap((id) => byId.get(id) ?? []);
+	return { type: 'inject.released', injectId, manual, inject, reveals };
+}
+
+/** What falls due at exercise time `at`: overdue decisions expire, due injects go out. */
+function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
+	const expired: DomainEventBody[] = expiredDecisions(state, at).map((d) => ({
+		type: 'decision.expired',
+		injectId: d.injectId,
+		team: d.team,
+		maxPoints: maxPointsFor(state.injects[d.injectId].inject.decision!)
+	}));
+	return [...expired, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
+}
+
+const valid = ({ context, event }: { context: MachineContext; event: Command }) => commandProblem(context.state, event) === null;
+
+export const exerciseMachine = setup({
+	types: {
+		context: {} as MachineContext,
+		events: {} as Command,
+		input: {} as { state: ExerciseState }
+	},
+	guards: { valid },
+	actions: {
+		start: produce((state, _cmd, at) => [{ type: 'exercise.started' }, ...dueEvents(state, at)]),
+		pause: produce(() => [{ type: 'exercise.paused' }]),
+		resume: produce(() => [{ type: 'exercise.resumed' }]),
+		end: produce(() => [{ type: 'exercise.ended' }]),
+		tick: produce((state, _cmd, at) => dueEvents(state, at)),
+		setSpeed: produce((_s, cmd) => [{ type: 'clock.speed_changed', speed: (cmd as { speed: number }).speed }]),
+		release: produce((state, cmd) => [releaseBody(state, (cmd as { injectId: string }).injectId, true)]),
+		hold: produce((_s, cmd) => [{ type: 'inject.held', injectId: (cmd as { injectId: string }).injectId }]),
+		unhold: produce((_s, cmd) => [{ type: 'inject.unheld', injectId: (cmd as { injectId: string }).injectId }]),
+		decide: produce((state, cmd, at) => {
+			const c = cmd as Extract<Command, { type: 'DECIDE' }>;
+			const open = state.decisions[decisionKey(c.injectId, c.team)];
+			const latencyMs = at - open.openedAt;
+			const scored = scoreDecision(state.injects[c.injectId].inject.decision!, c.optionId, latencyMs);
+			return [
+				{ type: 'decision.submitted', injectId: c.injectId, team: c.team, optionId: c.optionId, by: c.by, latencyMs, ...scored }
+			];
+		})
+	}
+}).createMachine({
+	id: 'exercise',
+	initial: 'setup',
+	context: ({ input }) => ({ state: input.state, outbox: [] }),
+	on: {
+		HOLD_INJECT: { guard: 'valid', actions: 'hold' },
+		UNHOLD_INJECT: { guard: 'valid', actions: 'unhold' },
+		SET_SPEED: { guard: 'valid', actions: 'setSpeed' }
+	},
+	states: {
+		setup: {
+			on: {
+				START: { target: 'running', actions: 'start' },
+				END: { target: 'ended', actions: 'end' }
+			}
+		},
+		running: {
+			on: {
+				PAUSE: { target: 'paused', actions: 'pause' },
+				END: { target: 'ended', actions: 'end' },
+				TICK: { actions: 'tick' },
+				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
+				DECIDE: { guard: 'valid', actions: 'decide' }
+			}
+		},
+		paused: {
+			on: {
+				RESUME: { target: 'running', actions: 'resume' },
+				END: { target: 'ended', actions: 'end' },
+				RELEASE_INJECT: { guard: 'valid', actions: 'release' }
+			}
+		},
+		ended: {
+			type: 'final',
+			// Nothing changes a finished exercise (the root's handlers do not apply to final states' commands).
+			on: { HOLD_INJECT: {}, UNHOLD_INJECT: {}, SET_SPEED: {} }
+		}
+	}
+});
+
+export type ExerciseSnapshot = SnapshotFrom<typeof exerciseMachine>;
+
+/** The machine snapshot for an exercise rebuilt from its log. */
+export function snapshotFor(state: ExerciseState): ExerciseSnapshot {
+	return exerciseMachine.resolveState({ value: state.status, context: { state, outbox: [] } });
+}
+
+const VERBS: Record<CommandType, string> = {
+	START: 'start',
+	PAUSE: 'pause',
+	RESUME: 'resume',
+	END: 'end',
+	TICK: 'advance the clock of',
+	SET_SPEED: 'change the speed of',
+	RELEASE_INJECT: 'release injects in',
+	HOLD_INJECT: 'hold injects in',
+	UNHOLD_INJECT: 'un-hold injects in',
+	DECIDE: 'decide in'
+};
+
+export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[] } | { ok: false; error: string };
+
+/**
+ * Runs one command through the machine without side effects: returns the next
+ * snapshot and the events to store, or a message saying why it was refused.
+ */
+export function decide(snapshot: ExerciseSnapshot, cmd: Command): Decided {
+	const problem = commandProblem(snapshot.context.state, cmd);
+	if (problem) return { ok: false, error: problem };
+	if (!snapshot.can(cmd)) {
+		const status = snapshot.value as ExerciseStatus;
+		return { ok: false, error: `cannot ${VERBS[cmd.type]} an exercise that is ${status === 'setup' ? 'not started' : status}` };
+	}
+	const [next] = transition(exerciseMachine, snapshot, cmd);
+	return { ok: true, snapshot: next, events: next.context.outbox };
+}

@@ -1,0 +1,107 @@
+/**
+ * The Socket.IO contract shared by server and browser: event names, payload
+ * schemas (validated on arrival by the server) and reply shapes.
+ */
+import { z } from 'zod';
+import type { DomainEvent } from '../engine/events';
+import type { ExerciseStatus } from '../engine/exercise-state';
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
+
+export type Session =
+	| { role: 'controller'; name: string }
+	| { role: 'evaluator'; name: string; exerciseId: string }
+	| { role: 'participant'; name: string; exerciseId: string; team: string };
+
+const exerciseId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an exercise id');
+const itemId = z.string().min(1).max(64);
+const name = z.string().trim().min(1, 'must not be empty').max(60);
+
+/** Every client → server event and the schema its payload must match. */
+export const payloadSchemas = {
+	'session:join': z.strictObject({ code: z.string().min(1).max(40), name }),
+	'session:controller': z.strictObject({ key: z.string().min(1).max(200), name }),
+	'scenario:list': z.strictObject({}),
+	'exercise:list': z.strictObject({}),
+	'exercise:create': z.strictObject({ scenarioId: itemId, title: z.string().trim().min(1).max(160).optional() }),
+	'exercise:open': z.strictObject({ exerciseId: exerciseId.optional(), afterSeq: z.number().int().min(0).optional() }),
+	'exercise:control': z.strictObject({ exerciseId, action: z.enum(['start', 'pause', 'resume', 'end']) }),
+	'clock:speed': z.strictObject({ exerciseId, speed: z.number().min(1).max(60) }),
+	'inject:release': z.strictObject({ exerciseId, injectId: itemId }),
+	'inject:hold': z.strictObject({ exerciseId, injectId: itemId }),
+	'inject:unhold': z.strictObject({ exerciseId, injectId: itemId }),
+	'decision:submit': z.strictObject({ injectId: itemId, optionId: itemId })
+} as const;
+
+export type ClientEventName = keyof typeof payloadSchemas;
+export type Payload<E extends ClientEventName> = z.infer<(typeof payloadSchemas)[E]>;
+
+export interface ScenarioSummary {
+	id: string;
+	title: string;
+	summary: string;
+	kind: string;
+	teams: { id: string; name: string }[];
+	injects: number;
+	decisions: number;
+	durationMinutes: number;
+}
+
+export interface ExerciseSummary {
+	id: string;
+	title: string;
+	scenarioId: string;
+	status: ExerciseStatus;
+	createdWall: number;
+}
+
+export interface JoinCodes {
+	evaluator: string;
+	teams: Record<string, string>;
+}
+
+export interface OpenedExercise {
+	/** The events this session may see, after `afterSeq`. */
+	events: DomainEvent[];
+	/** Join codes, for controllers only. */
+	codes?: JoinCodes;
+	/** Server wall time, so clients can correct their clock offset. */
+	serverWall: number;
+}
+
+export interface Replies {
+	'session:join': { token: string; session: Session };
+	'session:controller': { token: string; session: Session };
+	'scenario:list': ScenarioSummary[];
+	'exercise:list': ExerciseSummary[];
+	'exercise:create': { exerciseId: string; codes: JoinCodes };
+	'exercise:open': OpenedExercise;
+	'exercise:control': { seq: number };
+	'clock:speed': { seq: number };
+	'inject:release': { seq: number };
+	'inject:hold': { seq: number };
+	'inject:unhold': { seq: number };
+	'decision:submit': { seq: number };
+}
+
+export type ClientToServerEvents = {
+	[E in ClientEventName]: (payload: Payload<E>, ack: (reply: Ack<Replies[E]>) => void) => void;
+};
+
+export interface ServerToClientEvents {
+	/** New events of an opened exercise, already filtered for this session. */
+	'exercise:events': (events: DomainEvent[]) => void;
+}
+
+export interface SocketData {
+	session: Session | null;
+	exerciseId: string | null;
+}
+
+/** Turns zod issues into one message naming each bad field. */
+export function describeIssues(error: z.ZodError, root = 'payload'): string {
+	return error.issues
+		.slice(0, 5)
+		.map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`)
+		.join('; ');
+}
