@@ -1,24 +1,5 @@
-/**
- * What the exercise map needs to know about one entity at the current exercise time.
- * The page derives these from the server's projection; the map only draws them.
- */
-export interface MapEntity {
-	id: string;
-	name: string;
-	/** vessel, aircraft, storm, boat, port, shelter… (shown in tooltips/panels, not styled). */
-	kind: string;
-	/** Drives the symbol colour; see {@link CATEGORY_COLORS}. */
-	category: string;
-	/** [longitude, latitude] in decimal degrees (GeoJSON order). */
-	position: [number, number];
-	/** Degrees true; null when stationary (no vector is drawn). */
-	headingDeg: number | null;
-	speedKnots: number;
-	/** Owning team id, if the entity is a team's asset. */
-	team?: string;
-	/** True when the entity belongs to the viewer's own team (drawn with a highlighted ring). */
-	own?: boolean;
-}
+/** What the map draws for one entity: derived from the exercise state by the engine's map picture. */
+export type { MapEntity } from '$lib/engine/map-picture';
 
 /** A past track line; `id` normally matches the entity it belongs to (it then takes its colour). */
 export interface MapTrail {

@@ -1,0 +1,77 @@
+/**
+ * A browser's live view of one exercise: the events this session may see,
+ * folded with the same `evolve` reducer the server uses. Resyncs from the last
+ * seen event after every (re)connect, so a dropped connection or a server
+ * restart loses nothing.
+ */
+import { exerciseTimeAt } from '$lib/engine/clock';
+import type { DomainEvent } from '$lib/engine/events';
+import { emptyExercise, evolve, type ExerciseState } from '$lib/engine/exercise-state';
+import type { JoinCodes } from '$lib/realtime/contract';
+import { request, type ClientSocket } from './session';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+export class ExerciseView {
+	state = $state.raw<ExerciseState>(emptyExercise(''));
+	events = $state.raw<DomainEvent[]>([]);
+	codes = $state.raw<JoinCodes | null>(null);
+	connection = $state<ConnectionState>('connecting');
+	error = $state<string | null>(null);
+	/** Wall clock of this browser, corrected to the server's, refreshed a few times a second. */
+	wallNow = $state(Date.now());
+	private offset = 0;
+	private timer: ReturnType<typeof setInterval> | null = null;
+
+	/** Exercise time (ms) now, as the server's clock has it. */
+	exerciseTime = $derived(exerciseTimeAt(this.state.clock, this.wallNow));
+
+	constructor(
+		private socket: ClientSocket,
+		private exerciseId?: string
+	) {
+		socket.on('exercise:events', (events) => this.apply(events));
+		socket.on('connect', () => void this.open());
+		socket.on('disconnect', () => (this.connection = 'offline'));
+		socket.on('connect_error', (err) => {
+			this.connection = socket.active ? 'offline' : 'refused';
+			this.error = err.message;
+		});
+		if (socket.connected) void this.open();
+		this.timer = setInterval(() => (this.wallNow = Date.now() + this.offset), 250);
+	}
+
+	private async open() {
+		try {
+			const opened = await request(this.socket, 'exercise:open', {
+				exerciseId: this.exerciseId,
+				afterSeq: this.state.lastSeq
+			});
+			this.offset = opened.serverWall - Date.now();
+			if (opened.codes) this.codes = opened.codes;
+			this.apply(opened.events);
+			this.connection = 'online';
+			this.error = null;
+		} catch (err) {
+			this.connection = 'refused';
+			this.error = (err as Error).message;
+		}
+	}
+
+	private apply(events: DomainEvent[]) {
+		const fresh = events.filter((e) => e.exerciseId === (this.state.id || e.exerciseId) && e.seq > this.state.lastSeq);
+		if (fresh.length === 0) return;
+		let state = this.state;
+		for (const e of fresh) state = evolve(state, e);
+		this.state = state;
+		this.events = [...this.events, ...fresh];
+	}
+
+	destroy() {
+		if (this.timer) clearInterval(this.timer);
+		this.socket.off('exercise:events');
+		this.socket.off('connect');
+		this.socket.off('disconnect');
+		this.socket.off('connect_error');
+	}
+}

@@ -1,0 +1,3 @@
+// The app is driven live over Socket.IO; pages render in the browser only.
+export const ssr = false;
+export const prerender = false;

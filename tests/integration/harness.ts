@@ -1,0 +1,106 @@
+/** Starts the real server as a child process and connects real socket.io clients to it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { DomainEvent } from '../../src/lib/engine/events';
+import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
+
+export const CONTROLLER_KEY = 'test-controller-key';
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	process: ChildProcess;
+	output: () => string;
+	stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+	const dir = mkdtempSync(path.join(tmpdir(), 'crosscurrent-'));
+	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startServer(opts: { dbFile: string; port?: number; scenariosDir?: string }): Promise<RunningServer> {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		env: {
+			...process.env,
+			PORT: String(opts.port ?? 0),
+			HOST: '127.0.0.1',
+			DATABASE_FILE: opts.dbFile,
+			CONTROLLER_KEY,
+			SCENARIOS_DIR: opts.scenariosDir ?? 'scenarios'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	child.stderr!.on('data', (d) => (out += d));
+	const port = await new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+		const check = () => {
+			const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+			if (m) {
+				clearTimeout(timer);
+				resolve(Number(m[1]));
+			}
+		};
+		child.stdout!.on('data', check);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${out}`));
+		});
+	});
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		process: child,
+		output: () => out,
+		stop: (signal = 'SIGTERM') =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill(signal);
+			})
+	};
+}
+
+export type TestClient = Socket & {
+	received: DomainEvent[];
+	call<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Ack<Replies[E]>>;
+	ok<E extends ClientEventName>(event: E, payload: Payload<E>): Promise<Replies[E]>;
+	raw(event: string, payload: unknown): Promise<Ack<unknown>>;
+};
+
+export async function client(url: string, token?: string): Promise<TestClient> {
+	const socket = io(url, { auth: token ? { token } : {}, forceNew: true, transports: ['websocket'], reconnectionDelay: 100 }) as TestClient;
+	socket.received = [];
+	socket.on('exercise:events', (events: DomainEvent[]) => socket.received.push(...events));
+	socket.raw = (event, payload) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
+	socket.call = (event, payload) => socket.raw(event, payload) as never;
+	socket.ok = async (event, payload) => {
+		const reply = await socket.call(event, payload);
+		if (!reply.ok) throw new Error(`${event} refused: ${reply.error}`);
+		if (event === 'exercise:open') {
+			// Keep `received` as the session's whole log, like the browser's view does.
+			const last = socket.received.at(-1)?.seq ?? 0;
+			socket.received.push(...(reply.data as Replies['exercise:open']).events.filter((e) => e.seq > last));
+		}
+		return reply.data;
+	};
+	await new Promise<void>((resolve, reject) => {
+		socket.once('connect', () => resolve());
+		socket.once('connect_error', reject);
+	});
+	return socket;
+}
+
+/** Waits until `predicate` holds, polling; fails with `what` after the timeout. */
+export async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+	const start = Date.now();
+	while (!predicate()) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
