@@ -1,9 +1,27 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** In `vite dev`, attach the same realtime server the production entry uses. */
+function crosscurrentDevServer(): Plugin {
+	return {
+		name: 'crosscurrent-dev-server',
+		apply: 'serve',
+		async configureServer(server) {
+			if (!server.httpServer || process.env.VITEST) return;
+			// Loaded through Vite's SSR module graph, so the config itself stays free of server code.
+			const { attachCrosscurrent, configFromEnv } = (await server.ssrLoadModule('/server/app.ts')) as typeof import('./server/app');
+			const log = (m: string) => server.config.logger.info(`[crosscurrent] ${m}`);
+			const app = await attachCrosscurrent(server.httpServer as import('node:http').Server, configFromEnv(process.env, log));
+			log(`controller key: ${app.controllerKey}`);
+			server.httpServer.once('close', () => void app.close());
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
-	server: { port: 5173 },
+	plugins: [sveltekit(), crosscurrentDevServer()],
+	server: { port: 3000 },
 	test: {
 		projects: [
 			{

@@ -6,40 +6,17 @@
  * SCENARIOS_DIR (./scenarios), CONTROLLER_KEY (generated and kept in the database
  * when unset), SESSION_SECRET (generated and kept in the database when unset).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatProblem } from '../src/lib/engine/scenario-parse';
-import type { Scenario } from '../src/lib/engine/scenario-schema';
-import { SessionSigner } from './auth';
-import { createRealtime } from './realtime';
-import { loadScenarioDir } from './scenario-files';
-import { SqliteEventStore } from './sqlite-event-store';
+import { attachCrosscurrent, configFromEnv } from './app';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 const log = (message: string) => console.log(`[crosscurrent] ${message}`);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-const dbFile = process.env.DATABASE_FILE ?? 'data/crosscurrent.db';
-const scenariosDir = process.env.SCENARIOS_DIR ?? 'scenarios';
-
-const store = new SqliteEventStore(dbFile);
-
-let controllerKey = process.env.CONTROLLER_KEY ?? (await store.getSetting('controller_key'));
-if (!controllerKey) {
-	controllerKey = randomBytes(9).toString('base64url');
-	await store.setSetting('controller_key', controllerKey);
-}
-const signer = await SessionSigner.fromStore(store, process.env.SESSION_SECRET);
-
-const { scenarios, broken } = await loadScenarioDir(scenariosDir);
-for (const b of broken)
-	for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
-const scenarioList: Scenario[] = scenarios.map((s) => s.scenario);
-log(`${scenarioList.length} scenario(s) loaded from ${scenariosDir}`);
 
 let handler: Handler | null = null;
 const handlerFile = path.resolve('build/handler.js');
@@ -56,19 +33,13 @@ const httpServer = createServer((req, res) => {
 	else notFound();
 });
 
-const realtime = await createRealtime(httpServer, {
-	store,
-	signer,
-	controllerKey,
-	scenarios: () => scenarioList,
-	log
-});
+const app = await attachCrosscurrent(httpServer, configFromEnv(process.env, log));
 
 httpServer.listen(port, host, () => {
 	const address = httpServer.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	log(`listening on http://localhost:${actualPort}`);
-	log(`controller key: ${controllerKey}`);
+	if (!process.env.CONTROLLER_KEY) log(`controller key: ${app.controllerKey} (set CONTROLLER_KEY to choose your own)`);
 });
 
 let stopping = false;
@@ -77,8 +48,7 @@ async function shutdown(signal: string) {
 	stopping = true;
 	log(`${signal}: shutting down`);
 	httpServer.close();
-	await realtime.close();
-	await store.close();
+	await app.close();
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -78,3 +78,12 @@ describe('parseScenarioYaml', () => {
 		expect(result.ok).toBe(false);
 	});
 });
+
+describe('scenarios/scenario.schema.json', () => {
+	it('is up to date with the zod schema (run `npm run scenario:schema` after changing it)', async () => {
+		const { readFile } = await import('node:fs/promises');
+		const { scenarioJsonSchema } = await import('./scenario-schema');
+		const onDisk = JSON.parse(await readFile('scenarios/scenario.schema.json', 'utf8'));
+		expect(onDisk).toEqual(scenarioJsonSchema());
+	});
+});

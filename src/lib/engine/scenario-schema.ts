@@ -193,3 +193,12 @@ export type LonLat = z.infer<typeof lonLatSchema>;
 export function decidingTeams(inject: Inject): string[] {
 	return inject.decision ? (inject.decision.teams ?? inject.to) : [];
 }
+
+/** The JSON Schema for scenario files (for editors and other tools), generated from the zod schema. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+	return {
+		...z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }),
+		title: 'Crosscurrent scenario',
+		description: 'Generated from src/lib/engine/scenario-schema.ts by `npm run scenario:schema`; do not edit by hand.'
+	};
+}
