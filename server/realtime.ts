@@ -7,6 +7,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { eventsForAudience, type Audience } from '../src/lib/engine/audience';
 import type { DomainEvent } from '../src/lib/engine/events';
+import type { Command, CommandBody } from '../src/lib/engine/exercise-machine';
 import type { ExerciseState } from '../src/lib/engine/exercise-state';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 import {
@@ -100,6 +101,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		if (!result.ok) throw new RequestError(result.error);
 		return { seq: result.events.at(-1)?.seq ?? 0 };
 	};
+	/** Runs a controller's command on an exercise; the reply carries the last stored event's seq. */
+	const asController = async (socket: Sock, exerciseId: string, body: CommandBody) => {
+		requireController(socket);
+		const cmd = { ...body, wall: now(), actor: 'controller' } as Command;
+		return commandOutcome(await registry.command(knownExercise(exerciseId), cmd));
+	};
 
 	type Handler<E extends ClientEventName> = (socket: Sock, payload: Payload<E>) => Promise<Replies[E]> | Replies[E];
 	const handlers: { [E in ClientEventName]: Handler<E> } = {
@@ -164,31 +171,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			if (session.role !== 'controller') return opened;
 			return { ...opened, codes: codesOf(await deps.store.codesFor(id)) };
 		},
-		'exercise:control': async (socket, { exerciseId, action }) => {
-			requireController(socket);
-			const type = ({ start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END' } as const)[action];
-			return commandOutcome(await registry.command(knownExercise(exerciseId), { type, wall: now(), actor: 'controller' }));
-		},
-		'clock:speed': async (socket, { exerciseId, speed }) => {
-			requireController(socket);
-			return commandOutcome(await registry.command(knownExercise(exerciseId), { type: 'SET_SPEED', speed, wall: now(), actor: 'controller' }));
-		},
-		'inject:release': async (socket, { exerciseId, injectId }) => {
-			requireController(socket);
-			return commandOutcome(
-				await registry.command(knownExercise(exerciseId), { type: 'RELEASE_INJECT', injectId, wall: now(), actor: 'controller' })
-			);
-		},
-		'inject:hold': async (socket, { exerciseId, injectId }) => {
-			requireController(socket);
-			return commandOutcome(await registry.command(knownExercise(exerciseId), { type: 'HOLD_INJECT', injectId, wall: now(), actor: 'controller' }));
-		},
-		'inject:unhold': async (socket, { exerciseId, injectId }) => {
-			requireController(socket);
-			return commandOutcome(
-				await registry.command(knownExercise(exerciseId), { type: 'UNHOLD_INJECT', injectId, wall: now(), actor: 'controller' })
-			);
-		},
+		'exercise:control': (socket, { exerciseId, action }) =>
+			asController(socket, exerciseId, { type: ({ start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END' } as const)[action] }),
+		'clock:speed': (socket, { exerciseId, speed }) => asController(socket, exerciseId, { type: 'SET_SPEED', speed }),
+		'inject:release': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'RELEASE_INJECT', injectId }),
+		'inject:hold': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'HOLD_INJECT', injectId }),
+		'inject:unhold': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'UNHOLD_INJECT', injectId }),
 		'decision:submit': async (socket, { injectId, optionId }) => {
 			const session = requireSession(socket);
 			if (session.role !== 'participant') throw new RequestError('only team members may submit decisions');

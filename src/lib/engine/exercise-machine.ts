@@ -20,7 +20,7 @@ import {
 } from './exercise-state';
 import { maxPointsFor, scoreDecision } from './score-decision';
 
-type CommandBody =
+export type CommandBody =
 	| { type: 'START' }
 	| { type: 'PAUSE' }
 	| { type: 'RESUME' }
