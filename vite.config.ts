@@ -13,7 +13,7 @@ function crosscurrentDevServer(): Plugin {
 			const { attachCrosscurrent, configFromEnv } = (await server.ssrLoadModule('/server/app.ts')) as typeof import('./server/app');
 			const log = (m: string) => server.config.logger.info(`[crosscurrent] ${m}`);
 			const app = await attachCrosscurrent(server.httpServer as import('node:http').Server, configFromEnv(process.env, log));
-			log(`controller key: ${app.controllerKey}`);
+			log(`controller key file: ${app.controllerKeyFile ?? '(CONTROLLER_KEY is set)'}`);
 			server.httpServer.once('close', () => void app.close());
 		}
 	};

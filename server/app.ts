@@ -4,30 +4,58 @@
  * Vite dev server (vite.config.ts), so both run the same code.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/engine/scenario-parse';
+import type { Scenario } from '../src/lib/engine/scenario-schema';
 import { SessionSigner } from './auth';
-import { createRealtime } from './realtime';
+import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
 import { loadScenarioDir } from './scenario-files';
 import { SqliteEventStore } from './sqlite-event-store';
 
 export interface CrosscurrentConfig {
 	dbFile: string;
-	scenariosDir: string;
+	/** Folders scenario files are loaded from, in order. */
+	scenarioDirs: string[];
 	controllerKey?: string;
 	sessionSecret?: string;
+	rateLimits: RateLimits;
 	log: (message: string) => void;
 }
+
+const positive = (value: string | undefined, fallback: number) => {
+	const n = Number(value);
+	return Number.isFinite(n) && n > 0 ? n : fallback;
+};
 
 export function configFromEnv(env: NodeJS.ProcessEnv, log: (m: string) => void): CrosscurrentConfig {
 	return {
 		dbFile: env.DATABASE_FILE ?? 'data/crosscurrent.db',
-		scenariosDir: env.SCENARIOS_DIR ?? 'scenarios',
+		scenarioDirs: (env.SCENARIOS_DIR ?? 'scenarios').split(path.delimiter).filter(Boolean),
 		controllerKey: env.CONTROLLER_KEY || undefined,
 		sessionSecret: env.SESSION_SECRET || undefined,
+		rateLimits: {
+			requestsPer10s: positive(env.RATE_LIMIT_REQUESTS_PER_10S, DEFAULT_RATE_LIMITS.requestsPer10s),
+			failedJoinsPerMinute: positive(env.RATE_LIMIT_FAILED_JOINS_PER_MINUTE, DEFAULT_RATE_LIMITS.failedJoinsPerMinute)
+		},
 		log
 	};
+}
+
+async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<Scenario[]> {
+	const all: Scenario[] = [];
+	for (const dir of dirs) {
+		const { scenarios, broken } = await loadScenarioDir(dir);
+		for (const b of broken)
+			for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
+		for (const s of scenarios) {
+			if (all.some((x) => x.id === s.scenario.id)) log(`scenario skipped: ${s.file}: duplicate scenario id "${s.scenario.id}"`);
+			else all.push(s.scenario);
+		}
+	}
+	log(`${all.length} scenario(s) loaded from ${dirs.join(', ')}`);
+	return all;
 }
 
 export async function attachCrosscurrent(httpServer: HttpServer, config: CrosscurrentConfig) {
@@ -35,23 +63,35 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 	const store = new SqliteEventStore(config.dbFile);
 
 	let controllerKey = config.controllerKey ?? (await store.getSetting('controller_key'));
-	if (!controllerKey) {
-		controllerKey = randomBytes(9).toString('base64url');
-		await store.setSetting('controller_key', controllerKey);
+	let controllerKeyFile: string | null = null;
+	if (!config.controllerKey) {
+		if (!controllerKey) {
+			controllerKey = randomBytes(9).toString('base64url');
+			await store.setSetting('controller_key', controllerKey);
+		}
+		// Kept beside the database, readable by its owner only, so it never has to go into a log.
+		controllerKeyFile = path.join(path.dirname(path.resolve(config.dbFile)), 'controller.key');
+		writeFileSync(controllerKeyFile, controllerKey + '\n', { mode: 0o600 });
 	}
 	const signer = await SessionSigner.fromStore(store, config.sessionSecret);
+	const scenarios = await loadScenarios(config.scenarioDirs, log);
 
-	const { scenarios, broken } = await loadScenarioDir(config.scenariosDir);
-	for (const b of broken)
-		for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
-	log(`${scenarios.length} scenario(s) loaded from ${config.scenariosDir}`);
-	const scenarioList = scenarios.map((s) => s.scenario);
-
-	const realtime = await createRealtime(httpServer, { store, signer, controllerKey, scenarios: () => scenarioList, log });
+	const realtime = await createRealtime(httpServer, {
+		store,
+		signer,
+		controllerKey: controllerKey!,
+		scenarios: () => scenarios,
+		rateLimits: config.rateLimits,
+		log
+	});
+	let ready = true;
 	return {
-		controllerKey,
-		async close() {
-			await realtime.close();
+		controllerKey: controllerKey!,
+		controllerKeyFile,
+		isReady: () => ready,
+		async close(reason?: string) {
+			ready = false;
+			await realtime.close(reason);
 			await store.close();
 		}
 	};

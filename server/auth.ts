@@ -24,6 +24,9 @@ export function normalizeJoinCode(input: string): string {
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
 
+/** How long a seat stays valid without joining again (covers multi-day exercises). */
+export const SESSION_TTL_MS = 14 * 24 * 3600_000;
+
 export class SessionSigner {
 	constructor(private secret: Buffer) {}
 
@@ -41,12 +44,12 @@ export class SessionSigner {
 		return createHmac('sha256', this.secret).update(payload).digest();
 	}
 
-	sign(session: Session): string {
-		const payload = b64(JSON.stringify(session));
+	sign(session: Session, now: number): string {
+		const payload = b64(JSON.stringify({ session, iat: now }));
 		return `${payload}.${b64(this.mac(payload))}`;
 	}
 
-	verify(token: unknown): Session | null {
+	verify(token: unknown, now: number): Session | null {
 		if (typeof token !== 'string' || token.length > 2048) return null;
 		const [payload, mac] = token.split('.');
 		if (!payload || !mac) return null;
@@ -54,7 +57,9 @@ export class SessionSigner {
 		const given = Buffer.from(mac, 'base64url');
 		if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
 		try {
-			return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session;
+			const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { session: Session; iat: number };
+			if (typeof claim.iat !== 'number' || now - claim.iat > SESSION_TTL_MS) return null;
+			return claim.session;
 		} catch {
 			return null;
 		}

@@ -9,9 +9,11 @@ export interface ExerciseRecord {
 	status: ExerciseStatus;
 	createdWall: number;
 	lastSeq: number;
+	/** Last wall time the owning server was known alive while the exercise ran (heartbeat). */
+	aliveWall: number | null;
 }
 
-export type JoinRole = 'participant' | 'evaluator';
+export type JoinRole = 'participant' | 'evaluator' | 'observer';
 export interface JoinCode {
 	code: string;
 	exerciseId: string;
@@ -23,12 +25,14 @@ export class ConcurrencyError extends Error {}
 
 export interface EventStore {
 	/** Creates an exercise with its first event and its join codes, atomically. */
-	createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status'>, created: NewEvent, codes: JoinCode[]): Promise<DomainEvent>;
+	createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status' | 'aliveWall'>, created: NewEvent, codes: JoinCode[]): Promise<DomainEvent>;
 	/** Appends events after `expectedSeq`; durable when the promise resolves. */
 	append(exerciseId: string, expectedSeq: number, events: NewEvent[]): Promise<DomainEvent[]>;
 	load(exerciseId: string, afterSeq?: number): Promise<DomainEvent[]>;
 	listExercises(): Promise<ExerciseRecord[]>;
 	getExercise(exerciseId: string): Promise<ExerciseRecord | null>;
+	/** Records that the server is alive and running these exercises (cheap, called every few seconds). */
+	heartbeat(exerciseIds: string[], wall: number): Promise<void>;
 	findCode(code: string): Promise<JoinCode | null>;
 	codesFor(exerciseId: string): Promise<JoinCode[]>;
 	getSetting(key: string): Promise<string | null>;

@@ -34,14 +34,28 @@ interface LiveExercise {
 export type CommandResult = { ok: true; events: DomainEvent[] } | { ok: false; error: string };
 
 const MAX_TIMER_MS = 60_000;
+const HEARTBEAT_MS = 2_000;
 
 export class ExerciseRegistry {
 	private live = new Map<string, LiveExercise>();
 	private now: () => number;
 	private closed = false;
+	private heartbeat: NodeJS.Timeout;
 
 	constructor(private deps: RegistryDeps) {
 		this.now = deps.now ?? Date.now;
+		this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+		this.heartbeat.unref();
+	}
+
+	/** Records that running exercises are alive now, so a crash costs them at most one interval of clock. */
+	private async beat() {
+		const running = [...this.live.entries()].filter(([, l]) => l.snapshot.context.state.status === 'running').map(([id]) => id);
+		try {
+			await this.deps.store.heartbeat(running, this.now());
+		} catch (err) {
+			this.deps.log?.(`heartbeat failed: ${(err as Error).message}`);
+		}
 	}
 
 	/** Loads every unfinished exercise from the store and carries on with it. */
@@ -53,21 +67,25 @@ export class ExerciseRegistry {
 			this.live.set(record.id, { snapshot: snapshotFor(state), events, queue: Promise.resolve(), timer: null });
 			if (state.status !== 'ended') {
 				count++;
-				// Catch up on whatever fell due while the server was down.
-				if (state.status === 'running') void this.command(record.id, { type: 'TICK', wall: this.now(), actor: 'system' });
+				// Downtime is not exercise time: the clock carries on from the last heartbeat, then due work runs.
+				if (state.status === 'running') {
+					const aliveWall = Math.max(record.aliveWall ?? 0, events.at(-1)?.wall ?? 0);
+					void this.command(record.id, { type: 'RECOVER', aliveWall, wall: this.now(), actor: 'system' });
+				}
 			}
 		}
 		return count;
 	}
 
-	async create(scenario: Scenario, title: string): Promise<{ exerciseId: string; codes: JoinCodes }> {
+	async create(scenario: Scenario, title: string, actor = 'controller'): Promise<{ exerciseId: string; codes: JoinCodes }> {
 		const exerciseId = `${scenario.id.slice(0, 40)}-${randomBytes(4).toString('hex')}`;
 		const wall = this.now();
 		const codes: JoinCode[] = [
 			{ code: newJoinCode(), exerciseId, role: 'evaluator', team: null },
+			{ code: newJoinCode(), exerciseId, role: 'observer', team: null },
 			...scenario.teams.map((t) => ({ code: newJoinCode(), exerciseId, role: 'participant' as const, team: t.id }))
 		];
-		const created: NewEvent = { type: 'exercise.created', title, scenario, exerciseId, at: 0, wall, actor: 'controller' };
+		const created: NewEvent = { type: 'exercise.created', title, scenario, exerciseId, at: 0, wall, actor };
 		const stored = await this.deps.store.createExercise(
 			{ id: exerciseId, scenarioId: scenario.id, title, createdWall: wall },
 			created,
@@ -145,12 +163,15 @@ export class ExerciseRegistry {
 	}
 
 	/** Stops timers and waits for in-flight commands. */
+	/** Refuses new commands, lets those in flight finish, and records a last heartbeat. */
 	async close(): Promise<void> {
+		clearInterval(this.heartbeat);
 		this.closed = true;
 		for (const live of this.live.values()) {
 			if (live.timer) clearTimeout(live.timer);
 			await live.queue;
 		}
+		await this.beat();
 	}
 }
 
@@ -158,6 +179,7 @@ export function codesOf(codes: JoinCode[]): JoinCodes {
 	const out: JoinCodes = { evaluator: '', teams: {} };
 	for (const c of codes) {
 		if (c.role === 'evaluator') out.evaluator = c.code;
+		else if (c.role === 'observer') out.observer = c.code;
 		else if (c.team) out.teams[c.team] = c.code;
 	}
 	return out;

@@ -3,14 +3,16 @@
  * and the Socket.IO realtime API on the same port.
  *
  * Environment: PORT (3000), HOST (0.0.0.0), DATABASE_FILE (./data/crosscurrent.db),
- * SCENARIOS_DIR (./scenarios), CONTROLLER_KEY (generated and kept in the database
- * when unset), SESSION_SECRET (generated and kept in the database when unset).
+ * SCENARIOS_DIR (./scenarios; several separated by ':'), CONTROLLER_KEY (generated
+ * once and kept beside the database when unset), SESSION_SECRET (generated and kept
+ * in the database when unset), RATE_LIMIT_REQUESTS_PER_10S, RATE_LIMIT_FAILED_JOINS_PER_MINUTE.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attachCrosscurrent, configFromEnv } from './app';
+import { setSecurityHeaders } from './security-headers';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -23,32 +25,41 @@ const handlerFile = path.resolve('build/handler.js');
 if (existsSync(handlerFile)) handler = (await import(pathToFileURL(handlerFile).href)).handler as Handler;
 else log('build/handler.js not found: run `npm run build` to serve the web app (the realtime API works without it)');
 
+let app: Awaited<ReturnType<typeof attachCrosscurrent>> | null = null;
+
 const httpServer = createServer((req, res) => {
-	if (req.url === '/healthz') {
-		res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-		return;
+	setSecurityHeaders(res);
+	if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+	if (req.url === '/readyz') {
+		const ready = app?.isReady() ?? false;
+		return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready' : 'not ready');
 	}
 	const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 	if (handler) handler(req, res, notFound);
 	else notFound();
 });
 
-const app = await attachCrosscurrent(httpServer, configFromEnv(process.env, log));
+app = await attachCrosscurrent(httpServer, configFromEnv(process.env, log));
 
 httpServer.listen(port, host, () => {
 	const address = httpServer.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	log(`listening on http://localhost:${actualPort}`);
-	if (!process.env.CONTROLLER_KEY) log(`controller key: ${app.controllerKey} (set CONTROLLER_KEY to choose your own)`);
+	if (app?.controllerKeyFile) {
+		// Shown on an operator's terminal, never written to a redirected log.
+		if (process.stdout.isTTY) log(`controller key: ${app.controllerKey}`);
+		log(`controller key file: ${path.relative(process.cwd(), app.controllerKeyFile)}`);
+	}
 });
 
 let stopping = false;
 async function shutdown(signal: string) {
 	if (stopping) return;
 	stopping = true;
-	log(`${signal}: shutting down`);
+	log(`${signal}: draining`);
 	httpServer.close();
-	await app.close();
+	await app?.close(signal === 'SIGTERM' ? 'the server is restarting' : 'the server is stopping');
+	log('stopped');
 	process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

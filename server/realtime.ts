@@ -1,9 +1,11 @@
 /**
- * The Socket.IO edge: authenticates sockets, validates every payload against
- * the shared contract, checks role and team, turns requests into engine
- * commands and fans stored events out to rooms, filtered per audience.
+ * The Socket.IO edge: authenticates sockets, rate-limits and validates every
+ * payload against the shared contract, checks role and team, turns requests
+ * into engine commands and fans stored events out to rooms, filtered per
+ * audience. Nothing reaches a browser that `eventForAudience` did not allow.
  */
 import type { Server as HttpServer } from 'node:http';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { eventsForAudience, type Audience } from '../src/lib/engine/audience';
 import type { DomainEvent } from '../src/lib/engine/events';
@@ -17,6 +19,7 @@ import {
 	type ClientEventName,
 	type ClientToServerEvents,
 	type Payload,
+	type PresentMember,
 	type Replies,
 	type ServerToClientEvents,
 	type Session,
@@ -29,6 +32,15 @@ import { codesOf, ExerciseRegistry, type CommandResult } from './exercise-regist
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+export interface RateLimits {
+	/** Requests one socket may make per 10 seconds. */
+	requestsPer10s: number;
+	/** Failed join or controller-key attempts one address may make per minute before it is blocked for a minute. */
+	failedJoinsPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { requestsPer10s: 60, failedJoinsPerMinute: 10 };
+
 export interface RealtimeDeps {
 	store: EventStore;
 	signer: SessionSigner;
@@ -36,6 +48,7 @@ export interface RealtimeDeps {
 	scenarios: () => Scenario[];
 	log?: (message: string) => void;
 	now?: () => number;
+	rateLimits?: RateLimits;
 }
 
 class RequestError extends Error {}
@@ -43,6 +56,7 @@ class RequestError extends Error {}
 const rooms = {
 	controller: (x: string) => `x:${x}:controller`,
 	evaluator: (x: string) => `x:${x}:evaluator`,
+	observer: (x: string) => `x:${x}:observer`,
 	team: (x: string, team: string) => `x:${x}:team:${team}`
 };
 
@@ -50,8 +64,20 @@ function audienceOf(session: Session): Audience {
 	return session.role === 'participant' ? { role: 'participant', team: session.team } : { role: session.role };
 }
 
+function roomOf(exerciseId: string, session: Session): string {
+	return session.role === 'participant' ? rooms.team(exerciseId, session.team) : rooms[session.role](exerciseId);
+}
+
+/** Who did it, for the audit trail in the event log. */
+function actorOf(session: Session): string {
+	return session.role === 'participant' ? `team:${session.team}:${session.name}` : `${session.role}:${session.name}`;
+}
+
 export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
 	const now = deps.now ?? Date.now;
+	const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+	const requestLimiter = new RateLimiterMemory({ points: limits.requestsPer10s, duration: 10 });
+	const joinLimiter = new RateLimiterMemory({ points: limits.failedJoinsPerMinute, duration: 60, blockDuration: 60 });
 	const io: IO = new Server(httpServer, {
 		maxHttpBufferSize: 256 * 1024,
 		serveClient: false,
@@ -60,9 +86,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 
 	const publish = (exerciseId: string, events: DomainEvent[], state: ExerciseState) => {
 		io.to([rooms.controller(exerciseId), rooms.evaluator(exerciseId)]).emit('exercise:events', events);
-		for (const team of state.scenario?.teams ?? []) {
-			const visible = eventsForAudience(events, { role: 'participant', team: team.id });
-			if (visible.length > 0) io.to(rooms.team(exerciseId, team.id)).emit('exercise:events', visible);
+		const audiences: [string, Audience][] = [
+			[rooms.observer(exerciseId), { role: 'observer' }],
+			...(state.scenario?.teams ?? []).map((t): [string, Audience] => [rooms.team(exerciseId, t.id), { role: 'participant', team: t.id }])
+		];
+		for (const [room, audience] of audiences) {
+			const visible = eventsForAudience(events, audience);
+			if (visible.length > 0) io.to(room).emit('exercise:events', visible);
 		}
 	};
 
@@ -70,12 +100,31 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	const recovered = await registry.recover();
 	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
 
+	/** Tells an exercise's controllers who is connected to it. */
+	const presenceTimers = new Map<string, NodeJS.Timeout>();
+	const announcePresence = (exerciseId: string) => {
+		if (presenceTimers.has(exerciseId)) return;
+		// Coalesce bursts of joins and leaves into one update.
+		presenceTimers.set(
+			exerciseId,
+			setTimeout(async () => {
+				presenceTimers.delete(exerciseId);
+				const sockets = await io.in(`x:${exerciseId}:all`).fetchSockets();
+				const members: PresentMember[] = sockets.flatMap((s) => {
+					const session = s.data.session;
+					return session ? [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null }] : [];
+				});
+				io.to(rooms.controller(exerciseId)).emit('exercise:presence', { exerciseId, members });
+			}, 100)
+		);
+	};
+
 	io.use((socket, next) => {
 		const token = socket.handshake.auth?.token;
 		socket.data.session = null;
 		socket.data.exerciseId = null;
 		if (token === undefined || token === null || token === '') return next();
-		const session = deps.signer.verify(token);
+		const session = deps.signer.verify(token, now());
 		if (!session) return next(new Error('invalid session: please join again'));
 		if (session.role !== 'controller' && !registry.has(session.exerciseId))
 			return next(new Error('invalid session: that exercise no longer exists'));
@@ -103,29 +152,52 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	};
 	/** Runs a controller's command on an exercise; the reply carries the last stored event's seq. */
 	const asController = async (socket: Sock, exerciseId: string, body: CommandBody) => {
-		requireController(socket);
-		const cmd = { ...body, wall: now(), actor: 'controller' } as Command;
+		const session = requireController(socket);
+		const cmd = { ...body, wall: now(), actor: actorOf(session) } as Command;
 		return commandOutcome(await registry.command(knownExercise(exerciseId), cmd));
+	};
+	/** Brute-force guard: failed sign-ins are counted per address; too many block it for a while. */
+	const guardSignIn = async <T>(socket: Sock, attempt: () => Promise<T | null>, failure: string): Promise<T> => {
+		const address = socket.handshake.address;
+		const record = await joinLimiter.get(address);
+		if (record && record.consumedPoints >= limits.failedJoinsPerMinute)
+			throw new RequestError(`too many failed attempts from your address: try again in ${Math.ceil(record.msBeforeNext / 1000)} s`);
+		const result = await attempt();
+		if (result === null) {
+			await joinLimiter.consume(address).catch(() => undefined);
+			throw new RequestError(failure);
+		}
+		return result;
 	};
 
 	type Handler<E extends ClientEventName> = (socket: Sock, payload: Payload<E>) => Promise<Replies[E]> | Replies[E];
 	const handlers: { [E in ClientEventName]: Handler<E> } = {
-		'session:join': async (socket, { code, name }) => {
-			const found = await deps.store.findCode(normalizeJoinCode(code));
-			if (!found || !registry.has(found.exerciseId)) throw new RequestError('unknown join code: check it with your controller');
-			const session: Session =
-				found.role === 'evaluator'
-					? { role: 'evaluator', name, exerciseId: found.exerciseId }
-					: { role: 'participant', name, exerciseId: found.exerciseId, team: found.team! };
-			socket.data.session = session;
-			return { token: deps.signer.sign(session), session };
-		},
-		'session:controller': (socket, { key, name }) => {
-			if (!keysMatch(key, deps.controllerKey)) throw new RequestError('wrong controller key');
-			const session: Session = { role: 'controller', name };
-			socket.data.session = session;
-			return { token: deps.signer.sign(session), session };
-		},
+		'session:join': (socket, { code, name }) =>
+			guardSignIn(
+				socket,
+				async () => {
+					const found = await deps.store.findCode(normalizeJoinCode(code));
+					if (!found || !registry.has(found.exerciseId)) return null;
+					const session: Session =
+						found.role === 'participant'
+							? { role: 'participant', name, exerciseId: found.exerciseId, team: found.team! }
+							: { role: found.role, name, exerciseId: found.exerciseId };
+					socket.data.session = session;
+					return { token: deps.signer.sign(session, now()), session };
+				},
+				'unknown join code: check it with your controller'
+			),
+		'session:controller': (socket, { key, name }) =>
+			guardSignIn(
+				socket,
+				async () => {
+					if (!keysMatch(key, deps.controllerKey)) return null;
+					const session: Session = { role: 'controller', name };
+					socket.data.session = session;
+					return { token: deps.signer.sign(session, now()), session };
+				},
+				'wrong controller key'
+			),
 		'scenario:list': (socket) => {
 			requireController(socket);
 			return deps.scenarios().map((s) => ({
@@ -147,10 +219,10 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 				.sort((a, b) => b.createdWall - a.createdWall);
 		},
 		'exercise:create': async (socket, { scenarioId, title }) => {
-			requireController(socket);
+			const session = requireController(socket);
 			const scenario = deps.scenarios().find((s) => s.id === scenarioId);
 			if (!scenario) throw new RequestError(`unknown scenario "${scenarioId}"`);
-			return registry.create(scenario, title ?? scenario.title);
+			return registry.create(scenario, title ?? scenario.title, actorOf(session));
 		},
 		'exercise:open': async (socket, { exerciseId, afterSeq }) => {
 			const session = requireSession(socket);
@@ -163,11 +235,14 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 				id = session.exerciseId;
 			}
 			const previous = socket.data.exerciseId;
-			if (previous && previous !== id) for (const room of socket.rooms) if (room.startsWith(`x:${previous}:`)) await socket.leave(room);
+			if (previous && previous !== id) {
+				for (const room of socket.rooms) if (room.startsWith(`x:${previous}:`)) await socket.leave(room);
+				announcePresence(previous);
+			}
 			socket.data.exerciseId = id;
-			const audience = audienceOf(session);
-			await socket.join(audience.role === 'participant' ? rooms.team(id, audience.team) : rooms[audience.role](id));
-			const opened = { events: eventsForAudience(registry.events(id, afterSeq ?? 0), audience), serverWall: now() };
+			await socket.join([roomOf(id, session), `x:${id}:all`]);
+			announcePresence(id);
+			const opened = { events: eventsForAudience(registry.events(id, afterSeq ?? 0), audienceOf(session)), serverWall: now() };
 			if (session.role !== 'controller') return opened;
 			return { ...opened, codes: codesOf(await deps.store.codesFor(id)) };
 		},
@@ -188,16 +263,27 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 					team: session.team,
 					by: session.name,
 					wall: now(),
-					actor: `team:${session.team}`
+					actor: actorOf(session)
 				})
 			);
 		}
 	};
 
 	io.on('connection', (socket) => {
+		const limited = async (): Promise<string | null> => {
+			try {
+				await requestLimiter.consume(socket.id);
+				return null;
+			} catch (res) {
+				const wait = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext / 1000) : 10;
+				return `rate limit: more than ${limits.requestsPer10s} requests in 10 s; try again in ${wait} s`;
+			}
+		};
 		for (const name of Object.keys(payloadSchemas) as ClientEventName[]) {
 			socket.on(name, async (payload: unknown, ack: unknown) => {
 				const reply = typeof ack === 'function' ? (ack as (r: Ack<unknown>) => void) : () => {};
+				const slowDown = await limited();
+				if (slowDown) return reply({ ok: false, error: slowDown });
 				const parsed = payloadSchemas[name].safeParse(payload ?? {});
 				if (!parsed.success) return reply({ ok: false, error: `${name}: ${describeIssues(parsed.error)}` });
 				try {
@@ -210,18 +296,25 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 				}
 			});
 		}
-		socket.onAny((name: string, ...args: unknown[]) => {
+		socket.onAny(async (name: string, ...args: unknown[]) => {
 			if (name in payloadSchemas) return;
 			const ack = args.at(-1);
-			if (typeof ack === 'function') ack({ ok: false, error: `unknown event "${String(name).slice(0, 60)}"` });
+			if (typeof ack !== 'function') return;
+			ack({ ok: false, error: (await limited()) ?? `unknown event "${String(name).slice(0, 60)}"` });
+		});
+		socket.on('disconnect', () => {
+			if (socket.data.exerciseId) announcePresence(socket.data.exerciseId);
 		});
 	});
 
 	return {
 		io,
 		registry,
-		async close() {
+		/** Drains: refuse new work, let commands in flight finish, tell clients why they are being disconnected. */
+		async close(reason = 'the server is restarting') {
 			await registry.close();
+			for (const timer of presenceTimers.values()) clearTimeout(timer);
+			io.emit('server:shutdown', { reason });
 			io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 		}

@@ -33,7 +33,8 @@ const MIGRATIONS = [
 		role TEXT NOT NULL,
 		team TEXT
 	);
-	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`
+	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+	`ALTER TABLE exercises ADD COLUMN alive_wall INTEGER;`
 ];
 
 interface EventRow {
@@ -52,6 +53,7 @@ interface ExerciseRow {
 	status: ExerciseRecord['status'];
 	created_wall: number;
 	last_seq: number;
+	alive_wall: number | null;
 }
 
 const toRecord = (r: ExerciseRow): ExerciseRecord => ({
@@ -60,7 +62,8 @@ const toRecord = (r: ExerciseRow): ExerciseRecord => ({
 	title: r.title,
 	status: r.status,
 	createdWall: r.created_wall,
-	lastSeq: r.last_seq
+	lastSeq: r.last_seq,
+	aliveWall: r.alive_wall
 });
 
 function toEvent(r: EventRow): DomainEvent {
@@ -93,6 +96,7 @@ export class SqliteEventStore implements EventStore {
 			lastSeq: this.db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM exercises WHERE id = ?'),
 			setSeq: this.db.prepare('UPDATE exercises SET last_seq = ? WHERE id = ?'),
 			setStatus: this.db.prepare('UPDATE exercises SET status = ? WHERE id = ?'),
+			heartbeat: this.db.prepare('UPDATE exercises SET alive_wall = ? WHERE id = ?'),
 			load: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE exercise_id = ? AND seq > ? ORDER BY seq'),
 			list: this.db.prepare<[], ExerciseRow>('SELECT * FROM exercises ORDER BY created_wall DESC'),
 			get: this.db.prepare<[string], ExerciseRow>('SELECT * FROM exercises WHERE id = ?'),
@@ -140,7 +144,7 @@ export class SqliteEventStore implements EventStore {
 			return stored;
 		})();
 
-	async createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status'>, created: NewEvent, codes: JoinCode[]) {
+	async createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status' | 'aliveWall'>, created: NewEvent, codes: JoinCode[]) {
 		return this.db.transaction(() => {
 			this.stmts.insertExercise.run(record.id, record.scenarioId, record.title, 'setup', record.createdWall);
 			for (const c of codes) this.stmts.insertCode.run(c.code, record.id, c.role, c.team);
@@ -163,6 +167,13 @@ export class SqliteEventStore implements EventStore {
 	async getExercise(exerciseId: string) {
 		const row = this.stmts.get.get(exerciseId);
 		return row ? toRecord(row) : null;
+	}
+
+	async heartbeat(exerciseIds: string[], wall: number) {
+		if (exerciseIds.length === 0) return;
+		this.db.transaction(() => {
+			for (const id of exerciseIds) this.stmts.heartbeat.run(wall, id);
+		})();
 	}
 
 	async findCode(code: string) {

@@ -22,7 +22,12 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServer(opts: { dbFile: string; port?: number; scenariosDir?: string }): Promise<RunningServer> {
+export async function startServer(opts: {
+	dbFile: string;
+	port?: number;
+	scenariosDir?: string;
+	env?: Record<string, string>;
+}): Promise<RunningServer> {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
 		env: {
 			...process.env,
@@ -30,7 +35,8 @@ export async function startServer(opts: { dbFile: string; port?: number; scenari
 			HOST: '127.0.0.1',
 			DATABASE_FILE: opts.dbFile,
 			CONTROLLER_KEY,
-			SCENARIOS_DIR: opts.scenariosDir ?? 'scenarios'
+			SCENARIOS_DIR: opts.scenariosDir ?? 'scenarios',
+			...opts.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -7,7 +7,7 @@
 import { exerciseTimeAt } from '$lib/engine/clock';
 import type { DomainEvent } from '$lib/engine/events';
 import { emptyExercise, evolve, type ExerciseState } from '$lib/engine/exercise-state';
-import type { JoinCodes } from '$lib/realtime/contract';
+import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { request, type ClientSocket } from './session';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -17,6 +17,8 @@ export class ExerciseView {
 	events = $state.raw<DomainEvent[]>([]);
 	codes = $state.raw<JoinCodes | null>(null);
 	connection = $state<ConnectionState>('connecting');
+	/** Who is connected (controllers only receive this). */
+	presence = $state.raw<Presence | null>(null);
 	error = $state<string | null>(null);
 	/** Wall clock of this browser, corrected to the server's, refreshed a few times a second. */
 	wallNow = $state(Date.now());
@@ -31,6 +33,14 @@ export class ExerciseView {
 		private exerciseId?: string
 	) {
 		socket.on('exercise:events', (events) => this.apply(events));
+		socket.on('exercise:presence', (presence) => {
+			if (presence.exerciseId === this.state.id) this.presence = presence;
+		});
+		socket.on('server:shutdown', ({ reason }) => {
+			this.error = `${reason}: reconnecting automatically…`;
+			// The server closed this connection on purpose; keep trying until it is back.
+			setTimeout(() => socket.connect(), 1000);
+		});
 		socket.on('connect', () => void this.open());
 		socket.on('disconnect', () => (this.connection = 'offline'));
 		socket.on('connect_error', (err) => {
@@ -70,6 +80,8 @@ export class ExerciseView {
 	destroy() {
 		if (this.timer) clearInterval(this.timer);
 		this.socket.off('exercise:events');
+		this.socket.off('exercise:presence');
+		this.socket.off('server:shutdown');
 		this.socket.off('connect');
 		this.socket.off('disconnect');
 		this.socket.off('connect_error');

@@ -9,7 +9,9 @@ import type { Inject, Scenario } from './scenario-schema';
 export type Audience =
 	| { role: 'controller' }
 	| { role: 'evaluator' }
-	| { role: 'participant'; team: string };
+	| { role: 'participant'; team: string }
+	/** Read-only public picture: the clock, the map's public entities, no injects, decisions or scores. */
+	| { role: 'observer' };
 
 export type Role = Audience['role'];
 
@@ -36,21 +38,31 @@ export function injectForParticipant(inject: Inject): Inject {
 }
 
 export function eventForAudience(event: DomainEvent, audience: Audience): DomainEvent | null {
-	if (audience.role !== 'participant') return event;
-	const team = audience.team;
+	if (audience.role === 'controller' || audience.role === 'evaluator') return event;
+	const team = audience.role === 'participant' ? audience.team : null;
 	switch (event.type) {
 		case 'exercise.created':
 			return { ...event, scenario: scenarioForParticipant(event.scenario) };
+		case 'exercise.started':
+		case 'exercise.paused':
+		case 'exercise.resumed':
+		case 'exercise.ended':
+		case 'exercise.recovered':
+		case 'clock.speed_changed':
+			return event;
 		case 'inject.released':
-			return event.inject.to.includes(team) ? { ...event, inject: injectForParticipant(event.inject) } : null;
-		case 'inject.held':
-		case 'inject.unheld':
-			return null;
+			return team !== null && event.inject.to.includes(team) ? { ...event, inject: injectForParticipant(event.inject) } : null;
 		case 'decision.submitted':
 		case 'decision.expired':
 			return event.team === team ? event : null;
-		default:
-			return event;
+		case 'inject.held':
+		case 'inject.unheld':
+			return null;
+		default: {
+			// A new event type must be classified here before anyone but controllers and evaluators sees it.
+			const unclassified: never = event;
+			return unclassified && null;
+		}
 	}
 }
 

@@ -56,3 +56,12 @@ describe('eventForAudience', () => {
 		expect(view.decisions['tip/coast-guard'].status).toBe('decided');
 	});
 });
+
+describe('observer audience', () => {
+	it('sees the public picture only: no injects, decisions or controller actions', () => {
+		const seen = eventsForAudience(log, { role: 'observer' });
+		expect(seen.map((e) => e.type)).toEqual(['exercise.created']);
+		const started: DomainEvent = { type: 'exercise.started', ...meta, at: 0, seq: 5 };
+		expect(eventForAudience(started, { role: 'observer' })).toEqual(started);
+	});
+});

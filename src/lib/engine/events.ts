@@ -14,6 +14,8 @@ export type DomainEventBody =
 	| { type: 'exercise.paused' }
 	| { type: 'exercise.resumed' }
 	| { type: 'exercise.ended' }
+	/** The server came back after a crash: the clock carries on from the last moment it was known alive. */
+	| { type: 'exercise.recovered'; downtimeMs: number }
 	| { type: 'clock.speed_changed'; speed: number }
 	| {
 			type: 'inject.released';

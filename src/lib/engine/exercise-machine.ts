@@ -26,6 +26,8 @@ export type CommandBody =
 	| { type: 'RESUME' }
 	| { type: 'END' }
 	| { type: 'TICK' }
+	/** After a crash: `aliveWall` is the last wall time the exercise was known to be running. */
+	| { type: 'RECOVER'; aliveWall: number }
 	| { type: 'SET_SPEED'; speed: number }
 	| { type: 'RELEASE_INJECT'; injectId: string }
 	| { type: 'HOLD_INJECT'; injectId: string }
@@ -77,7 +79,9 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 /** Builds an action that records the events `make` decides on. */
 function produce(make: (state: ExerciseState, cmd: Command, at: number) => DomainEventBody[]) {
 	return assign<MachineContext, Command, undefined, Command, never>(({ context, event }) => {
-		const at = exerciseTimeAt(context.state.clock, event.wall);
+		// A recovery stops the clock at the last moment the server was alive, so downtime is not exercise time.
+		const clockWall = event.type === 'RECOVER' ? Math.min(event.aliveWall, event.wall) : event.wall;
+		const at = exerciseTimeAt(context.state.clock, clockWall);
 		const outbox: NewEvent[] = make(context.state, event, at).map((body) => ({
 			...body,
 			exerciseId: context.state.id,
@@ -122,6 +126,10 @@ export const exerciseMachine = setup({
 		resume: produce(() => [{ type: 'exercise.resumed' }]),
 		end: produce(() => [{ type: 'exercise.ended' }]),
 		tick: produce((state, _cmd, at) => dueEvents(state, at)),
+		recover: produce((_s, cmd) => {
+			const { wall, aliveWall } = cmd as Extract<Command, { type: 'RECOVER' }>;
+			return [{ type: 'exercise.recovered', downtimeMs: Math.max(0, wall - aliveWall) }];
+		}),
 		setSpeed: produce((_s, cmd) => [{ type: 'clock.speed_changed', speed: (cmd as { speed: number }).speed }]),
 		release: produce((state, cmd) => [releaseBody(state, (cmd as { injectId: string }).injectId, true)]),
 		hold: produce((_s, cmd) => [{ type: 'inject.held', injectId: (cmd as { injectId: string }).injectId }]),
@@ -157,6 +165,7 @@ export const exerciseMachine = setup({
 				PAUSE: { target: 'paused', actions: 'pause' },
 				END: { target: 'ended', actions: 'end' },
 				TICK: { actions: 'tick' },
+				RECOVER: { actions: 'recover' },
 				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
 				DECIDE: { guard: 'valid', actions: 'decide' }
 			}
@@ -189,6 +198,7 @@ const VERBS: Record<CommandType, string> = {
 	RESUME: 'resume',
 	END: 'end',
 	TICK: 'advance the clock of',
+	RECOVER: 'recover',
 	SET_SPEED: 'change the speed of',
 	RELEASE_INJECT: 'release injects in',
 	HOLD_INJECT: 'hold injects in',

@@ -196,3 +196,22 @@ describe('rebuilding from the log', () => {
 		expect(snapshotFor(rebuilt).value).toBe('paused');
 	});
 });
+
+describe('recovery after a crash', () => {
+	it('carries the clock on from the last moment the server was alive, not from wall time', () => {
+		const x = exercise();
+		x.send({ type: 'START' }, 0);
+		// Alive until minute 3; the server came back at minute 13 of wall time.
+		const [recovered] = x.send({ type: 'RECOVER', aliveWall: T0 + 3 * MINUTE }, 13 * MINUTE, 'system');
+		expect(recovered).toMatchObject({ type: 'exercise.recovered', at: 3 * MINUTE, downtimeMs: 10 * MINUTE });
+		// The minute-10 inject is 7 minutes away, not overdue.
+		expect(types(x.send({ type: 'TICK' }, 19 * MINUTE))).toEqual([]);
+		expect(types(x.send({ type: 'TICK' }, 20 * MINUTE))).toEqual(['released:customs-note']);
+		expect(foldEvents('x1', x.log)).toEqual(x.snapshot.context.state);
+	});
+
+	it('is refused for an exercise that is not running', () => {
+		const x = exercise();
+		expect(x.refusal({ type: 'RECOVER', aliveWall: T0 }, 1000)).toBe('cannot recover an exercise that is not started');
+	});
+});

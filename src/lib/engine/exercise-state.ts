@@ -98,6 +98,7 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 		}
 		case 'exercise.started':
 		case 'exercise.resumed':
+		case 'exercise.recovered':
 			return { ...next, status: 'running', clock: runClock(state.clock, event.wall, event.at) };
 		case 'exercise.paused':
 			return { ...next, status: 'paused', clock: stopClock(state.clock, event.wall, event.at) };

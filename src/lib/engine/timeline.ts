@@ -26,6 +26,12 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return { ...base, teams: [], text: 'Exercise resumed' };
 		case 'exercise.ended':
 			return { ...base, teams: [], text: 'Exercise ended' };
+		case 'exercise.recovered':
+			return {
+				...base,
+				teams: [],
+				text: `Server restarted after ${Math.round(event.downtimeMs / 1000)} s offline; the clock carried on from where it stopped`
+			};
 		case 'clock.speed_changed':
 			return { ...base, teams: [], text: `Clock speed set to ${event.speed}×` };
 		case 'inject.held':

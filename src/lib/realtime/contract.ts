@@ -11,7 +11,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 export type Session =
 	| { role: 'controller'; name: string }
 	| { role: 'evaluator'; name: string; exerciseId: string }
-	| { role: 'participant'; name: string; exerciseId: string; team: string };
+	| { role: 'participant'; name: string; exerciseId: string; team: string }
+	| { role: 'observer'; name: string; exerciseId: string };
 
 const exerciseId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an exercise id');
 const itemId = z.string().min(1).max(64);
@@ -57,6 +58,8 @@ export interface ExerciseSummary {
 
 export interface JoinCodes {
 	evaluator: string;
+	/** Read-only public picture (absent for exercises created before observers existed). */
+	observer?: string;
 	teams: Record<string, string>;
 }
 
@@ -91,6 +94,20 @@ export type ClientToServerEvents = {
 export interface ServerToClientEvents {
 	/** New events of an opened exercise, already filtered for this session. */
 	'exercise:events': (events: DomainEvent[]) => void;
+	/** Who is connected to an exercise (controllers only). */
+	'exercise:presence': (presence: Presence) => void;
+	/** The server is stopping; clients will reconnect when it is back. */
+	'server:shutdown': (notice: { reason: string }) => void;
+}
+
+export interface PresentMember {
+	role: Session['role'];
+	name: string;
+	team: string | null;
+}
+export interface Presence {
+	exerciseId: string;
+	members: PresentMember[];
 }
 
 export interface SocketData {
