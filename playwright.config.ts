@@ -38,6 +38,7 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			DATABASE_FILE: 'tests/.tmp/e2e/crosscurrent.db',
+			SCENARIOS_DIR: 'scenarios:tests/fixtures/scenarios',
 			CONTROLLER_KEY: E2E_CONTROLLER_KEY
 		}
 	}

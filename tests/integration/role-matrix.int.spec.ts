@@ -1,0 +1,187 @@
+/**
+ * Role matrix: every socket event and HTTP route, tried as every role —
+ * controller, each team, evaluator, observer, no session, and a member of
+ * another exercise — must be allowed or denied as the design says, and no
+ * payload sent to a participant or observer may carry another team's private
+ * injects, decisions, scores or the controller's notes.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../src/lib/engine/events';
+import { payloadSchemas, type ClientEventName } from '../../src/lib/realtime/contract';
+import { client, CONTROLLER_KEY, startServer, tempDir, type RunningServer, type TestClient } from './harness';
+
+const SCENARIO = 'maritime-trafficking-southern-caribbean';
+const tmp = tempDir();
+let server: RunningServer;
+const sockets: TestClient[] = [];
+const keep = (s: TestClient) => (sockets.push(s), s);
+
+type Role = 'controller' | 'coastGuard' | 'customs' | 'evaluator' | 'observer' | 'anonymous' | 'otherExercise';
+const ROLES: Role[] = ['controller', 'coastGuard', 'customs', 'evaluator', 'observer', 'anonymous', 'otherExercise'];
+let as: Record<Role, TestClient>;
+let exerciseId: string;
+let otherId: string;
+
+beforeAll(async () => {
+	server = await startServer({ dbFile: path.join(tmp.dir, 'm.db'), env: { RATE_LIMIT_REQUESTS_PER_10S: '10000' } });
+	const anon = keep(await client(server.url));
+	const { token } = await anon.ok('session:controller', { key: CONTROLLER_KEY, name: 'Ctrl' });
+	const controller = keep(await client(server.url, token));
+	const x = await controller.ok('exercise:create', { scenarioId: SCENARIO });
+	const other = await controller.ok('exercise:create', { scenarioId: SCENARIO });
+	exerciseId = x.exerciseId;
+	otherId = other.exerciseId;
+	const seat = async (code: string) => {
+		const a = keep(await client(server.url));
+		const joined = await a.ok('session:join', { code, name: 'Member' });
+		a.disconnect();
+		const s = keep(await client(server.url, joined.token));
+		await s.ok('exercise:open', {});
+		return s;
+	};
+	as = {
+		controller,
+		coastGuard: await seat(x.codes.teams['tt-coast-guard']),
+		customs: await seat(x.codes.teams['tt-customs']),
+		evaluator: await seat(x.codes.evaluator),
+		observer: await seat(x.codes.observer!),
+		anonymous: keep(await client(server.url)),
+		otherExercise: await seat(other.codes.teams['tt-coast-guard'])
+	};
+	await controller.ok('exercise:open', { exerciseId });
+	await controller.ok('exercise:control', { exerciseId, action: 'start' });
+	await controller.ok('exercise:control', { exerciseId: otherId, action: 'start' });
+});
+afterAll(async () => {
+	for (const s of sockets) s.disconnect();
+	await server?.stop();
+	tmp.cleanup();
+});
+
+const logLength = async () => (await as.controller.ok('exercise:open', { exerciseId })).events.length;
+
+/** A well-formed payload for each event, aimed at the first exercise. */
+const payloads = (): Record<ClientEventName, unknown> => ({
+	'session:join': { code: 'AAAA-BBBB-CCCC', name: 'x' },
+	'session:controller': { key: 'not-the-key', name: 'x' },
+	'scenario:list': {},
+	'exercise:list': {},
+	'exercise:create': { scenarioId: SCENARIO },
+	'exercise:open': { exerciseId },
+	'exercise:control': { exerciseId, action: 'pause' },
+	'clock:speed': { exerciseId, speed: 2 },
+	'inject:release': { exerciseId, injectId: 'radar-track' },
+	'inject:hold': { exerciseId, injectId: 'cargo-sighting' },
+	'inject:unhold': { exerciseId, injectId: 'cargo-sighting' },
+	'decision:submit': { injectId: 'rifc-tipoff', optionId: 'share-and-launch' }
+});
+
+/** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
+const ALLOWED: Record<ClientEventName, Role[]> = {
+	'session:join': [],
+	'session:controller': [],
+	'scenario:list': ['controller'],
+	'exercise:list': ['controller'],
+	'exercise:create': ['controller'],
+	'exercise:open': ['controller', 'coastGuard', 'customs', 'evaluator', 'observer'],
+	'exercise:control': ['controller'],
+	'clock:speed': ['controller'],
+	'inject:release': ['controller'],
+	'inject:hold': ['controller'],
+	'inject:unhold': ['controller'],
+	// Decisions act on the member's own exercise: the other exercise's member decides there, not here.
+	'decision:submit': ['coastGuard', 'otherExercise']
+};
+
+describe('role matrix over sockets', () => {
+	it('covers every event of the contract', () => {
+		expect(Object.keys(ALLOWED).sort()).toEqual(Object.keys(payloadSchemas).sort());
+	});
+
+	it('denies every event to every role not allowed, with a reason, and changes nothing', async () => {
+		const before = await logLength();
+		const denied: string[] = [];
+		for (const role of ROLES)
+			for (const [event, payload] of Object.entries(payloads()) as [ClientEventName, unknown][]) {
+				if (ALLOWED[event].includes(role)) continue;
+				const reply = await as[role].raw(event, payload);
+				expect(reply.ok, `${role} ${event}`).toBe(false);
+				if (!reply.ok) {
+					expect(reply.error.length).toBeGreaterThan(5);
+					denied.push(`${role} ${event}: ${reply.error}`);
+				}
+			}
+		expect(await logLength()).toBe(before);
+		// Spot-check the reasons people get.
+		expect(denied).toContain('anonymous exercise:open: not signed in: join with a code first');
+		expect(denied).toContain('otherExercise exercise:open: your session belongs to another exercise');
+		expect(denied).toContain('evaluator inject:release: only an exercise controller may do this');
+		expect(denied).toContain('customs decision:submit: no decision for team "tt-customs" on inject "rifc-tipoff"');
+		expect(denied).toContain('observer decision:submit: only team members may submit decisions');
+		expect(denied).toContain('controller decision:submit: only team members may submit decisions');
+		expect(denied.filter((d) => d.includes('exercise:open'))).toHaveLength(2);
+	});
+
+	it('allows each event to the roles that may use it', async () => {
+		const p = payloads();
+		// Decisions first: the controller's pause below would (rightly) refuse them afterwards.
+		const order = (Object.keys(ALLOWED) as ClientEventName[]).sort((a, b) => Number(b === 'decision:submit') - Number(a === 'decision:submit'));
+		for (const event of order)
+			for (const role of ALLOWED[event]) {
+				const reply = await as[role].raw(event, p[event]);
+				expect(reply, `${role} ${event}`).toMatchObject({ ok: true });
+			}
+		const other = (await as.controller.ok('exercise:open', { exerciseId: otherId })).events;
+		expect(other.some((e) => e.type === 'decision.submitted' && e.team === 'tt-coast-guard')).toBe(true);
+	});
+
+	it('never sends a participant or observer anything private to someone else', async () => {
+		await as.controller.ok('exercise:control', { exerciseId, action: 'resume' });
+		for (const injectId of ['customs-evidence', 'grenada-boarding', 'jrcc-alert-grenada', 'rifc-update'])
+			await as.controller.ok('inject:release', { exerciseId, injectId });
+		await as.customs.ok('decision:submit', { injectId: 'customs-evidence', optionId: 'seal-and-log' });
+		const full = (await as.controller.ok('exercise:open', { exerciseId })).events;
+
+		const check = async (role: Role, team: string | null) => {
+			const received: DomainEvent[] = [...as[role].received, ...(await as[role].ok('exercise:open', {})).events];
+			const text = JSON.stringify(received);
+			for (const e of full) {
+				if (e.type === 'inject.released' && (team === null || !e.inject.to.includes(team)))
+					expect(text, `${role} must not see inject ${e.injectId}`).not.toContain(`"injectId":"${e.injectId}"`);
+				if ((e.type === 'decision.submitted' || e.type === 'decision.expired') && e.team !== team)
+					expect(received.some((r) => r.type === e.type && r.seq === e.seq), `${role} must not see ${e.team}'s decision`).toBe(false);
+				if (e.type === 'inject.held' || e.type === 'inject.unheld') expect(received.some((r) => r.seq === e.seq)).toBe(false);
+			}
+			expect(text).not.toContain('controllerNote');
+			expect(text).not.toContain('expectedAction');
+			expect(text).not.toMatch(/"scores":\{"/);
+			expect(received.every((e) => e.exerciseId === (role === 'otherExercise' ? otherId : exerciseId))).toBe(true);
+		};
+		await check('coastGuard', 'tt-coast-guard');
+		await check('customs', 'tt-customs');
+		await check('observer', null);
+		await check('otherExercise', 'tt-coast-guard');
+		// The evaluator, by contrast, sees every event.
+		expect((await as.evaluator.ok('exercise:open', {})).events).toEqual(full);
+	});
+});
+
+describe('HTTP routes', () => {
+	it('serve only data-free app shells, with security headers, to anyone', async () => {
+		const codes = (await as.controller.ok('exercise:open', { exerciseId })).codes!;
+		for (const route of ['/', '/control', '/play', '/review']) {
+			const res = await fetch(server.url + route);
+			const body = await res.text();
+			// Without a production build the server answers 404 for pages; either way, no exercise data.
+			expect([200, 404]).toContain(res.status);
+			for (const code of [codes.evaluator, ...Object.values(codes.teams)]) expect(body).not.toContain(code);
+			expect(body).not.toContain(CONTROLLER_KEY);
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(res.headers.get('x-frame-options')).toBe('DENY');
+			if (res.status === 200) expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+		}
+		expect((await fetch(server.url + '/healthz')).status).toBe(200);
+		expect(await (await fetch(server.url + '/readyz')).text()).toBe('ready');
+	});
+});
