@@ -7,7 +7,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
-import { eventsForAudience, type Audience } from '../src/lib/engine/audience';
+import { eventsForAudience, reviewOpenFor, type Audience } from '../src/lib/engine/audience';
+import { percent, teamScores } from '../src/lib/engine/score-decision';
+import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '../src/lib/engine/events';
 import type { Command, CommandBody } from '../src/lib/engine/exercise-machine';
 import type { ExerciseState } from '../src/lib/engine/exercise-state';
@@ -90,8 +92,9 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			[rooms.observer(exerciseId), { role: 'observer' }],
 			...(state.scenario?.teams ?? []).map((t): [string, Audience] => [rooms.team(exerciseId, t.id), { role: 'participant', team: t.id }])
 		];
+		const reviewOpen = reviewOpenFor(state);
 		for (const [room, audience] of audiences) {
-			const visible = eventsForAudience(events, audience);
+			const visible = eventsForAudience(events, audience, reviewOpen);
 			if (visible.length > 0) io.to(room).emit('exercise:events', visible);
 		}
 	};
@@ -156,6 +159,22 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		const cmd = { ...body, wall: now(), actor: actorOf(session) } as Command;
 		return commandOutcome(await registry.command(knownExercise(exerciseId), cmd));
 	};
+	/** The exercise an evaluator or controller acts on: an evaluator's own, or the one a controller names. */
+	const evaluatedExercise = (socket: Sock, exerciseId: string | undefined) => {
+		const session = requireSession(socket);
+		if (session.role === 'controller') {
+			if (!exerciseId) throw new RequestError('payload.exerciseId: required for controllers');
+			return { session, id: knownExercise(exerciseId) };
+		}
+		if (session.role !== 'evaluator') throw new RequestError('only evaluators and controllers may do this');
+		if (exerciseId && exerciseId !== session.exerciseId) throw new RequestError('your session belongs to another exercise');
+		return { session, id: session.exerciseId };
+	};
+	const asEvaluator = async (socket: Sock, exerciseId: string | undefined, body: CommandBody) => {
+		const { session, id } = evaluatedExercise(socket, exerciseId);
+		return commandOutcome(await registry.command(id, { ...body, wall: now(), actor: actorOf(session) } as Command));
+	};
+
 	/** Brute-force guard: failed sign-ins are counted per address; too many block it for a while. */
 	const guardSignIn = async <T>(socket: Sock, attempt: () => Promise<T | null>, failure: string): Promise<T> => {
 		const address = socket.handshake.address;
@@ -242,12 +261,15 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			socket.data.exerciseId = id;
 			await socket.join([roomOf(id, session), `x:${id}:all`]);
 			announcePresence(id);
-			const opened = { events: eventsForAudience(registry.events(id, afterSeq ?? 0), audienceOf(session)), serverWall: now() };
+			const reviewOpen = reviewOpenFor(registry.state(id)!);
+			const opened = { events: eventsForAudience(registry.events(id, afterSeq ?? 0), audienceOf(session), reviewOpen), serverWall: now() };
 			if (session.role !== 'controller') return opened;
 			return { ...opened, codes: codesOf(await deps.store.codesFor(id)) };
 		},
 		'exercise:control': (socket, { exerciseId, action }) =>
-			asController(socket, exerciseId, { type: ({ start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END' } as const)[action] }),
+			asController(socket, exerciseId, {
+				type: ({ start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END', close: 'CLOSE' } as const)[action]
+			}),
 		'clock:speed': (socket, { exerciseId, speed }) => asController(socket, exerciseId, { type: 'SET_SPEED', speed }),
 		'inject:release': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'RELEASE_INJECT', injectId }),
 		'inject:hold': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'HOLD_INJECT', injectId }),
@@ -266,6 +288,55 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 					actor: actorOf(session)
 				})
 			);
+		},
+		'message:send': async (socket, { to, channel, text, refInjectId }) => {
+			const session = requireSession(socket);
+			if (session.role !== 'participant') throw new RequestError('only team members may send team messages');
+			return commandOutcome(
+				await registry.command(session.exerciseId, {
+					type: 'SEND_MESSAGE',
+					messageId: randomUUID(),
+					fromTeam: session.team,
+					to,
+					channel,
+					text,
+					refInjectId: refInjectId ?? null,
+					by: session.name,
+					wall: now(),
+					actor: actorOf(session)
+				})
+			);
+		},
+		'evaluation:observe': (socket, { exerciseId, team, objective, text }) =>
+			asEvaluator(socket, exerciseId, { type: 'OBSERVE', observationId: randomUUID(), team, objective, text, by: socket.data.session?.name ?? '' }),
+		'evaluation:rate': (socket, { exerciseId, team, objective, rating, explanation }) =>
+			asEvaluator(socket, exerciseId, { type: 'RATE', team, objective, rating, explanation, by: socket.data.session?.name ?? '' }),
+		'evaluation:improvement': async (socket, { exerciseId, itemId, ...item }) => {
+			const id = itemId ?? randomUUID().slice(0, 8);
+			const done = await asEvaluator(socket, exerciseId, { type: 'UPDATE_IMPROVEMENT', itemId: id, ...item, by: socket.data.session?.name ?? '' });
+			return { ...done, itemId: id };
+		},
+		'score:adjust': async (socket, { exerciseId, team, objective, points, reason }) => {
+			const session = requireController(socket);
+			return asController(socket, exerciseId, { type: 'ADJUST_SCORE', team, objective, points, reason, by: session.name });
+		},
+		'review:share': (socket, { exerciseId, participantsMaySee }) => asController(socket, exerciseId, { type: 'SHARE_REVIEW', participantsMaySee }),
+		'review:history': (socket, { scenarioId }) => {
+			const session = requireSession(socket);
+			if (session.role !== 'controller' && session.role !== 'evaluator') throw new RequestError('only evaluators and controllers may do this');
+			return registry
+				.list()
+				.filter((s) => s.scenario?.id === scenarioId)
+				.sort((a, b) => a.createdWall - b.createdWall)
+				.map((s) => ({
+					exerciseId: s.id,
+					title: s.title,
+					status: s.status,
+					createdWall: s.createdWall,
+					scores: Object.fromEntries(
+						teamScores(s).map((t) => [t.team, Object.fromEntries(Object.entries(t.objectives).map(([o, score]) => [o, percent(score)]))])
+					)
+				}));
 		}
 	};
 

@@ -74,7 +74,24 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	'inject:release': { exerciseId, injectId: 'radar-track' },
 	'inject:hold': { exerciseId, injectId: 'cargo-sighting' },
 	'inject:unhold': { exerciseId, injectId: 'cargo-sighting' },
-	'decision:submit': { injectId: 'rifc-tipoff', optionId: 'share-and-launch' }
+	'decision:submit': { injectId: 'rifc-tipoff', optionId: 'share-and-launch' },
+	'message:send': { to: ['grenada-police'], channel: 'radio', text: 'Contact T-01 heading north', refInjectId: 'rifc-tipoff' },
+	'evaluation:observe': { exerciseId, team: 'tt-customs', objective: 'evidence-chain', text: 'Private note on customs' },
+	'evaluation:rate': { exerciseId, team: 'tt-customs', objective: 'evidence-chain', rating: 'S', explanation: 'Private rating note' },
+	'evaluation:improvement': {
+		exerciseId,
+		objective: 'evidence-chain',
+		issue: 'No evidence seal kit aboard',
+		correctiveAction: '',
+		capabilityElement: 'equipment',
+		responsibleAgency: '',
+		pointOfContact: '',
+		startDate: '',
+		dueDate: ''
+	},
+	'score:adjust': { exerciseId, team: 'tt-coast-guard', objective: 'detect-and-share', points: 2, reason: 'Shared by phone' },
+	'review:share': { exerciseId, participantsMaySee: false },
+	'review:history': { scenarioId: SCENARIO }
 });
 
 /** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
@@ -91,7 +108,15 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'inject:hold': ['controller'],
 	'inject:unhold': ['controller'],
 	// Decisions act on the member's own exercise: the other exercise's member decides there, not here.
-	'decision:submit': ['coastGuard', 'otherExercise']
+	'decision:submit': ['coastGuard', 'otherExercise'],
+	// Messages go out in the sender's own exercise, about an inject the sender's team received.
+	'message:send': ['coastGuard', 'otherExercise'],
+	'evaluation:observe': ['controller', 'evaluator'],
+	'evaluation:rate': ['controller', 'evaluator'],
+	'evaluation:improvement': ['controller', 'evaluator'],
+	'score:adjust': ['controller'],
+	'review:share': ['controller'],
+	'review:history': ['controller', 'evaluator']
 };
 
 describe('role matrix over sockets', () => {
@@ -125,8 +150,8 @@ describe('role matrix over sockets', () => {
 
 	it('allows each event to the roles that may use it', async () => {
 		const p = payloads();
-		// Decisions first: the controller's pause below would (rightly) refuse them afterwards.
-		const order = (Object.keys(ALLOWED) as ClientEventName[]).sort((a, b) => Number(b === 'decision:submit') - Number(a === 'decision:submit'));
+		// The controller's pause goes last: it would (rightly) make teams' decisions and messages refused.
+		const order = (Object.keys(ALLOWED) as ClientEventName[]).sort((a, b) => Number(a === 'exercise:control') - Number(b === 'exercise:control'));
 		for (const event of order)
 			for (const role of ALLOWED[event]) {
 				const reply = await as[role].raw(event, p[event]);
@@ -141,6 +166,7 @@ describe('role matrix over sockets', () => {
 		for (const injectId of ['customs-evidence', 'grenada-boarding', 'jrcc-alert-grenada', 'rifc-update'])
 			await as.controller.ok('inject:release', { exerciseId, injectId });
 		await as.customs.ok('decision:submit', { injectId: 'customs-evidence', optionId: 'seal-and-log' });
+		await as.customs.ok('message:send', { to: ['tt-coast-guard'], channel: 'phone', text: 'Bag sealed, log started', refInjectId: 'customs-evidence' });
 		const full = (await as.controller.ok('exercise:open', { exerciseId })).events;
 
 		const check = async (role: Role, team: string | null) => {
@@ -152,8 +178,14 @@ describe('role matrix over sockets', () => {
 				if ((e.type === 'decision.submitted' || e.type === 'decision.expired') && e.team !== team)
 					expect(received.some((r) => r.type === e.type && r.seq === e.seq), `${role} must not see ${e.team}'s decision`).toBe(false);
 				if (e.type === 'inject.held' || e.type === 'inject.unheld') expect(received.some((r) => r.seq === e.seq)).toBe(false);
+				if (e.type === 'message.sent' && (team === null || (e.fromTeam !== team && !e.to.includes(team))))
+					expect(received.some((r) => r.seq === e.seq), `${role} must not see a message between others`).toBe(false);
 			}
 			expect(text).not.toContain('controllerNote');
+			expect(text).not.toContain('Private note on customs');
+			expect(text).not.toContain('Private rating note');
+			expect(text).not.toContain('No evidence seal kit aboard');
+			expect(text).not.toContain('Shared by phone');
 			expect(text).not.toContain('expectedAction');
 			expect(text).not.toMatch(/"scores":\{"/);
 			expect(received.every((e) => e.exerciseId === (role === 'otherExercise' ? otherId : exerciseId))).toBe(true);

@@ -37,7 +37,11 @@ export function injectForParticipant(inject: Inject): Inject {
 	};
 }
 
-export function eventForAudience(event: DomainEvent, audience: Audience): DomainEvent | null {
+/**
+ * `reviewOpen`: the exercise has ended and the controller lets participants see
+ * their own team's review (its ratings, observations and score adjustments).
+ */
+export function eventForAudience(event: DomainEvent, audience: Audience, reviewOpen = false): DomainEvent | null {
 	if (audience.role === 'controller' || audience.role === 'evaluator') return event;
 	const team = audience.role === 'participant' ? audience.team : null;
 	switch (event.type) {
@@ -48,8 +52,21 @@ export function eventForAudience(event: DomainEvent, audience: Audience): Domain
 		case 'exercise.resumed':
 		case 'exercise.ended':
 		case 'exercise.recovered':
+		case 'exercise.closed':
 		case 'clock.speed_changed':
+		case 'review.sharing_changed':
 			return event;
+		case 'message.sent':
+			return team !== null && (event.fromTeam === team || event.to.includes(team)) ? event : null;
+		case 'coordination.credited':
+		case 'coordination.missed':
+			return event.team === team ? event : null;
+		case 'observation.recorded':
+		case 'rating.set':
+		case 'score.adjusted':
+			return reviewOpen && team !== null && event.team === team ? event : null;
+		case 'improvement.updated':
+			return null;
 		case 'inject.released':
 			return team !== null && event.inject.to.includes(team) ? { ...event, inject: injectForParticipant(event.inject) } : null;
 		case 'decision.submitted':
@@ -66,6 +83,11 @@ export function eventForAudience(event: DomainEvent, audience: Audience): Domain
 	}
 }
 
-export function eventsForAudience(events: readonly DomainEvent[], audience: Audience): DomainEvent[] {
-	return events.flatMap((e) => eventForAudience(e, audience) ?? []);
+export function eventsForAudience(events: readonly DomainEvent[], audience: Audience, reviewOpen = false): DomainEvent[] {
+	return events.flatMap((e) => eventForAudience(e, audience, reviewOpen) ?? []);
+}
+
+/** Whether participants may see their team's review now. */
+export function reviewOpenFor(state: { status: string; reviewShared: boolean }): boolean {
+	return state.reviewShared && (state.status === 'ended' || state.status === 'closed');
 }

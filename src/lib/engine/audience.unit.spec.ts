@@ -18,6 +18,9 @@ const decided: DomainEvent = {
 	timeliness: 1,
 	points: { share: 10 },
 	maxPoints: { share: 10 },
+	quality: { share: 10 },
+	violation: null,
+	explanation: { label: 'Share and launch', feedback: null },
 	...meta,
 	at: 1,
 	seq: 3

@@ -8,6 +8,27 @@ import type { Entity, Inject, Scenario } from './scenario-schema';
 
 export type ObjectivePoints = Record<string, number>;
 
+export const RATINGS = ['P', 'S', 'M', 'U'] as const;
+/** HSEEP rating: Performed without challenges, with Some, with Major challenges, Unable to be performed. */
+export type Rating = (typeof RATINGS)[number];
+
+export const MESSAGE_CHANNELS = ['radio', 'phone', 'email', 'secure-chat'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+export const CAPABILITY_ELEMENTS = ['planning', 'organization', 'equipment', 'training', 'exercises'] as const;
+
+export interface ImprovementItem {
+	itemId: string;
+	objective: string | null;
+	issue: string;
+	correctiveAction: string;
+	capabilityElement: (typeof CAPABILITY_ELEMENTS)[number];
+	responsibleAgency: string;
+	pointOfContact: string;
+	startDate: string;
+	dueDate: string;
+}
+
 export type DomainEventBody =
 	| { type: 'exercise.created'; title: string; scenario: Scenario }
 	| { type: 'exercise.started' }
@@ -39,8 +60,42 @@ export type DomainEventBody =
 			timeliness: number;
 			points: ObjectivePoints;
 			maxPoints: ObjectivePoints;
+			/** The option's points before timeliness and penalties. */
+			quality: ObjectivePoints;
+			/** A rule the choice broke, if any: its penalty is already taken off `points`. */
+			violation: { rule: string; objective: string; penalty: number } | null;
+			/** Why: the option chosen and the scenario's feedback on it (shown once the decision closes). */
+			explanation: { label: string; feedback: string | null };
 	  }
-	| { type: 'decision.expired'; injectId: string; team: string; maxPoints: ObjectivePoints };
+	| { type: 'decision.expired'; injectId: string; team: string; maxPoints: ObjectivePoints }
+	| {
+			type: 'message.sent';
+			messageId: string;
+			fromTeam: string;
+			to: string[];
+			channel: MessageChannel;
+			text: string;
+			/** The inject this message passes on, if any (scored on coordination). */
+			refInjectId: string | null;
+			by: string;
+	  }
+	| {
+			type: 'coordination.credited';
+			injectId: string;
+			team: string;
+			target: string;
+			objective: string;
+			latencyMs: number;
+			points: number;
+			maxPoints: number;
+	  }
+	| { type: 'coordination.missed'; injectId: string; team: string; target: string; objective: string; maxPoints: number }
+	| { type: 'observation.recorded'; observationId: string; team: string | null; objective: string | null; text: string; by: string }
+	| { type: 'rating.set'; team: string; objective: string; rating: Rating; explanation: string; by: string }
+	| { type: 'score.adjusted'; team: string; objective: string; points: number; reason: string; by: string }
+	| { type: 'review.sharing_changed'; participantsMaySee: boolean }
+	| ({ type: 'improvement.updated'; by: string } & ImprovementItem)
+	| { type: 'exercise.closed' }
 
 export type EventType = DomainEventBody['type'];
 

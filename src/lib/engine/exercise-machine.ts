@@ -9,16 +9,18 @@
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
-import type { DomainEventBody, NewEvent } from './events';
+import type { DomainEventBody, ImprovementItem, MessageChannel, NewEvent, Rating } from './events';
 import {
 	decisionKey,
 	dueInjects,
 	expiredDecisions,
+	expiredShares,
+	shareKey,
 	foldEvents,
 	type ExerciseState,
 	type ExerciseStatus
 } from './exercise-state';
-import { maxPointsFor, scoreDecision } from './score-decision';
+import { maxPointsFor, scoreDecision, scoreShare } from './score-decision';
 
 export type CommandBody =
 	| { type: 'START' }
@@ -32,7 +34,23 @@ export type CommandBody =
 	| { type: 'RELEASE_INJECT'; injectId: string }
 	| { type: 'HOLD_INJECT'; injectId: string }
 	| { type: 'UNHOLD_INJECT'; injectId: string }
-	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string };
+	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string }
+	| {
+			type: 'SEND_MESSAGE';
+			messageId: string;
+			fromTeam: string;
+			to: string[];
+			channel: MessageChannel;
+			text: string;
+			refInjectId: string | null;
+			by: string;
+	  }
+	| { type: 'OBSERVE'; observationId: string; team: string | null; objective: string | null; text: string; by: string }
+	| { type: 'RATE'; team: string; objective: string; rating: Rating; explanation: string; by: string }
+	| { type: 'ADJUST_SCORE'; team: string; objective: string; points: number; reason: string; by: string }
+	| { type: 'SHARE_REVIEW'; participantsMaySee: boolean }
+	| ({ type: 'UPDATE_IMPROVEMENT'; by: string } & ImprovementItem)
+	| { type: 'CLOSE' };
 
 /** A command: what someone asks of the exercise, at a wall time. */
 export type Command = CommandBody & { wall: number; actor: string };
@@ -71,6 +89,30 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 				return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
 			return null;
 		}
+		case 'SEND_MESSAGE': {
+			const teams = new Set(state.scenario?.teams.map((t) => t.id));
+			if (!teams.has(cmd.fromTeam)) return `unknown team "${cmd.fromTeam}"`;
+			const unknown = cmd.to.find((t) => !teams.has(t));
+			if (unknown) return `unknown team "${unknown}"`;
+			if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
+			if (cmd.refInjectId !== null) {
+				const ref = state.injects[cmd.refInjectId];
+				if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam))
+					return `inject "${cmd.refInjectId}" is not one your team has received`;
+			}
+			return null;
+		}
+		case 'OBSERVE':
+		case 'RATE':
+		case 'ADJUST_SCORE':
+		case 'UPDATE_IMPROVEMENT': {
+			const scenario = state.scenario!;
+			const team = 'team' in cmd ? cmd.team : null;
+			if (team !== null && !scenario.teams.some((t) => t.id === team)) return `unknown team "${team}"`;
+			const objective = cmd.objective;
+			if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
+			return null;
+		}
 		default:
 			return null;
 	}
@@ -93,6 +135,20 @@ function produce(make: (state: ExerciseState, cmd: Command, at: number) => Domai
 	});
 }
 
+/** Coordination credit for open sharing expectations that a message fulfils. */
+function sharesMet(state: ExerciseState, cmd: Extract<Command, { type: 'SEND_MESSAGE' }>, at: number): DomainEventBody[] {
+	if (!cmd.refInjectId) return [];
+	return cmd.to.flatMap((target): DomainEventBody[] => {
+		const open = state.shares[shareKey(cmd.refInjectId!, cmd.fromTeam, target)];
+		if (!open || open.status !== 'open') return [];
+		const latencyMs = at - open.openedAt;
+		const points = scoreShare(latencyMs, open.expectedBy - open.openedAt, open.maxPoints);
+		return [
+			{ type: 'coordination.credited', injectId: open.injectId, team: open.team, target, objective: open.objective, latencyMs, points, maxPoints: open.maxPoints }
+		];
+	});
+}
+
 function releaseBody(state: ExerciseState, injectId: string, manual: boolean): DomainEventBody {
 	const inject = state.injects[injectId].inject;
 	const byId = new Map(state.scenario?.entities.map((e) => [e.id, e]));
@@ -108,7 +164,15 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 		team: d.team,
 		maxPoints: maxPointsFor(state.injects[d.injectId].inject.decision!)
 	}));
-	return [...expired, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
+	const unshared: DomainEventBody[] = expiredShares(state, at).map((s) => ({
+		type: 'coordination.missed',
+		injectId: s.injectId,
+		team: s.team,
+		target: s.target,
+		objective: s.objective,
+		maxPoints: s.maxPoints
+	}));
+	return [...expired, ...unshared, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
 }
 
 const valid = ({ context, event }: { context: MachineContext; event: Command }) => commandProblem(context.state, event) === null;
@@ -142,16 +206,47 @@ export const exerciseMachine = setup({
 			return [
 				{ type: 'decision.submitted', injectId: c.injectId, team: c.team, optionId: c.optionId, by: c.by, latencyMs, ...scored }
 			];
-		})
+		}),
+		message: produce((state, cmd, at) => {
+			const { type: _t, wall: _w, actor: _a, ...m } = cmd as Extract<Command, { type: 'SEND_MESSAGE' }>;
+			return [{ type: 'message.sent', ...m }, ...sharesMet(state, cmd as Extract<Command, { type: 'SEND_MESSAGE' }>, at)];
+		}),
+		observe: produce((_s, cmd) => {
+			const { type: _t, wall: _w, actor: _a, ...o } = cmd as Extract<Command, { type: 'OBSERVE' }>;
+			return [{ type: 'observation.recorded', ...o }];
+		}),
+		rate: produce((_s, cmd) => {
+			const { type: _t, wall: _w, actor: _a, ...r } = cmd as Extract<Command, { type: 'RATE' }>;
+			return [{ type: 'rating.set', ...r }];
+		}),
+		adjust: produce((_s, cmd) => {
+			const { type: _t, wall: _w, actor: _a, ...a } = cmd as Extract<Command, { type: 'ADJUST_SCORE' }>;
+			return [{ type: 'score.adjusted', ...a }];
+		}),
+		shareReview: produce((_s, cmd) => [
+			{ type: 'review.sharing_changed', participantsMaySee: (cmd as Extract<Command, { type: 'SHARE_REVIEW' }>).participantsMaySee }
+		]),
+		improve: produce((_s, cmd) => {
+			const { type: _t, wall: _w, actor: _a, ...item } = cmd as Extract<Command, { type: 'UPDATE_IMPROVEMENT' }>;
+			return [{ type: 'improvement.updated', ...item }];
+		}),
+		close: produce(() => [{ type: 'exercise.closed' }])
 	}
 }).createMachine({
 	id: 'exercise',
 	initial: 'setup',
 	context: ({ input }) => ({ state: input.state, outbox: [] }),
+	// Handled in every state unless a state says otherwise.
 	on: {
 		HOLD_INJECT: { guard: 'valid', actions: 'hold' },
 		UNHOLD_INJECT: { guard: 'valid', actions: 'unhold' },
-		SET_SPEED: { guard: 'valid', actions: 'setSpeed' }
+		SET_SPEED: { guard: 'valid', actions: 'setSpeed' },
+		OBSERVE: { guard: 'valid', actions: 'observe' },
+		RATE: { guard: 'valid', actions: 'rate' },
+		ADJUST_SCORE: { guard: 'valid', actions: 'adjust' },
+		SHARE_REVIEW: { actions: 'shareReview' },
+		// Evaluators may draft the improvement plan at any time, including after the evaluation is closed.
+		UPDATE_IMPROVEMENT: { guard: 'valid', actions: 'improve' }
 	},
 	states: {
 		setup: {
@@ -167,7 +262,8 @@ export const exerciseMachine = setup({
 				TICK: { actions: 'tick' },
 				RECOVER: { actions: 'recover' },
 				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
-				DECIDE: { guard: 'valid', actions: 'decide' }
+				DECIDE: { guard: 'valid', actions: 'decide' },
+				SEND_MESSAGE: { guard: 'valid', actions: 'message' }
 			}
 		},
 		paused: {
@@ -177,10 +273,25 @@ export const exerciseMachine = setup({
 				RELEASE_INJECT: { guard: 'valid', actions: 'release' }
 			}
 		},
+		// Play is over; evaluation goes on until the exercise is closed.
 		ended: {
-			type: 'final',
-			// Nothing changes a finished exercise (the root's handlers do not apply to final states' commands).
-			on: { HOLD_INJECT: {}, UNHOLD_INJECT: {}, SET_SPEED: {} }
+			on: {
+				HOLD_INJECT: {},
+				UNHOLD_INJECT: {},
+				SET_SPEED: {},
+				CLOSE: { target: 'closed', actions: 'close' }
+			}
+		},
+		// The evaluation is final: ratings, observations and scores no longer change; the improvement plan stays editable.
+		closed: {
+			on: {
+				HOLD_INJECT: {},
+				UNHOLD_INJECT: {},
+				SET_SPEED: {},
+				OBSERVE: {},
+				RATE: {},
+				ADJUST_SCORE: {}
+			}
 		}
 	}
 });
@@ -203,7 +314,14 @@ const VERBS: Record<CommandType, string> = {
 	RELEASE_INJECT: 'release injects in',
 	HOLD_INJECT: 'hold injects in',
 	UNHOLD_INJECT: 'un-hold injects in',
-	DECIDE: 'decide in'
+	DECIDE: 'decide in',
+	SEND_MESSAGE: 'send messages in',
+	OBSERVE: 'record observations in',
+	RATE: 'rate',
+	ADJUST_SCORE: 'adjust scores in',
+	SHARE_REVIEW: 'share the review of',
+	UPDATE_IMPROVEMENT: 'edit the improvement plan of',
+	CLOSE: 'close'
 };
 
 export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[] } | { ok: false; error: string };

@@ -45,7 +45,9 @@ function exercise() {
 	};
 }
 
-const types = (events: NewEvent[]) => events.map((e) => (e.type === 'inject.released' ? `released:${e.injectId}` : e.type));
+// Coordination events are covered in evaluation.unit.spec.ts; here the lifecycle, injects and decisions matter.
+const types = (events: NewEvent[]) =>
+	events.filter((e) => !e.type.startsWith('coordination.')).map((e) => (e.type === 'inject.released' ? `released:${e.injectId}` : e.type));
 
 describe('exercise machine lifecycle', () => {
 	it('goes setup → running ⇄ paused → ended', () => {
@@ -59,7 +61,11 @@ describe('exercise machine lifecycle', () => {
 		expect(x.snapshot.value).toBe('running');
 		x.send({ type: 'END' }, 3000);
 		expect(x.snapshot.value).toBe('ended');
-		expect(x.snapshot.status).toBe('done');
+		x.send({ type: 'CLOSE' }, 4000);
+		expect(x.snapshot.value).toBe('closed');
+		expect(x.refusal({ type: 'RATE', team: 'customs', objective: 'share', rating: 'P', explanation: 'x', by: 'E' } as Cmd, 5000)).toBe(
+			'cannot rate an exercise that is closed'
+		);
 	});
 
 	it('refuses commands that do not fit the lifecycle, with a reason', () => {
@@ -160,7 +166,7 @@ describe('decisions', () => {
 			'the deadline for inject "tip" has passed'
 		);
 		const cg = teamScores(x.snapshot.context.state).find((s) => s.team === 'coast-guard')!;
-		expect(cg).toMatchObject({ earned: 0, max: 16, expired: 1 });
+		expect(cg).toMatchObject({ earned: 0, max: 20, expired: 1, notShared: 1 }); // 16 for the decision, 4 for not sharing it
 	});
 
 	it('refuses decisions while paused', () => {

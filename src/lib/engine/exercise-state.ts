@@ -5,10 +5,11 @@
  * replay. It must never read a clock or do I/O.
  */
 import { MINUTE, runClock, setClockSpeed, stopClock, stoppedClock, type ClockState } from './clock';
-import type { DomainEvent, NewEvent, ObjectivePoints } from './events';
+import type { DomainEvent, DomainEventBody, ImprovementItem, NewEvent, ObjectivePoints, Rating } from './events';
 import { decidingTeams, type Entity, type Inject, type Scenario } from './scenario-schema';
 
-export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended';
+/** `closed`: play is over and the evaluation is final (ratings can no longer change). */
+export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended' | 'closed';
 
 export interface InjectState {
 	id: string;
@@ -34,6 +35,42 @@ export interface DecisionState {
 	timeliness: number | null;
 	points: ObjectivePoints;
 	maxPoints: ObjectivePoints;
+	quality: ObjectivePoints;
+	violation: { rule: string; objective: string; penalty: number } | null;
+	explanation: { label: string; feedback: string | null } | null;
+}
+
+/** A team that received an inject is expected to pass it on to `target` in time. */
+export interface ShareExpectation {
+	injectId: string;
+	team: string;
+	target: string;
+	objective: string;
+	status: 'open' | 'met' | 'missed';
+	openedAt: number;
+	expectedBy: number;
+	deadlineAt: number;
+	latencyMs: number | null;
+	points: number;
+	maxPoints: number;
+}
+
+type Body<T extends DomainEventBody['type']> = Omit<Extract<DomainEventBody, { type: T }>, 'type'>;
+export type Message = Body<'message.sent'> & { at: number };
+export type Observation = Body<'observation.recorded'> & { at: number };
+export interface RatingRevision {
+	rating: Rating;
+	explanation: string;
+	by: string;
+	at: number;
+}
+export interface ScoreAdjustment {
+	team: string;
+	objective: string;
+	points: number;
+	reason: string;
+	by: string;
+	at: number;
 }
 
 export interface ExerciseState {
@@ -50,10 +87,21 @@ export interface ExerciseState {
 	decisions: Record<string, DecisionState>;
 	/** Entities this view can draw (public ones plus those revealed to it). */
 	entities: Record<string, Entity>;
+	/** Coordination expectations by `shareKey(injectId, team, target)`. */
+	shares: Record<string, ShareExpectation>;
+	messages: Message[];
+	observations: Observation[];
+	/** Every revision of each team's rating per objective, by `ratingKey(team, objective)`; the last one stands. */
+	ratings: Record<string, RatingRevision[]>;
+	adjustments: ScoreAdjustment[];
+	improvements: Record<string, ImprovementItem>;
+	reviewShared: boolean;
 	lastSeq: number;
 }
 
 export const decisionKey = (injectId: string, team: string) => `${injectId}/${team}`;
+export const shareKey = (injectId: string, team: string, target: string) => `${injectId}/${team}>${target}`;
+export const ratingKey = (team: string, objective: string) => `${team}/${objective}`;
 
 export function emptyExercise(id: string): ExerciseState {
 	return {
@@ -67,6 +115,13 @@ export function emptyExercise(id: string): ExerciseState {
 		injectOrder: [],
 		decisions: {},
 		entities: {},
+		shares: {},
+		messages: [],
+		observations: [],
+		ratings: {},
+		adjustments: [],
+		improvements: {},
+		reviewShared: false,
 		lastSeq: 0
 	};
 }
@@ -104,6 +159,8 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 			return { ...next, status: 'paused', clock: stopClock(state.clock, event.wall, event.at) };
 		case 'exercise.ended':
 			return { ...next, status: 'ended', clock: stopClock(state.clock, event.wall, event.at) };
+		case 'exercise.closed':
+			return { ...next, status: 'closed' };
 		case 'clock.speed_changed':
 			return { ...next, clock: setClockSpeed(state.clock, event.wall, event.at, event.speed) };
 		case 'inject.held':
@@ -139,10 +196,30 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 						latencyMs: null,
 						timeliness: null,
 						points: {},
-						maxPoints: {}
+						maxPoints: {},
+						quality: {},
+						violation: null,
+						explanation: null
 					};
 				}
 			}
+			const shares = { ...state.shares };
+			for (const expectation of inject.shareWith ?? [])
+				for (const team of inject.to) {
+					shares[shareKey(inject.id, team, expectation.team)] = {
+						injectId: inject.id,
+						team,
+						target: expectation.team,
+						objective: expectation.objective,
+						status: 'open',
+						openedAt: event.at,
+						expectedBy: event.at + expectation.withinMinutes * MINUTE,
+						deadlineAt: event.at + 2 * expectation.withinMinutes * MINUTE,
+						latencyMs: null,
+						points: 0,
+						maxPoints: expectation.points
+					};
+				}
 			const entities = { ...state.entities };
 			for (const e of event.reveals) entities[e.id] = e;
 			return {
@@ -150,7 +227,48 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 				injects: { ...state.injects, [inject.id]: released },
 				injectOrder: known ? state.injectOrder : [...state.injectOrder, inject.id],
 				decisions,
+				shares,
 				entities
+			};
+		}
+		case 'message.sent': {
+			const { messageId, fromTeam, to, channel, text, refInjectId, by, at } = event;
+			return { ...next, messages: [...state.messages, { messageId, fromTeam, to, channel, text, refInjectId, by, at }] };
+		}
+		case 'coordination.credited':
+		case 'coordination.missed': {
+			const key = shareKey(event.injectId, event.team, event.target);
+			const open = state.shares[key];
+			if (!open) return next;
+			const closed: ShareExpectation =
+				event.type === 'coordination.credited'
+					? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points }
+					: { ...open, status: 'missed' };
+			return { ...next, shares: { ...state.shares, [key]: closed } };
+		}
+		case 'observation.recorded': {
+			const { observationId, team, objective, text, by, at } = event;
+			return { ...next, observations: [...state.observations, { observationId, team, objective, text, by, at }] };
+		}
+		case 'rating.set': {
+			const key = ratingKey(event.team, event.objective);
+			const revision: RatingRevision = { rating: event.rating, explanation: event.explanation, by: event.by, at: event.at };
+			return { ...next, ratings: { ...state.ratings, [key]: [...(state.ratings[key] ?? []), revision] } };
+		}
+		case 'score.adjusted': {
+			const { team, objective, points, reason, by, at } = event;
+			return { ...next, adjustments: [...state.adjustments, { team, objective, points, reason, by, at }] };
+		}
+		case 'review.sharing_changed':
+			return { ...next, reviewShared: event.participantsMaySee };
+		case 'improvement.updated': {
+			const { itemId, objective, issue, correctiveAction, capabilityElement, responsibleAgency, pointOfContact, startDate, dueDate } = event;
+			return {
+				...next,
+				improvements: {
+					...state.improvements,
+					[itemId]: { itemId, objective, issue, correctiveAction, capabilityElement, responsibleAgency, pointOfContact, startDate, dueDate }
+				}
 			};
 		}
 		case 'decision.submitted':
@@ -169,7 +287,10 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 							latencyMs: event.latencyMs,
 							timeliness: event.timeliness,
 							points: event.points,
-							maxPoints: event.maxPoints
+							maxPoints: event.maxPoints,
+							quality: event.quality,
+							violation: event.violation,
+							explanation: event.explanation
 						}
 					: { ...open, status: 'expired', closedAt: event.at, points: {}, maxPoints: event.maxPoints };
 			return { ...next, decisions: { ...state.decisions, [key]: closed } };
@@ -195,11 +316,15 @@ export function expiredDecisions(state: ExerciseState, at: number): DecisionStat
 	return Object.values(state.decisions).filter((d) => d.status === 'open' && d.deadlineAt <= at);
 }
 
+export function expiredShares(state: ExerciseState, at: number): ShareExpectation[] {
+	return Object.values(state.shares).filter((s) => s.status === 'open' && s.deadlineAt <= at);
+}
+
 /** The next exercise time at which something is due (inject release or decision deadline). */
 export function nextDueAt(state: ExerciseState): number | null {
 	let next: number | null = null;
 	for (const i of Object.values(state.injects)) if (i.status === 'pending' && (next === null || i.dueAt < next)) next = i.dueAt;
-	for (const d of Object.values(state.decisions))
+	for (const d of [...Object.values(state.decisions), ...Object.values(state.shares)])
 		if (d.status === 'open' && (next === null || d.deadlineAt < next)) next = d.deadlineAt;
 	return next;
 }

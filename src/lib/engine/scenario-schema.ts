@@ -77,7 +77,23 @@ export const optionSchema = z.strictObject({
 	scores: z
 		.record(z.string(), z.number().min(-10).max(10))
 		.describe('points per objective id, -10..10 (negative = harmful choice)'),
-	feedback: text(1000).optional()
+	feedback: text(1000).optional(),
+	violation: z
+		.strictObject({
+			rule: text(300).describe('the legal, human-rights or protection rule this choice breaks'),
+			objective: id,
+			penalty: z.number().positive().max(20).describe('points taken off that objective')
+		})
+		.optional()
+		.describe('marks a choice that breaks a rule: penalised and flagged in the review')
+});
+
+/** An expectation that a team receiving the inject passes it on to another team in time. */
+export const shareWithSchema = z.strictObject({
+	team: id.describe('team that needs the information'),
+	withinMinutes: z.number().positive().max(24 * 60),
+	objective: id,
+	points: z.number().positive().max(10)
 });
 
 export const decisionSchema = z.strictObject({
@@ -101,6 +117,10 @@ export const injectSchema = z.strictObject({
 	objectives: z.array(id).default([]),
 	controllerNote: text(1000).optional(),
 	reveals: z.array(id).default([]).describe('entity ids this inject makes visible to its addressees'),
+	shareWith: z
+		.array(shareWithSchema)
+		.default([])
+		.describe('teams the addressees are expected to inform (by a message about this inject), scored on coordination'),
 	decision: decisionSchema.optional()
 });
 
@@ -157,6 +177,12 @@ export const scenarioSchema = z
 			inj.to.forEach((t, j) => known(teamIds, 'team', t, ['injects', i, 'to', j]));
 			inj.objectives.forEach((o, j) => known(objectiveIds, 'objective', o, ['injects', i, 'objectives', j]));
 			inj.reveals.forEach((e, j) => known(entityIds, 'entity', e, ['injects', i, 'reveals', j]));
+			inj.shareWith.forEach((s, j) => {
+				known(teamIds, 'team', s.team, ['injects', i, 'shareWith', j, 'team']);
+				known(objectiveIds, 'objective', s.objective, ['injects', i, 'shareWith', j, 'objective']);
+				if (inj.to.includes(s.team))
+					issue(['injects', i, 'shareWith', j, 'team'], `team "${s.team}" already receives this inject`);
+			});
 			const d = inj.decision;
 			if (!d) return;
 			if (d.deadlineMinutes < d.expectedWithinMinutes)
@@ -172,6 +198,7 @@ export const scenarioSchema = z
 				optionIds.add(o.id);
 				for (const key of Object.keys(o.scores))
 					known(objectiveIds, 'objective', key, ['injects', i, 'decision', 'options', j, 'scores', key]);
+				if (o.violation) known(objectiveIds, 'objective', o.violation.objective, ['injects', i, 'decision', 'options', j, 'violation', 'objective']);
 			});
 			if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0)))
 				issue(['injects', i, 'decision', 'options'], 'no option earns any points');
@@ -187,6 +214,7 @@ export type Inject = z.infer<typeof injectSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionOption = z.infer<typeof optionSchema>;
 export type Channel = (typeof CHANNELS)[number];
+export type ShareWith = z.infer<typeof shareWithSchema>;
 export type LonLat = z.infer<typeof lonLatSchema>;
 
 /** Teams that must answer an inject's decision. */

@@ -29,7 +29,7 @@ describe('scoreDecision', () => {
 		expect(s.points).toEqual({ share: 7.5, interdict: 4.5 });
 	});
 	it('does not soften harmful choices for speed', () => {
-		expect(scoreDecision(decision, 'leak', 14 * MINUTE).points).toEqual({ share: -5 });
+		expect(scoreDecision(decision, 'leak', 14 * MINUTE).points).toEqual({ share: -5, interdict: -3 });
 	});
 	it('refuses an unknown option', () => {
 		expect(() => scoreDecision(decision, 'nope', 0)).toThrow(/unknown option "nope"/);

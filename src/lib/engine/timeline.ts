@@ -1,60 +1,128 @@
-/** The timeline projection: one readable line per event, for controllers, evaluators and the after-action review. */
+/**
+ * The timeline projection: one readable line per event, with what it can be
+ * filtered by (teams, objectives, channel, kind) and the decision latency,
+ * for controllers, evaluators and the after-action review.
+ */
 import { MINUTE } from './clock';
 import type { DomainEvent } from './events';
 import type { Scenario } from './scenario-schema';
+
+export const TIMELINE_KINDS = ['exercise', 'inject', 'decision', 'message', 'coordination', 'evaluation'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
 	seq: number;
 	at: number;
 	wall: number;
 	type: DomainEvent['type'];
+	kind: TimelineKind;
 	teams: string[];
+	objectives: string[];
+	channel: string | null;
+	/** For decisions and coordination: how long the team took. */
+	latencyMs: number | null;
+	actor: string;
 	text: string;
 }
 
+const sum = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
+const minutes = (ms: number) => `${(ms / MINUTE).toFixed(1)} min`;
+
 export function timelineEntry(event: DomainEvent, scenario: Scenario | null): TimelineEntry {
-	const teamName = (id: string) => scenario?.teams.find((t) => t.id === id)?.name ?? id;
-	const base = { seq: event.seq, at: event.at, wall: event.wall, type: event.type };
+	const teamName = (id: string | null) => (id === null ? 'all teams' : (scenario?.teams.find((t) => t.id === id)?.name ?? id));
+	const objectiveName = (id: string | null) => (id === null ? 'general' : (scenario?.objectives.find((o) => o.id === id)?.name ?? id));
+	const injectTitle = (id: string) => scenario?.injects.find((i) => i.id === id)?.title ?? id;
+	const injectObjectives = (id: string) => scenario?.injects.find((i) => i.id === id)?.objectives ?? [];
+	const entry = (kind: TimelineKind, text: string, more: Partial<TimelineEntry> = {}): TimelineEntry => ({
+		seq: event.seq,
+		at: event.at,
+		wall: event.wall,
+		type: event.type,
+		kind,
+		teams: [],
+		objectives: [],
+		channel: null,
+		latencyMs: null,
+		actor: event.actor,
+		text,
+		...more
+	});
 	switch (event.type) {
 		case 'exercise.created':
-			return { ...base, teams: [], text: `Exercise "${event.title}" created from scenario "${event.scenario.title}"` };
+			return entry('exercise', `Exercise "${event.title}" created from scenario "${event.scenario.title}"`);
 		case 'exercise.started':
-			return { ...base, teams: [], text: 'Exercise started' };
+			return entry('exercise', 'Exercise started');
 		case 'exercise.paused':
-			return { ...base, teams: [], text: 'Exercise paused' };
+			return entry('exercise', 'Exercise paused');
 		case 'exercise.resumed':
-			return { ...base, teams: [], text: 'Exercise resumed' };
+			return entry('exercise', 'Exercise resumed');
 		case 'exercise.ended':
-			return { ...base, teams: [], text: 'Exercise ended' };
+			return entry('exercise', 'Exercise ended');
+		case 'exercise.closed':
+			return entry('exercise', 'Evaluation closed: ratings are final');
 		case 'exercise.recovered':
-			return {
-				...base,
-				teams: [],
-				text: `Server restarted after ${Math.round(event.downtimeMs / 1000)} s offline; the clock carried on from where it stopped`
-			};
+			return entry('exercise', `Server restarted after ${Math.round(event.downtimeMs / 1000)} s offline; the clock carried on from where it stopped`);
 		case 'clock.speed_changed':
-			return { ...base, teams: [], text: `Clock speed set to ${event.speed}×` };
+			return entry('exercise', `Clock speed set to ${event.speed}×`);
 		case 'inject.held':
-			return { ...base, teams: [], text: `Inject "${event.injectId}" held by controller` };
+			return entry('inject', `Inject "${injectTitle(event.injectId)}" held by controller`);
 		case 'inject.unheld':
-			return { ...base, teams: [], text: `Inject "${event.injectId}" no longer held` };
+			return entry('inject', `Inject "${injectTitle(event.injectId)}" no longer held`);
 		case 'inject.released':
-			return {
-				...base,
-				teams: event.inject.to,
-				text: `${event.manual ? 'Released early' : 'Released'}: [${event.inject.channel}] "${event.inject.title}" from ${event.inject.from} to ${event.inject.to.map(teamName).join(', ')}`
-			};
-		case 'decision.submitted': {
-			const earned = Object.values(event.points).reduce((a, b) => a + b, 0);
-			const max = Object.values(event.maxPoints).reduce((a, b) => a + b, 0);
-			const mins = (event.latencyMs / MINUTE).toFixed(1);
-			return {
-				...base,
-				teams: [event.team],
-				text: `${teamName(event.team)} decided "${event.optionId}" on "${event.injectId}" after ${mins} min (${earned.toFixed(1)}/${max} points)`
-			};
-		}
+			return entry(
+				'inject',
+				`${event.manual ? 'Released early' : 'Released'}: [${event.inject.channel}] "${event.inject.title}" from ${event.inject.from} to ${event.inject.to.map(teamName).join(', ')}`,
+				{ teams: event.inject.to, objectives: event.inject.objectives, channel: event.inject.channel }
+			);
+		case 'decision.submitted':
+			return entry(
+				'decision',
+				`${teamName(event.team)} decided "${event.explanation.label}" on "${injectTitle(event.injectId)}" after ${minutes(event.latencyMs)} (${sum(event.points).toFixed(1)}/${sum(event.maxPoints)} points)${event.violation ? ` — breaks a rule: ${event.violation.rule}` : ''}`,
+				{ teams: [event.team], objectives: Object.keys(event.maxPoints), latencyMs: event.latencyMs }
+			);
 		case 'decision.expired':
-			return { ...base, teams: [event.team], text: `${teamName(event.team)} missed the deadline on "${event.injectId}"` };
+			return entry('decision', `${teamName(event.team)} missed the deadline on "${injectTitle(event.injectId)}"`, {
+				teams: [event.team],
+				objectives: Object.keys(event.maxPoints)
+			});
+		case 'message.sent':
+			return entry(
+				'message',
+				`${teamName(event.fromTeam)} → ${event.to.map(teamName).join(', ')} [${event.channel}]${event.refInjectId ? ` re "${injectTitle(event.refInjectId)}"` : ''}: ${event.text}`,
+				{ teams: [event.fromTeam, ...event.to], channel: event.channel, objectives: event.refInjectId ? injectObjectives(event.refInjectId) : [] }
+			);
+		case 'coordination.credited':
+			return entry(
+				'coordination',
+				`${teamName(event.team)} shared "${injectTitle(event.injectId)}" with ${teamName(event.target)} after ${minutes(event.latencyMs)} (${event.points}/${event.maxPoints} points)`,
+				{ teams: [event.team, event.target], objectives: [event.objective], latencyMs: event.latencyMs }
+			);
+		case 'coordination.missed':
+			return entry('coordination', `${teamName(event.team)} did not share "${injectTitle(event.injectId)}" with ${teamName(event.target)} in time`, {
+				teams: [event.team, event.target],
+				objectives: [event.objective]
+			});
+		case 'observation.recorded':
+			return entry('evaluation', `Observation (${teamName(event.team)}, ${objectiveName(event.objective)}) by ${event.by}: ${event.text}`, {
+				teams: event.team ? [event.team] : [],
+				objectives: event.objective ? [event.objective] : []
+			});
+		case 'rating.set':
+			return entry('evaluation', `${event.by} rated ${teamName(event.team)} on ${objectiveName(event.objective)}: ${event.rating} — ${event.explanation}`, {
+				teams: [event.team],
+				objectives: [event.objective]
+			});
+		case 'score.adjusted':
+			return entry(
+				'evaluation',
+				`${event.by} adjusted ${teamName(event.team)}'s ${objectiveName(event.objective)} score by ${event.points > 0 ? '+' : ''}${event.points}: ${event.reason}`,
+				{ teams: [event.team], objectives: [event.objective] }
+			);
+		case 'review.sharing_changed':
+			return entry('evaluation', event.participantsMaySee ? 'Teams may now see their own review' : 'Team reviews hidden from participants');
+		case 'improvement.updated':
+			return entry('evaluation', `Improvement plan item "${event.issue}" updated by ${event.by} (${event.responsibleAgency || 'no agency yet'}, due ${event.dueDate || '—'})`, {
+				objectives: event.objective ? [event.objective] : []
+			});
 	}
 }

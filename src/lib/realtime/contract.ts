@@ -3,7 +3,7 @@
  * schemas (validated on arrival by the server) and reply shapes.
  */
 import { z } from 'zod';
-import type { DomainEvent } from '../engine/events';
+import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/events';
 import type { ExerciseStatus } from '../engine/exercise-state';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -17,6 +17,9 @@ export type Session =
 const exerciseId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an exercise id');
 const itemId = z.string().min(1).max(64);
 const name = z.string().trim().min(1, 'must not be empty').max(60);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an id');
+const note = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-01')]);
 
 /** Every client → server event and the schema its payload must match. */
 export const payloadSchemas = {
@@ -26,12 +29,52 @@ export const payloadSchemas = {
 	'exercise:list': z.strictObject({}),
 	'exercise:create': z.strictObject({ scenarioId: itemId, title: z.string().trim().min(1).max(160).optional() }),
 	'exercise:open': z.strictObject({ exerciseId: exerciseId.optional(), afterSeq: z.number().int().min(0).optional() }),
-	'exercise:control': z.strictObject({ exerciseId, action: z.enum(['start', 'pause', 'resume', 'end']) }),
+	'exercise:control': z.strictObject({ exerciseId, action: z.enum(['start', 'pause', 'resume', 'end', 'close']) }),
 	'clock:speed': z.strictObject({ exerciseId, speed: z.number().min(1).max(60) }),
 	'inject:release': z.strictObject({ exerciseId, injectId: itemId }),
 	'inject:hold': z.strictObject({ exerciseId, injectId: itemId }),
 	'inject:unhold': z.strictObject({ exerciseId, injectId: itemId }),
-	'decision:submit': z.strictObject({ injectId: itemId, optionId: itemId })
+	'decision:submit': z.strictObject({ injectId: itemId, optionId: itemId }),
+	'message:send': z.strictObject({
+		to: z.array(slug).min(1, 'needs at least one team').max(40),
+		channel: z.enum(MESSAGE_CHANNELS),
+		text: note(2000),
+		refInjectId: itemId.optional()
+	}),
+	'evaluation:observe': z.strictObject({
+		exerciseId: exerciseId.optional(),
+		team: slug.nullable(),
+		objective: slug.nullable(),
+		text: note(2000)
+	}),
+	'evaluation:rate': z.strictObject({
+		exerciseId: exerciseId.optional(),
+		team: slug,
+		objective: slug,
+		rating: z.enum(RATINGS),
+		explanation: note(2000)
+	}),
+	'evaluation:improvement': z.strictObject({
+		exerciseId: exerciseId.optional(),
+		itemId: slug.optional(),
+		objective: slug.nullable(),
+		issue: note(500),
+		correctiveAction: z.string().trim().max(1000),
+		capabilityElement: z.enum(CAPABILITY_ELEMENTS),
+		responsibleAgency: z.string().trim().max(160),
+		pointOfContact: z.string().trim().max(160),
+		startDate: isoDate,
+		dueDate: isoDate
+	}),
+	'score:adjust': z.strictObject({
+		exerciseId,
+		team: slug,
+		objective: slug,
+		points: z.number().min(-20).max(20).refine((n) => n !== 0, 'must not be 0'),
+		reason: z.string().trim().min(5, 'must explain the adjustment (5 characters or more)').max(1000)
+	}),
+	'review:share': z.strictObject({ exerciseId, participantsMaySee: z.boolean() }),
+	'review:history': z.strictObject({ scenarioId: itemId })
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
@@ -85,6 +128,23 @@ export interface Replies {
 	'inject:hold': { seq: number };
 	'inject:unhold': { seq: number };
 	'decision:submit': { seq: number };
+	'message:send': { seq: number };
+	'evaluation:observe': { seq: number };
+	'evaluation:rate': { seq: number };
+	'evaluation:improvement': { seq: number; itemId: string };
+	'score:adjust': { seq: number };
+	'review:share': { seq: number };
+	'review:history': ExerciseHistoryRow[];
+}
+
+/** One run of a scenario with its scores, for comparing runs. */
+export interface ExerciseHistoryRow {
+	exerciseId: string;
+	title: string;
+	status: ExerciseStatus;
+	createdWall: number;
+	/** Percent of achievable points per team per objective (null: nothing scored). */
+	scores: Record<string, Record<string, number | null>>;
 }
 
 export type ClientToServerEvents = {
