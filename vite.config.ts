@@ -14,6 +14,9 @@ function crosscurrentDevServer(): Plugin {
 			const log = (m: string) => server.config.logger.info(`[crosscurrent] ${m}`);
 			const app = await attachCrosscurrent(server.httpServer as import('node:http').Server, configFromEnv(process.env, log));
 			log(`controller key file: ${app.controllerKeyFile ?? '(CONTROLLER_KEY is set)'}`);
+			server.middlewares.use((req, res, next) => {
+				if (!app.handleHttp(req, res)) next();
+			});
 			server.httpServer.once('close', () => void app.close());
 		}
 	};

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatProblem } from '../src/lib/engine/scenario-parse';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 import { SessionSigner } from './auth';
+import { exportHandler } from './http-exports';
 import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
 import { loadScenarioDir } from './scenario-files';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -86,6 +87,8 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 	});
 	let ready = true;
 	return {
+		/** Serves the export routes; false when the request is for something else. */
+		handleHttp: exportHandler({ registry: realtime.registry, signer }),
 		controllerKey: controllerKey!,
 		controllerKeyFile,
 		isReady: () => ready,

@@ -34,6 +34,7 @@ const httpServer = createServer((req, res) => {
 		const ready = app?.isReady() ?? false;
 		return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready' : 'not ready');
 	}
+	if (app?.handleHttp(req, res)) return;
 	const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 	if (handler) handler(req, res, notFound);
 	else notFound();

@@ -131,6 +131,16 @@ export const scenarioSchema = z
 		summary: text(2000),
 		kind: z.enum(['maritime-trafficking', 'displacement']),
 		durationMinutes: z.number().int().min(5).max(24 * 60),
+		overview: z
+			.strictObject({
+				scope: text(1000).optional(),
+				missionAreas: z.array(text(80)).default([]),
+				threatOrHazard: text(300).optional(),
+				sponsor: text(200).optional(),
+				pointOfContact: text(200).optional()
+			})
+			.optional()
+			.describe('exercise overview for the after-action report (HSEEP AAR/IP)'),
 		map: z.strictObject({
 			center: lonLatSchema,
 			zoom: z.number().min(1).max(16),
