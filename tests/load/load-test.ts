@@ -96,8 +96,15 @@ interface ExerciseRun {
 const sims: Sim[] = [];
 const anonSockets = new Set<Socket>();
 const latencies: number[] = [];
+/** How late the server's own timer released scheduled injects, in wall ms (from the controllers' copies). */
+const lateness: number[] = [];
 let decisionsMade = 0;
 let decisionsAttempted = 0;
+/** Decisions refused because the pause at the end of the run overtook them (correct behaviour, not an error). */
+let decisionsLate = 0;
+let pendingDecisions = 0;
+/** Set just before the controllers pause their exercises. */
+let pausing = false;
 let server: RunningServer | null = null;
 let tmp: ReturnType<typeof tempDir> | null = null;
 
@@ -152,11 +159,15 @@ function watch(sim: Sim) {
 				r.injectId = e.injectId;
 				r.to = e.inject.to;
 				if (sim.kind === 'participant') latencies.push(now - e.wall);
+				if (sim.kind === 'controller' && !e.manual) lateness.push((e.at - e.inject.at * 60_000) / SPEED);
 				if (sim.decider && sim.team && e.inject.to.includes(sim.team) && e.inject.decision) {
 					const optionId = e.inject.decision.options[0]!.id;
 					decisionsAttempted++;
+					pendingDecisions++;
 					void call(s, 'decision:submit', { injectId: e.injectId, optionId }).then((reply) => {
+						pendingDecisions--;
 						if (reply.ok) decisionsMade++;
+						else if (pausing && /paused/.test(reply.error)) decisionsLate++;
 						else if (!sim.closing) error(`${sim.name}: decision on ${e.injectId} refused: ${reply.error}`);
 					});
 				}
@@ -336,7 +347,7 @@ function verify(sim: Sim, run: ExerciseRun) {
 	if (want.join() !== have.join()) {
 		const missing = want.filter((s) => !have.includes(s));
 		const extra = have.filter((s) => !want.includes(s));
-		fail(`event stream differs from the log: missing seq [${missing.join(', ')}], unexpected seq [${extra.join(', ')}]`);
+		fail(`event stream differs from the log: got seq [${have.join(', ')}], log says [${want.join(', ')}] (missing [${missing.join(', ')}], unexpected [${extra.join(', ')}])`);
 	}
 }
 
@@ -408,6 +419,7 @@ async function main(): Promise<number> {
 	clearInterval(progress);
 
 	// Stop the clocks; the pause event is visible to everyone and is the delivery barrier.
+	pausing = true;
 	await Promise.all(
 		runs.map(async (run) => {
 			const paused = await ok(run.controller.socket, 'exercise:control', { exerciseId: run.exerciseId, action: 'pause' }, run.controller.name);
@@ -422,8 +434,9 @@ async function main(): Promise<number> {
 		runs.every((run) => [run.controller, ...run.members].every((s) => !s.socket.connected || (s.live.at(-1)?.seq ?? 0) >= run.pauseSeq));
 	while (!drained() && Date.now() - barrierStart < BARRIER_TIMEOUT_MS) await sleep(50);
 	if (!drained()) error(`not every client saw its exercise pause within ${BARRIER_TIMEOUT_MS} ms`);
-	// Decisions in flight at the pause have been acked or will fail the check below.
-	await sleep(250);
+	// Let decisions in flight at the pause get their acks.
+	const settleStart = Date.now();
+	while (pendingDecisions > 0 && Date.now() - settleStart < ACK_TIMEOUT_MS + 1000) await sleep(50);
 	for (const run of runs) {
 		const full = await ok(run.controller.socket, 'exercise:open', { exerciseId: run.exerciseId }, run.controller.name);
 		run.log = full.events;
@@ -451,7 +464,8 @@ async function main(): Promise<number> {
 	);
 	const loggedDecisions = runs.reduce((n, run) => n + run.log.filter((e) => e.type === 'decision.submitted').length, 0);
 	const expired = runs.reduce((n, run) => n + run.log.filter((e) => e.type === 'decision.expired').length, 0);
-	if (decisionsMade !== expectedDecisions) error(`decisions: ${decisionsMade} made, ${expectedDecisions} expected`);
+	if (decisionsMade + decisionsLate !== expectedDecisions)
+		error(`decisions: ${decisionsMade} made + ${decisionsLate} overtaken by the pause, ${expectedDecisions} expected`);
 	if (loggedDecisions !== decisionsMade) error(`decisions: ${decisionsMade} acked, ${loggedDecisions} in the logs`);
 	const serverOut = server.output();
 	const serverErrors = serverOut.split('\n').filter((l) => /error in |append failed|heartbeat failed|uncaught|unhandled/i.test(l));
@@ -482,9 +496,13 @@ async function main(): Promise<number> {
 	console.log(`injects released    ${releasedTotal} (${(releasedTotal / runs.length).toFixed(1)} per exercise)`);
 	console.log(`inject deliveries   ${injectDeliveries} to participants (${(injectDeliveries / runS).toFixed(1)}/s)`);
 	console.log(`all event deliveries ${allDeliveries} incl. controllers (${(allDeliveries / runS).toFixed(1)}/s)`);
-	console.log(`decisions           ${decisionsMade} made / ${expectedDecisions} expected (${decisionsAttempted} attempted, ${loggedDecisions} logged, ${expired} expired)`);
+	console.log(`decisions           ${decisionsMade} made / ${expectedDecisions} expected (${decisionsAttempted} attempted, ${loggedDecisions} logged, ${expired} expired, ${decisionsLate} overtaken by the final pause)`);
 	console.log(
 		`fan-out latency     p50 ${fmtMs(percentile(sorted, 50))}, p95 ${fmtMs(percentile(sorted, 95))}, p99 ${fmtMs(percentile(sorted, 99))}, max ${fmtMs(sorted.at(-1) ?? NaN)} (n=${sorted.length}; event wall → client receipt)`
+	);
+	const late = [...lateness].sort((a, b) => a - b);
+	console.log(
+		`release lateness    p50 ${fmtMs(Math.round(percentile(late, 50)))}, p99 ${fmtMs(Math.round(percentile(late, 99)))}, max ${fmtMs(Math.round(late.at(-1) ?? NaN))} (n=${late.length}; server timer vs. inject schedule, wall ms)`
 	);
 	console.log(
 		`load generator      event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms; CPU ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s during run`
@@ -544,7 +562,9 @@ try {
 	code = await main();
 } catch (err) {
 	console.error(`\nFAIL: ${(err as Error).stack ?? err}`);
-	if (server) console.error(`--- server output (tail) ---\n${server.output().slice(-3000)}`);
+	// `server` is set inside main(); TypeScript's narrowing cannot see that.
+	const running = server as RunningServer | null;
+	if (running) console.error(`--- server output (tail) ---\n${running.output().slice(-3000)}`);
 	code = 1;
 } finally {
 	await shutdown();
