@@ -9,6 +9,12 @@ import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realt
 
 export const CONTROLLER_KEY = 'test-controller-key';
 
+// A failing test must not leave servers behind.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+	for (const child of children) child.kill('SIGKILL');
+});
+
 export interface RunningServer {
 	url: string;
 	port: number;
@@ -40,6 +46,8 @@ export async function startServer(opts: {
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	children.add(child);
+	child.once('exit', () => children.delete(child));
 	let out = '';
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));

@@ -6,6 +6,7 @@
  */
 import { exerciseTimeAt } from '$lib/engine/clock';
 import type { DomainEvent } from '$lib/engine/events';
+import { reviewOpenFor } from '$lib/engine/audience';
 import { emptyExercise, evolve, type ExerciseState } from '$lib/engine/exercise-state';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { request, type ClientSocket } from './session';
@@ -30,7 +31,8 @@ export class ExerciseView {
 
 	constructor(
 		private socket: ClientSocket,
-		private exerciseId?: string
+		private exerciseId?: string,
+		private role: string = 'participant'
 	) {
 		socket.on('exercise:events', (events) => this.apply(events));
 		socket.on('exercise:presence', (presence) => {
@@ -73,8 +75,18 @@ export class ExerciseView {
 		if (fresh.length === 0) return;
 		let state = this.state;
 		for (const e of fresh) state = evolve(state, e);
+		const wasOpen = reviewOpenFor(this.state);
 		this.state = state;
 		this.events = [...this.events, ...fresh];
+		// When a team's review opens, earlier evaluation events become visible to it: fetch the log again.
+		if (this.role === 'participant' && !wasOpen && reviewOpenFor(state)) void this.reload();
+	}
+
+	/** Drops the local view and fetches everything this session may see. */
+	async reload() {
+		this.state = emptyExercise('');
+		this.events = [];
+		await this.open();
 	}
 
 	destroy() {
