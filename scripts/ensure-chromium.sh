@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium is there for the browser tests (Playwright drives it via executablePath).
+# Makes sure the system tools the browser tests use are there: Debian's Chromium (Playwright drives it via
+# executablePath) and poppler's pdftotext (to read the printed after-action report).
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ]; then exit 0; fi
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-	echo "Installing Debian chromium for the browser tests…"
+	echo "Installing ${missing[*]} for the browser tests…"
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 	exit 0
 fi
-echo "Chromium not found at $CHROMIUM. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH." >&2
+echo "Missing ${missing[*]}: install with sudo apt-get install -y ${missing[*]} (or set CHROMIUM_PATH)." >&2
 exit 1

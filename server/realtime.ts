@@ -351,10 +351,15 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			}
 		};
 		for (const name of Object.keys(payloadSchemas) as ClientEventName[]) {
-			socket.on(name, async (payload: unknown, ack: unknown) => {
-				const reply = typeof ack === 'function' ? (ack as (r: Ack<unknown>) => void) : () => {};
+			socket.on(name, async (...args: unknown[]) => {
+				const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Ack<unknown>) => void) : null;
+				const reply = ack ?? (() => {});
 				const slowDown = await limited();
 				if (slowDown) return reply({ ok: false, error: slowDown });
+				// Exactly one payload and an acknowledgement callback: anything else is refused unheard.
+				if (!ack || args.length > 1)
+					return reply({ ok: false, error: `${name}: send exactly one payload and ask for an acknowledgement` });
+				const payload = args[0];
 				const parsed = payloadSchemas[name].safeParse(payload ?? {});
 				if (!parsed.success) return reply({ ok: false, error: `${name}: ${describeIssues(parsed.error)}` });
 				try {
@@ -368,7 +373,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			});
 		}
 		socket.onAny(async (name: string, ...args: unknown[]) => {
-			if (name in payloadSchemas) return;
+			if (Object.hasOwn(payloadSchemas, name)) return;
 			const ack = args.at(-1);
 			if (typeof ack !== 'function') return;
 			ack({ ok: false, error: (await limited()) ?? `unknown event "${String(name).slice(0, 60)}"` });

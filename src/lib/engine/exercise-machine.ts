@@ -17,6 +17,7 @@ import {
 	expiredShares,
 	shareKey,
 	foldEvents,
+	own,
 	type ExerciseState,
 	type ExerciseStatus
 } from './exercise-state';
@@ -72,7 +73,7 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 		case 'RELEASE_INJECT':
 		case 'HOLD_INJECT':
 		case 'UNHOLD_INJECT': {
-			const inject = state.injects[cmd.injectId];
+			const inject = own(state.injects, cmd.injectId);
 			if (!inject) return `unknown inject "${cmd.injectId}"`;
 			if (inject.status === 'released') return `inject "${cmd.injectId}" is already released`;
 			if (cmd.type === 'HOLD_INJECT' && inject.status === 'held') return `inject "${cmd.injectId}" is already held`;
@@ -80,7 +81,7 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 			return null;
 		}
 		case 'DECIDE': {
-			const decision = state.decisions[decisionKey(cmd.injectId, cmd.team)];
+			const decision = own(state.decisions, decisionKey(cmd.injectId, cmd.team));
 			if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
 			if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
 			if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
@@ -96,7 +97,7 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 			if (unknown) return `unknown team "${unknown}"`;
 			if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
 			if (cmd.refInjectId !== null) {
-				const ref = state.injects[cmd.refInjectId];
+				const ref = own(state.injects, cmd.refInjectId);
 				if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam))
 					return `inject "${cmd.refInjectId}" is not one your team has received`;
 			}
@@ -139,7 +140,7 @@ function produce(make: (state: ExerciseState, cmd: Command, at: number) => Domai
 function sharesMet(state: ExerciseState, cmd: Extract<Command, { type: 'SEND_MESSAGE' }>, at: number): DomainEventBody[] {
 	if (!cmd.refInjectId) return [];
 	return cmd.to.flatMap((target): DomainEventBody[] => {
-		const open = state.shares[shareKey(cmd.refInjectId!, cmd.fromTeam, target)];
+		const open = own(state.shares, shareKey(cmd.refInjectId!, cmd.fromTeam, target));
 		if (!open || open.status !== 'open') return [];
 		const latencyMs = at - open.openedAt;
 		const points = scoreShare(latencyMs, open.expectedBy - open.openedAt, open.maxPoints);

@@ -99,6 +99,11 @@ export interface ExerciseState {
 	lastSeq: number;
 }
 
+/** A record's own entry: ids come from outside, and "constructor" or "__proto__" must not find Object.prototype. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export const decisionKey = (injectId: string, team: string) => `${injectId}/${team}`;
 export const shareKey = (injectId: string, team: string, target: string) => `${injectId}/${team}>${target}`;
 export const ratingKey = (team: string, objective: string) => `${team}/${objective}`;
@@ -165,14 +170,14 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 			return { ...next, clock: setClockSpeed(state.clock, event.wall, event.at, event.speed) };
 		case 'inject.held':
 		case 'inject.unheld': {
-			const current = state.injects[event.injectId];
+			const current = own(state.injects, event.injectId);
 			if (!current) return next;
 			const status = event.type === 'inject.held' ? 'held' : 'pending';
 			return { ...next, injects: { ...state.injects, [event.injectId]: { ...current, status } } };
 		}
 		case 'inject.released': {
 			const inject = event.inject;
-			const known = state.injects[inject.id];
+			const known = own(state.injects, inject.id);
 			const released: InjectState = {
 				...(known ?? pendingInject(inject)),
 				inject,

@@ -55,7 +55,8 @@ export function parseScenarioYaml(source: string): ScenarioParseResult {
 	try {
 		data = doc.toJS({ maxAliasCount: 100 });
 	} catch (err) {
-		return { ok: false, problems: [{ path: '(yaml)', line: null, message: (err as Error).message }] };
+		const message = err instanceof RangeError ? 'the document is nested too deeply' : (err as Error).message;
+		return { ok: false, problems: [{ path: '(yaml)', line: null, message }] };
 	}
 	return validateScenario(data, (path) => lineOf(doc, counter, path));
 }

@@ -177,8 +177,10 @@ export interface SocketData {
 
 /** Turns zod issues into one message naming each bad field. */
 export function describeIssues(error: z.ZodError, root = 'payload'): string {
+	// Keep replies short even when the offending keys or values are huge.
+	const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
 	return error.issues
 		.slice(0, 5)
-		.map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`)
+		.map((i) => `${[root, ...i.path.map((p) => clip(String(p), 60))].join('.')}: ${clip(i.message, 200)}`)
 		.join('; ');
 }

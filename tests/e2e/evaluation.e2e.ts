@@ -1,0 +1,144 @@
+/**
+ * An evaluator rates and notes live, reviews the hot wash, scrubs the map
+ * replay to a time and sees the vessels where the scenario puts them, exports
+ * the log, and prints the after-action report to PDF.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseScenarioYaml } from '../../src/lib/engine/scenario-parse';
+import { entityFixAt } from '../../src/lib/engine/entity-position';
+import { E2E_CONTROLLER_KEY } from '../../playwright.config';
+
+const scenarioFile = parseScenarioYaml(readFileSync('scenarios/maritime-trafficking-southern-caribbean.yaml', 'utf8'));
+if (!scenarioFile.ok) throw new Error('bundled scenario is invalid');
+const scenario = scenarioFile.scenario;
+
+async function join(page: Page, code: string, name: string) {
+	await page.goto('/');
+	await page.getByTestId('join-code').fill(code);
+	await page.getByTestId('join-name').fill(name);
+	await page.getByTestId('join-submit').click();
+}
+
+test('evaluator rates, notes, replays, exports and prints the AAR', async ({ browser }, testInfo) => {
+	const controller = await (await browser.newContext()).newPage();
+	const team = await (await browser.newContext()).newPage();
+	const evaluatorContext = await browser.newContext({ acceptDownloads: true });
+	const evaluator = await evaluatorContext.newPage();
+
+	await controller.goto('/');
+	await controller.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
+	await controller.getByTestId('controller-submit').click();
+	await controller.locator('[data-scenario-id="maritime-trafficking-southern-caribbean"]').getByTestId('create-exercise').click();
+	const teamCode = await controller.locator('[data-testid="team-code"][data-team="tt-coast-guard"]').innerText();
+	const evaluatorCode = await controller.getByTestId('evaluator-code').innerText();
+	await join(team, teamCode, 'Lt Baptiste');
+	await join(evaluator, evaluatorCode, 'Evaluator Joseph');
+	await evaluator.waitForURL('**/review');
+
+	await controller.getByTestId('speed').selectOption('60');
+	await controller.getByTestId('start').click();
+
+	// The team decides and passes the tip-off on to Grenada.
+	const tip = team.locator('[data-testid="decision"][data-inject-id="rifc-tipoff"]');
+	await tip.locator('input[value="share-and-launch"]').check();
+	await tip.getByTestId('submit-decision').click();
+	await expect(tip.getByTestId('decision-why')).toContainText('Timeliness');
+	await team.locator('[data-testid="inject"][data-inject-id="rifc-tipoff"]').getByTestId('pass-on').click();
+	await team.locator('[data-testid="message-to"][value="grenada-police"]').check();
+	await team.getByTestId('message-text').fill('RIFC B2: go-fast T-01 heading for your south-west coast, ETA 01:00.');
+	await team.getByTestId('message-send').click();
+	await expect(team.getByTestId('message')).toContainText('re “RIFC intelligence report');
+
+	// Live evaluation: a note by keyboard, then a rating, then a revision.
+	await evaluator.keyboard.press('n');
+	await evaluator.getByTestId('observation-team').selectOption('tt-coast-guard');
+	await evaluator.getByTestId('observation-objective').selectOption('detect-and-share');
+	await evaluator.getByTestId('observation-text').fill('Shared the RIFC report with Grenada within minutes, with caveats.');
+	await evaluator.getByTestId('observation-text').press('Enter');
+	await expect(evaluator.getByTestId('observation')).toContainText('Shared the RIFC report');
+	const cell = evaluator.locator('[data-testid="rating-cell"][data-team="tt-coast-guard"][data-objective="detect-and-share"]');
+	await cell.click();
+	await evaluator.getByTestId('rating-P').check();
+	await evaluator.getByTestId('rating-explanation').fill('Shared fast through the JRCC and kept caveats.');
+	await evaluator.getByTestId('rating-save').click();
+	await expect(cell).toHaveAttribute('data-rating', 'P');
+	await cell.click();
+	await evaluator.getByTestId('rating-S').check();
+	await evaluator.getByTestId('rating-explanation').fill('Shared fast, but no acknowledgement was asked for.');
+	await evaluator.getByTestId('rating-save').click();
+	await expect(cell).toHaveAttribute('data-rating', 'S');
+	await expect(cell).toHaveAttribute('title', /P by Evaluator Joseph[\s\S]*S by Evaluator Joseph/);
+	await expect(evaluator.getByTestId('timeline')).toContainText('shared "RIFC intelligence report');
+
+	// Let some exercise time pass, then end play.
+	await expect(controller.getByTestId('exercise-clock')).not.toHaveText(/^00:0[0-2]:/, { timeout: 20_000 });
+	await controller.getByTestId('pause').click();
+	controller.once('dialog', (d) => d.accept());
+	await controller.getByTestId('end').click();
+	await expect(evaluator.getByTestId('exercise-status')).toHaveText('ended');
+
+	await evaluator.getByTestId('tab-hotwash').click();
+	const hot = evaluator.locator('[data-testid="hot-wash-team"][data-team="tt-coast-guard"]');
+	await expect(hot).toContainText('Strengths:');
+	// The revised rating stands; the rules-broken list is empty for this clean play.
+	await expect(hot.locator('tr', { hasText: 'Detect and share' })).toContainText('S');
+	await expect(evaluator.getByTestId('hot-wash-violations')).toContainText('None.');
+
+	// Replay: scrub to minute 2 and compare positions with the scenario's tracks.
+	await evaluator.getByTestId('tab-replay').click();
+	const at = 2 * 60_000;
+	await evaluator.getByTestId('replay-scrubber').evaluate((el: HTMLInputElement, value) => {
+		el.value = String(value);
+		el.dispatchEvent(new Event('input', { bubbles: true }));
+	}, at);
+	await expect(evaluator.getByTestId('replay-time')).toHaveText('00:02:00');
+	for (const id of ['go-fast', 'cg-cutter-1']) {
+		const fix = entityFixAt(scenario.entities.find((e) => e.id === id)!, at);
+		const row = evaluator.locator(`[data-testid="replay-positions"] tr[data-entity-id="${id}"]`);
+		await expect(row.getByTestId('lat')).toHaveText(fix.position[1].toFixed(3));
+		await expect(row.getByTestId('lon')).toHaveText(fix.position[0].toFixed(3));
+	}
+	await expect(evaluator.locator('[data-testid="replay"] [data-testid="exercise-map"]')).toHaveAttribute('data-map-ready', 'true');
+	await evaluator.screenshot({ path: testInfo.outputPath('replay.png') });
+
+	await evaluator.getByTestId('tab-charts').click();
+	await expect(evaluator.getByTestId('score-chart')).toBeVisible();
+	await expect(evaluator.getByTestId('sharing-graph')).toBeVisible();
+	await evaluator.screenshot({ path: testInfo.outputPath('charts.png'), fullPage: true });
+
+	// Exports: the whole log as JSON and the timeline as CSV.
+	await evaluator.getByTestId('tab-exports').click();
+	const [json] = await Promise.all([evaluator.waitForEvent('download'), evaluator.getByTestId('export-events').click()]);
+	const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { events: { seq: number }[] };
+	expect(exported.events.map((e) => e.seq)).toEqual(exported.events.map((_, i) => i + 1));
+	const [csv] = await Promise.all([evaluator.waitForEvent('download'), evaluator.getByTestId('export-timeline').click()]);
+	const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+	expect(lines[0]).toContain('seq,exercise_time');
+
+	// The AAR: add an improvement item, set its agency and due date, print to PDF.
+	const [aar] = await Promise.all([evaluatorContext.waitForEvent('page'), evaluator.getByTestId('open-aar').click()]);
+	await expect(aar.getByTestId('aar')).toBeVisible();
+	await aar.getByTestId('plan-issue').fill('No acknowledgement asked when passing intelligence to partners');
+	await aar.getByTestId('plan-submit').click();
+	await expect(aar.getByTestId('plan-row')).toHaveCount(1);
+	await aar.getByTestId('plan-agency').fill('Trinidad and Tobago Coast Guard');
+	await aar.getByTestId('plan-agency').press('Tab');
+	await aar.getByTestId('plan-due').fill('2027-03-31');
+	await aar.getByTestId('plan-due').press('Tab');
+	// The printed cells show what the server stored, so these confirm both edits went through.
+	await expect(aar.getByTestId('plan-row').locator('.print-only').first()).toHaveText('Trinidad and Tobago Coast Guard');
+	await expect(aar.getByTestId('plan-row').locator('.print-only').last()).toHaveText('2027-03-31');
+	const pdf = testInfo.outputPath('aar.pdf');
+	await aar.emulateMedia({ media: 'print' });
+	await aar.pdf({ path: pdf, format: 'A4', printBackground: true });
+	const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+	for (const section of ['After-Action Report / Improvement Plan', 'Exercise overview', 'Analysis of capabilities', 'Improvement plan', 'Appendix: decision log'])
+		expect(text).toContain(section);
+	expect(text).toContain('Trinidad and Tobago Coast Guard');
+	expect(text).toContain('Performed with some challenges');
+	expect(text).toContain('No acknowledgement asked');
+	expect(text).toContain('2027-03-31');
+	expect(text).not.toContain('Print or save as PDF');
+});
