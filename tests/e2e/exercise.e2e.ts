@@ -127,8 +127,8 @@ test('controller, two teams and an evaluator play through decisions live', async
 	// Evaluator and controller see both decisions and every team's scores.
 	for (const w of [evaluator, controller]) {
 		const timeline = w.page.getByTestId('timeline');
-		await expect(timeline).toContainText('decided "share-and-launch" on "rifc-tipoff"');
-		await expect(timeline).toContainText('decided "seal-and-log" on "customs-evidence"');
+		await expect(timeline).toContainText('Trinidad and Tobago Coast Guard decided "Launch Cutter 1');
+		await expect(timeline).toContainText('Customs and Excise Division decided "Cutter crew photograph the items');
 		await expect(w.page.getByTestId('score-row')).toHaveCount(3);
 		await expect(w.page.locator('[data-testid="score-row"][data-team="tt-customs"] [data-testid="score-total"]')).not.toHaveText(/^0\.0 \//);
 	}
