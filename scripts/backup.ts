@@ -13,8 +13,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { plural, verifyDatabase } from './database-file';
 
-const TABLES = ['exercises', 'events', 'join_codes', 'settings'];
 const USAGE = 'usage: npm run backup [-- <target.db>]   (reads DATABASE_FILE, default data/crosscurrent.db)';
 
 function fail(message: string): never {
@@ -22,7 +22,6 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function formatSize(bytes: number): string {
 	if (bytes < 1024) return `${bytes} B`;
@@ -31,26 +30,6 @@ function formatSize(bytes: number): string {
 }
 
 /** Opens a finished copy, checks it and counts what it holds; throws a readable error when it is unusable. */
-function inspect(file: string): { exercises: number; events: number } {
-	const db = new Database(file, { fileMustExist: true });
-	try {
-		const check = db.pragma('integrity_check') as { integrity_check: string }[];
-		const verdict = check.map((r) => r.integrity_check).join('; ');
-		if (verdict !== 'ok') throw new Error(`integrity_check of the copy failed: ${verdict}`);
-		const present = new Set(
-			db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name)
-		);
-		const missing = TABLES.filter((t) => !present.has(t));
-		if (missing.length > 0) throw new Error(`not a Crosscurrent database: missing table(s) ${missing.join(', ')}`);
-		const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-		const counts = { exercises: count('exercises'), events: count('events') };
-		// One self-contained file: no -wal/-shm needed to open or copy the backup.
-		db.pragma('journal_mode = DELETE');
-		return counts;
-	} finally {
-		db.close();
-	}
-}
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -82,7 +61,7 @@ try {
 	} finally {
 		db.close();
 	}
-	counts = inspect(partial);
+	counts = verifyDatabase(partial, { readonly: false, standalone: true });
 } catch (err) {
 	removePartial();
 	fail(`could not copy "${source}": ${(err as Error).message}`);

@@ -14,8 +14,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { plural, verifyDatabase } from './database-file';
 
-const TABLES = ['exercises', 'events', 'join_codes', 'settings'];
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 const USAGE = 'usage: npm run restore -- <backup-file> [--force]   (replaces DATABASE_FILE, default data/crosscurrent.db)';
 
@@ -24,29 +24,8 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Checks a database file and counts what it holds; throws a readable error when it is unusable. */
-function verify(file: string, readonly: boolean): { exercises: number; events: number } {
-	const db = new Database(file, { readonly, fileMustExist: true });
-	try {
-		const check = db.pragma('integrity_check') as { integrity_check: string }[];
-		const verdict = check.map((r) => r.integrity_check).join('; ');
-		if (verdict !== 'ok') throw new Error(`integrity_check failed: ${verdict}`);
-		const present = new Set(
-			db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name)
-		);
-		const missing = TABLES.filter((t) => !present.has(t));
-		if (missing.length > 0) throw new Error(`not a Crosscurrent database: missing table(s) ${missing.join(', ')}`);
-		const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-		const counts = { exercises: count('exercises'), events: count('events') };
-		// The restored file stands alone until the server opens it (and switches it to WAL again).
-		if (!readonly) db.pragma('journal_mode = DELETE');
-		return counts;
-	} finally {
-		db.close();
-	}
-}
 
 type Health = 'running' | 'unsure' | 'not running';
 
@@ -79,7 +58,7 @@ if (path.resolve(backup) === path.resolve(target)) fail(`"${backup}" is DATABASE
 
 let counts: { exercises: number; events: number };
 try {
-	counts = verify(backup, true);
+	counts = verifyDatabase(backup, { readonly: true, standalone: false });
 } catch (err) {
 	fail(`"${backup}" is not a usable backup: ${(err as Error).message}. Nothing was changed.`);
 }
@@ -110,7 +89,7 @@ try {
 	} finally {
 		src.close();
 	}
-	const copied = verify(staging, false);
+	const copied = verifyDatabase(staging, { readonly: false, standalone: true });
 	if (copied.exercises !== counts.exercises || copied.events !== counts.events)
 		throw new Error(`the copy holds ${copied.exercises} exercises and ${copied.events} events, the backup ${counts.exercises} and ${counts.events}`);
 } catch (err) {

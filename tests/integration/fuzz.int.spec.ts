@@ -19,6 +19,7 @@ import type { Scenario } from '../../src/lib/engine/scenario-schema';
 import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../../src/lib/engine/events';
 import { payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
+import { Rng } from '../fixtures/seeded-random';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
@@ -53,27 +54,6 @@ const PROTOTYPE_KEYS_BEFORE = OBJECT_PROTOTYPE_NAMES.join(',');
 
 // ---------------------------------------------------------------- seeded randomness
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Rng {
-	private next: () => number;
-	constructor(seed: number) {
-		this.next = mulberry32(seed);
-	}
-	float = () => this.next();
-	int = (n: number) => Math.floor(this.next() * n);
-	chance = (p: number) => this.next() < p;
-	pick = <T>(xs: readonly T[]): T => xs[this.int(xs.length)];
-}
 
 // ---------------------------------------------------------------- the world the fuzz aims at
 

@@ -9,7 +9,7 @@
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
-import type { DomainEventBody, ImprovementItem, MessageChannel, NewEvent, Rating } from './events';
+import type { DomainEventBody, ImprovementItem, NewEvent } from './events';
 import {
 	decisionKey,
 	dueInjects,
@@ -22,6 +22,9 @@ import {
 	type ExerciseStatus
 } from './exercise-state';
 import { maxPointsFor, scoreDecision, scoreShare } from './score-decision';
+
+/** The fields of a domain event, which several commands carry as they are. */
+type BodyOf<T extends DomainEventBody['type']> = Omit<Extract<DomainEventBody, { type: T }>, 'type'>;
 
 export type CommandBody =
 	| { type: 'START' }
@@ -36,19 +39,10 @@ export type CommandBody =
 	| { type: 'HOLD_INJECT'; injectId: string }
 	| { type: 'UNHOLD_INJECT'; injectId: string }
 	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string }
-	| {
-			type: 'SEND_MESSAGE';
-			messageId: string;
-			fromTeam: string;
-			to: string[];
-			channel: MessageChannel;
-			text: string;
-			refInjectId: string | null;
-			by: string;
-	  }
-	| { type: 'OBSERVE'; observationId: string; team: string | null; objective: string | null; text: string; by: string }
-	| { type: 'RATE'; team: string; objective: string; rating: Rating; explanation: string; by: string }
-	| { type: 'ADJUST_SCORE'; team: string; objective: string; points: number; reason: string; by: string }
+	| ({ type: 'SEND_MESSAGE' } & BodyOf<'message.sent'>)
+	| ({ type: 'OBSERVE' } & BodyOf<'observation.recorded'>)
+	| ({ type: 'RATE' } & BodyOf<'rating.set'>)
+	| ({ type: 'ADJUST_SCORE' } & BodyOf<'score.adjusted'>)
 	| { type: 'SHARE_REVIEW'; participantsMaySee: boolean }
 	| ({ type: 'UPDATE_IMPROVEMENT'; by: string } & ImprovementItem)
 	| { type: 'CLOSE' };

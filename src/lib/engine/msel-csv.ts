@@ -8,7 +8,7 @@
  * teams and objectives are passed in), and the top-level fields (placeholders).
  */
 import Papa from 'papaparse';
-import { CHANNELS, type Channel, type Objective, type Scenario, type ScenarioInput, type Team } from './scenario-schema';
+import { CHANNEL_LABELS, CHANNELS, type Channel, type Objective, type Scenario, type ScenarioInput, type Team } from './scenario-schema';
 
 export const MSEL_COLUMNS = [
 	'Event No.',
@@ -43,14 +43,7 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-	radio: 'Radio',
-	phone: 'Phone',
-	email: 'Email',
-	intel: 'Intel report',
-	media: 'Media',
-	map: 'Map update'
-};
+
 
 /** Words planners use for each channel (compared lower-case, letters and digits only). */
 const CHANNEL_WORDS: Record<Channel, string[]> = {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { miniScenarioInput } from '../../../tests/fixtures/mini-scenario';
 import { formatProblem, parseScenarioYaml, type ScenarioParseResult } from './scenario-parse';
+import { Rng } from '../../../tests/fixtures/seeded-random';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
 const CASES = 2_000;
@@ -17,26 +18,6 @@ const BASE = stringify(miniScenarioInput);
 
 // ---------------------------------------------------------------- seeded randomness
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Rng {
-	private next: () => number;
-	constructor(seed: number) {
-		this.next = mulberry32(seed);
-	}
-	int = (n: number) => Math.floor(this.next() * n);
-	chance = (p: number) => this.next() < p;
-	pick = <T>(xs: readonly T[]): T => xs[this.int(xs.length)];
-}
 
 // ---------------------------------------------------------------- inputs
 

@@ -225,6 +225,16 @@ export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionOption = z.infer<typeof optionSchema>;
 export type Channel = (typeof CHANNELS)[number];
 export type ShareWith = z.infer<typeof shareWithSchema>;
+
+/** How each inject channel is named to people. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+	radio: 'Radio',
+	phone: 'Phone',
+	email: 'Email',
+	intel: 'Intel report',
+	media: 'Media',
+	map: 'Map update'
+};
 export type LonLat = z.infer<typeof lonLatSchema>;
 
 /** Teams that must answer an inject's decision. */
