@@ -13,10 +13,12 @@ import { SessionSigner } from './auth';
 import { exportHandler } from './http-exports';
 import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
 import { loadScenarioDir } from './scenario-files';
-import { SqliteEventStore } from './sqlite-event-store';
+import { openEventStore } from './open-event-store';
 
 export interface CrosscurrentConfig {
 	dbFile: string;
+	/** PostgreSQL connection string; when set, the SQLite file is not used. */
+	databaseUrl?: string;
 	/** Folders scenario files are loaded from, in order. */
 	scenarioDirs: string[];
 	controllerKey?: string;
@@ -33,6 +35,7 @@ const positive = (value: string | undefined, fallback: number) => {
 export function configFromEnv(env: NodeJS.ProcessEnv, log: (m: string) => void): CrosscurrentConfig {
 	return {
 		dbFile: env.DATABASE_FILE ?? 'data/crosscurrent.db',
+		databaseUrl: env.DATABASE_URL || undefined,
 		scenarioDirs: (env.SCENARIOS_DIR ?? 'scenarios').split(path.delimiter).filter(Boolean),
 		controllerKey: env.CONTROLLER_KEY || undefined,
 		sessionSecret: env.SESSION_SECRET || undefined,
@@ -61,7 +64,8 @@ async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<
 
 export async function attachCrosscurrent(httpServer: HttpServer, config: CrosscurrentConfig) {
 	const { log } = config;
-	const store = new SqliteEventStore(config.dbFile);
+	const { store, describe } = await openEventStore(config);
+	log(`event store: ${describe}`);
 
 	let controllerKey = config.controllerKey ?? (await store.getSetting('controller_key'));
 	let controllerKeyFile: string | null = null;

@@ -1,0 +1,205 @@
+/**
+ * PostgreSQL event store (`DATABASE_URL`), the same schema and behaviour as
+ * the SQLite store: appends are one transaction that locks the exercise row,
+ * checks the expected sequence number and commits before it resolves.
+ * Migrations are versioned and run under an advisory lock, so several server
+ * processes can start at once.
+ */
+import pg from 'pg';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
+import { ConcurrencyError, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+
+const MIGRATIONS = [
+	`CREATE TABLE exercises (
+		id TEXT PRIMARY KEY,
+		scenario_id TEXT NOT NULL,
+		title TEXT NOT NULL,
+		status TEXT NOT NULL,
+		created_wall BIGINT NOT NULL,
+		last_seq INTEGER NOT NULL,
+		alive_wall BIGINT
+	);
+	CREATE TABLE events (
+		exercise_id TEXT NOT NULL REFERENCES exercises(id),
+		seq INTEGER NOT NULL,
+		type TEXT NOT NULL,
+		at BIGINT NOT NULL,
+		wall BIGINT NOT NULL,
+		actor TEXT NOT NULL,
+		body JSONB NOT NULL,
+		PRIMARY KEY (exercise_id, seq)
+	);
+	CREATE TABLE join_codes (
+		code TEXT PRIMARY KEY,
+		exercise_id TEXT NOT NULL REFERENCES exercises(id),
+		role TEXT NOT NULL,
+		team TEXT
+	);
+	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`
+];
+const MIGRATION_LOCK = 7_341_002;
+
+interface ExerciseRow {
+	id: string;
+	scenario_id: string;
+	title: string;
+	status: ExerciseRecord['status'];
+	created_wall: string;
+	last_seq: number;
+	alive_wall: string | null;
+}
+interface EventRow {
+	exercise_id: string;
+	seq: number;
+	type: string;
+	at: string;
+	wall: string;
+	actor: string;
+	body: Record<string, unknown>;
+}
+
+const toRecord = (r: ExerciseRow): ExerciseRecord => ({
+	id: r.id,
+	scenarioId: r.scenario_id,
+	title: r.title,
+	status: r.status,
+	createdWall: Number(r.created_wall),
+	lastSeq: r.last_seq,
+	aliveWall: r.alive_wall === null ? null : Number(r.alive_wall)
+});
+
+const toEvent = (r: EventRow): DomainEvent =>
+	({ ...r.body, type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: Number(r.at), wall: Number(r.wall), actor: r.actor }) as DomainEvent;
+
+function bodyOf(e: NewEvent): string {
+	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };
+	delete (body as { seq?: number }).seq;
+	return JSON.stringify(body);
+}
+
+export class PostgresEventStore implements EventStore {
+	private constructor(private pool: pg.Pool) {}
+
+	static async connect(connectionString: string): Promise<PostgresEventStore> {
+		const pool = new pg.Pool({ connectionString, max: 10 });
+		const store = new PostgresEventStore(pool);
+		await store.migrate();
+		return store;
+	}
+
+	private async migrate() {
+		await this.tx(async (c) => {
+			await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+			await c.query('CREATE TABLE IF NOT EXISTS crosscurrent_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+			const { rows } = await c.query<{ v: number | null }>('SELECT max(version) AS v FROM crosscurrent_migrations');
+			for (let v = rows[0].v ?? 0; v < MIGRATIONS.length; v++) {
+				await c.query(MIGRATIONS[v]);
+				await c.query('INSERT INTO crosscurrent_migrations (version) VALUES ($1)', [v + 1]);
+			}
+		});
+	}
+
+	private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			const result = await work(client);
+			await client.query('COMMIT');
+			return result;
+		} catch (err) {
+			await client.query('ROLLBACK').catch(() => undefined);
+			throw err;
+		} finally {
+			client.release();
+		}
+	}
+
+	private async appendIn(c: pg.PoolClient, exerciseId: string, expectedSeq: number, events: NewEvent[]): Promise<DomainEvent[]> {
+		const { rows } = await c.query<{ last_seq: number }>('SELECT last_seq FROM exercises WHERE id = $1 FOR UPDATE', [exerciseId]);
+		if (rows.length === 0) throw new Error(`unknown exercise "${exerciseId}"`);
+		if (rows[0].last_seq !== expectedSeq) throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${rows[0].last_seq}, expected ${expectedSeq}`);
+		const stored: DomainEvent[] = [];
+		const values: unknown[] = [];
+		const tuples: string[] = [];
+		let status: string | null = null;
+		events.forEach((e, i) => {
+			const seq = expectedSeq + i + 1;
+			const p = i * 7;
+			tuples.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`);
+			values.push(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, bodyOf(e));
+			stored.push({ ...e, seq } as DomainEvent);
+			status = statusAfter(e) ?? status;
+		});
+		if (tuples.length > 0) await c.query(`INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES ${tuples.join(', ')}`, values);
+		await c.query('UPDATE exercises SET last_seq = $1, status = COALESCE($2, status) WHERE id = $3', [expectedSeq + events.length, status, exerciseId]);
+		return stored;
+	}
+
+	async createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status' | 'aliveWall'>, created: NewEvent, codes: JoinCode[]) {
+		return this.tx(async (c) => {
+			await c.query('INSERT INTO exercises (id, scenario_id, title, status, created_wall, last_seq) VALUES ($1, $2, $3, $4, $5, 0)', [
+				record.id,
+				record.scenarioId,
+				record.title,
+				'setup',
+				record.createdWall
+			]);
+			for (const code of codes)
+				await c.query('INSERT INTO join_codes (code, exercise_id, role, team) VALUES ($1, $2, $3, $4)', [code.code, record.id, code.role, code.team]);
+			return (await this.appendIn(c, record.id, 0, [created]))[0];
+		});
+	}
+
+	append(exerciseId: string, expectedSeq: number, events: NewEvent[]) {
+		return this.tx((c) => this.appendIn(c, exerciseId, expectedSeq, events));
+	}
+
+	async load(exerciseId: string, afterSeq = 0) {
+		const { rows } = await this.pool.query<EventRow>('SELECT * FROM events WHERE exercise_id = $1 AND seq > $2 ORDER BY seq', [exerciseId, afterSeq]);
+		return rows.map(toEvent);
+	}
+
+	async listExercises() {
+		const { rows } = await this.pool.query<ExerciseRow>('SELECT * FROM exercises ORDER BY created_wall DESC');
+		return rows.map(toRecord);
+	}
+
+	async getExercise(exerciseId: string) {
+		const { rows } = await this.pool.query<ExerciseRow>('SELECT * FROM exercises WHERE id = $1', [exerciseId]);
+		return rows[0] ? toRecord(rows[0]) : null;
+	}
+
+	async heartbeat(exerciseIds: string[], wall: number) {
+		if (exerciseIds.length === 0) return;
+		await this.pool.query('UPDATE exercises SET alive_wall = $1 WHERE id = ANY($2)', [wall, exerciseIds]);
+	}
+
+	async findCode(code: string) {
+		const { rows } = await this.pool.query<{ code: string; exercise_id: string; role: JoinCode['role']; team: string | null }>(
+			'SELECT * FROM join_codes WHERE code = $1',
+			[code]
+		);
+		return rows[0] ? { code: rows[0].code, exerciseId: rows[0].exercise_id, role: rows[0].role, team: rows[0].team } : null;
+	}
+
+	async codesFor(exerciseId: string) {
+		const { rows } = await this.pool.query<{ code: string; exercise_id: string; role: JoinCode['role']; team: string | null }>(
+			'SELECT * FROM join_codes WHERE exercise_id = $1 ORDER BY role, team',
+			[exerciseId]
+		);
+		return rows.map((r) => ({ code: r.code, exerciseId: r.exercise_id, role: r.role, team: r.team }));
+	}
+
+	async getSetting(key: string) {
+		const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+		return rows[0]?.value ?? null;
+	}
+
+	async setSetting(key: string, value: string) {
+		await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+	}
+
+	async close() {
+		await this.pool.end();
+	}
+}
