@@ -9,6 +9,12 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
 	log "installing postgresql…"
 	as_root apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null 2>&1 || { log "could not install postgresql: PostgreSQL tests will be skipped"; exit 0; }
 fi
+# Redis: the cluster test starts its own redis-server on a free loopback port.
+if ! command -v redis-server >/dev/null 2>&1; then
+	log "installing redis-server…"
+	as_root apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null 2>&1 || log "could not install redis-server: the cluster test will be skipped"
+	# Debian starts a system Redis on 6379 after installing; the tests do not use it.
+fi
 cluster=$(pg_lsclusters --no-header 2>/dev/null | head -1)
 if [ -z "$cluster" ]; then log "no PostgreSQL cluster: PostgreSQL tests will be skipped"; exit 0; fi
 read -r version name port _ <<<"$cluster"

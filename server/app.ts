@@ -19,6 +19,8 @@ export interface CrosscurrentConfig {
 	dbFile: string;
 	/** PostgreSQL connection string; when set, the SQLite file is not used. */
 	databaseUrl?: string;
+	/** Redis, to run several server processes as one (needs a shared PostgreSQL store). */
+	redisUrl?: string;
 	/** Folders scenario files are loaded from, in order. */
 	scenarioDirs: string[];
 	controllerKey?: string;
@@ -36,6 +38,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, log: (m: string) => void):
 	return {
 		dbFile: env.DATABASE_FILE ?? 'data/crosscurrent.db',
 		databaseUrl: env.DATABASE_URL || undefined,
+		redisUrl: env.REDIS_URL || undefined,
 		scenarioDirs: (env.SCENARIOS_DIR ?? 'scenarios').split(path.delimiter).filter(Boolean),
 		controllerKey: env.CONTROLLER_KEY || undefined,
 		sessionSecret: env.SESSION_SECRET || undefined,
@@ -64,6 +67,7 @@ async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<
 
 export async function attachCrosscurrent(httpServer: HttpServer, config: CrosscurrentConfig) {
 	const { log } = config;
+	if (config.redisUrl && !config.databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: the processes of a cluster share one PostgreSQL store');
 	const { store, describe } = await openEventStore(config);
 	log(`event store: ${describe}`);
 
@@ -87,6 +91,7 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 		controllerKey: controllerKey!,
 		scenarios: () => scenarios,
 		rateLimits: config.rateLimits,
+		redisUrl: config.redisUrl,
 		log
 	});
 	let ready = true;

@@ -5,23 +5,34 @@
  * committed and the events published. A timer re-arms from the exercise clock
  * for the next due inject or deadline, so pauses and speed changes just work
  * and a restart resumes from the log.
+ *
+ * In a cluster, each exercise is run by the process holding its lease (see
+ * ownership.ts); the others keep a read copy, fed by the owner's stored
+ * events, and forward commands to the owner. When an owner dies, another
+ * process takes over from the log.
  */
 import { randomBytes } from 'node:crypto';
 import { wallTimeFor } from '../src/lib/engine/clock';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
 import { decide, snapshotFor, type Command, type ExerciseSnapshot } from '../src/lib/engine/exercise-machine';
-import { foldEvents, nextDueAt, type ExerciseState } from '../src/lib/engine/exercise-state';
+import { evolve, foldEvents, nextDueAt, type ExerciseState } from '../src/lib/engine/exercise-state';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 import type { JoinCodes } from '../src/lib/realtime/contract';
 import { newJoinCode } from './auth';
-import type { EventStore, JoinCode } from './event-store';
+import { ConcurrencyError, type EventStore, type JoinCode } from './event-store';
+import { soleOwner, type CommandResult, type Ownership } from './ownership';
+
+export type { CommandResult } from './ownership';
 
 export interface RegistryDeps {
 	store: EventStore;
 	now?: () => number;
-	/** Called after events are durably stored, in order. */
+	/** Called after events are durably stored, in order (on the owning process only). */
 	publish: (exerciseId: string, events: DomainEvent[], state: ExerciseState) => void;
 	log?: (message: string) => void;
+	ownership?: Ownership;
+	/** How often leases are renewed and orphaned exercises looked for (cluster only). */
+	leaseCheckMs?: number;
 }
 
 interface LiveExercise {
@@ -29,28 +40,38 @@ interface LiveExercise {
 	events: DomainEvent[];
 	queue: Promise<unknown>;
 	timer: NodeJS.Timeout | null;
+	/** This process runs the exercise; otherwise it keeps a read copy. */
+	owned: boolean;
 }
-
-export type CommandResult = { ok: true; events: DomainEvent[] } | { ok: false; error: string };
 
 const MAX_TIMER_MS = 60_000;
 const HEARTBEAT_MS = 2_000;
+const finished = (state: ExerciseState) => state.status === 'ended' || state.status === 'closed';
 
 export class ExerciseRegistry {
 	private live = new Map<string, LiveExercise>();
 	private now: () => number;
 	private closed = false;
 	private heartbeat: NodeJS.Timeout;
+	private leaseCheck: NodeJS.Timeout | null = null;
+	private ownership: Ownership;
 
 	constructor(private deps: RegistryDeps) {
 		this.now = deps.now ?? Date.now;
+		this.ownership = deps.ownership ?? soleOwner;
 		this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
 		this.heartbeat.unref();
+		if (this.ownership !== soleOwner) {
+			this.leaseCheck = setInterval(() => void this.maintainLeases(), deps.leaseCheckMs ?? 1_500);
+			this.leaseCheck.unref();
+		}
 	}
 
 	/** Records that running exercises are alive now, so a crash costs them at most one interval of clock. */
 	private async beat() {
-		const running = [...this.live.entries()].filter(([, l]) => l.snapshot.context.state.status === 'running').map(([id]) => id);
+		const running = [...this.live.entries()]
+			.filter(([, l]) => l.owned && l.snapshot.context.state.status === 'running')
+			.map(([id]) => id);
 		try {
 			await this.deps.store.heartbeat(running, this.now());
 		} catch (err) {
@@ -58,20 +79,65 @@ export class ExerciseRegistry {
 		}
 	}
 
-	/** Loads every unfinished exercise from the store and carries on with it. */
+	/** Keeps our leases and takes over unfinished exercises whose owner has gone. */
+	private async maintainLeases() {
+		if (this.closed) return;
+		try {
+			const owned = [...this.live.entries()].filter(([, l]) => l.owned).map(([id]) => id);
+			for (const id of await this.ownership.renew(owned)) this.demote(id, 'lease lost');
+			for (const [id, live] of this.live)
+				if (!live.owned && !finished(live.snapshot.context.state) && (await this.ownership.acquire(id))) await this.takeOver(id);
+		} catch (err) {
+			this.deps.log?.(`lease check failed: ${(err as Error).message}`);
+		}
+	}
+
+	private follow(id: string, events: DomainEvent[], owned: boolean): LiveExercise {
+		const live: LiveExercise = { snapshot: snapshotFor(foldEvents(id, events)), events, queue: Promise.resolve(), timer: null, owned };
+		this.live.set(id, live);
+		return live;
+	}
+
+	private demote(id: string, why: string) {
+		const live = this.live.get(id);
+		if (!live || !live.owned) return;
+		live.owned = false;
+		if (live.timer) clearTimeout(live.timer);
+		live.timer = null;
+		this.deps.log?.(`no longer running ${id}: ${why}`);
+	}
+
+	/** Becomes the writer of an exercise: catches up from the store, then carries on its clock. */
+	private takeOver(id: string): Promise<unknown> {
+		const live = this.live.get(id)!;
+		const run = live.queue.then(async () => {
+			if (live.owned) return;
+			const missed = await this.deps.store.load(id, live.events.length);
+			live.events = [...live.events, ...missed];
+			const state = foldEvents(id, live.events);
+			live.snapshot = snapshotFor(state);
+			live.owned = true;
+			if (this.ownership !== soleOwner) this.deps.log?.(`running ${id}`);
+			if (state.status === 'running') {
+				const record = await this.deps.store.getExercise(id);
+				const aliveWall = Math.max(record?.aliveWall ?? 0, live.events.at(-1)?.wall ?? 0);
+				await this.apply(id, live, { type: 'RECOVER', aliveWall, wall: this.now(), actor: 'system' });
+			} else this.schedule(id, live);
+		});
+		live.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/** Loads every exercise from the store; runs the unfinished ones this process can own. */
 	async recover(): Promise<number> {
 		let count = 0;
 		for (const record of await this.deps.store.listExercises()) {
 			const events = await this.deps.store.load(record.id);
-			const state = foldEvents(record.id, events);
-			this.live.set(record.id, { snapshot: snapshotFor(state), events, queue: Promise.resolve(), timer: null });
-			if (state.status !== 'ended') {
+			const live = this.follow(record.id, events, false);
+			if (finished(live.snapshot.context.state)) continue;
+			if (await this.ownership.acquire(record.id)) {
 				count++;
-				// Downtime is not exercise time: the clock carries on from the last heartbeat, then due work runs.
-				if (state.status === 'running') {
-					const aliveWall = Math.max(record.aliveWall ?? 0, events.at(-1)?.wall ?? 0);
-					void this.command(record.id, { type: 'RECOVER', aliveWall, wall: this.now(), actor: 'system' });
-				}
+				void this.takeOver(record.id);
 			}
 		}
 		return count;
@@ -86,19 +152,20 @@ export class ExerciseRegistry {
 			...scenario.teams.map((t) => ({ code: newJoinCode(), exerciseId, role: 'participant' as const, team: t.id }))
 		];
 		const created: NewEvent = { type: 'exercise.created', title, scenario, exerciseId, at: 0, wall, actor };
-		const stored = await this.deps.store.createExercise(
-			{ id: exerciseId, scenarioId: scenario.id, title, createdWall: wall },
-			created,
-			codes
-		);
-		const state = foldEvents(exerciseId, [stored]);
-		this.live.set(exerciseId, { snapshot: snapshotFor(state), events: [stored], queue: Promise.resolve(), timer: null });
-		this.deps.publish(exerciseId, [stored], state);
+		await this.ownership.acquire(exerciseId);
+		const stored = await this.deps.store.createExercise({ id: exerciseId, scenarioId: scenario.id, title, createdWall: wall }, created, codes);
+		const live = this.follow(exerciseId, [stored], true);
+		this.deps.publish(exerciseId, [stored], live.snapshot.context.state);
+		this.ownership.announce(exerciseId, [stored]);
 		return { exerciseId, codes: codesOf(codes) };
 	}
 
 	has(exerciseId: string): boolean {
 		return this.live.has(exerciseId);
+	}
+
+	owns(exerciseId: string): boolean {
+		return this.live.get(exerciseId)?.owned ?? false;
 	}
 
 	state(exerciseId: string): ExerciseState | null {
@@ -115,13 +182,47 @@ export class ExerciseRegistry {
 		return [...this.live.values()].map((l) => l.snapshot.context.state);
 	}
 
-	/** Runs a command in the exercise's queue; resolves once its events are durable and published. */
-	command(exerciseId: string, cmd: Command): Promise<CommandResult> {
+	/** Runs a command where the exercise is run; resolves once its events are durable and published. */
+	async command(exerciseId: string, cmd: Command): Promise<CommandResult> {
 		const live = this.live.get(exerciseId);
-		if (!live) return Promise.resolve({ ok: false, error: `unknown exercise "${exerciseId}"` });
+		if (!live) return { ok: false, error: `unknown exercise "${exerciseId}"` };
+		if (!live.owned) {
+			const forwarded = await this.ownership.forward(exerciseId, cmd);
+			if (forwarded) return forwarded;
+			// Nobody answered as owner: the owner has gone. Take the exercise over if its lease is free.
+			if (!(await this.ownership.acquire(exerciseId))) return { ok: false, error: 'the server running this exercise is not answering; try again in a moment' };
+			await this.takeOver(exerciseId);
+		}
 		const run = live.queue.then(() => this.apply(exerciseId, live, cmd));
 		live.queue = run.catch(() => undefined);
 		return run;
+	}
+
+	/** A peer forwarded a command: run it if this process owns the exercise. */
+	async onPeerCommand(exerciseId: string, cmd: Command): Promise<CommandResult | null> {
+		return this.owns(exerciseId) ? this.command(exerciseId, cmd) : null;
+	}
+
+	/** A peer stored events: keep the read copy current (reloading from the store if any were missed). */
+	async onPeerEvents(exerciseId: string, events: DomainEvent[]) {
+		let live = this.live.get(exerciseId);
+		if (live?.owned) return;
+		if (!live) {
+			live = this.follow(exerciseId, events[0]?.seq === 1 ? [] : await this.deps.store.load(exerciseId), false);
+			if (events[0]?.seq !== 1) return;
+		}
+		let state = live.snapshot.context.state;
+		for (const e of events) {
+			if (e.seq <= state.lastSeq) continue;
+			if (e.seq !== state.lastSeq + 1) {
+				const all = await this.deps.store.load(exerciseId);
+				this.follow(exerciseId, all, false);
+				return;
+			}
+			state = evolve(state, e);
+			live.events.push(e);
+		}
+		live.snapshot = snapshotFor(state);
 	}
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {
@@ -134,6 +235,8 @@ export class ExerciseRegistry {
 				stored = await this.deps.store.append(exerciseId, live.snapshot.context.state.lastSeq, result.events);
 			} catch (err) {
 				this.deps.log?.(`append failed for ${exerciseId}: ${(err as Error).message}`);
+				// Someone else wrote this exercise: we are not its writer any more.
+				if (err instanceof ConcurrencyError && this.ownership !== soleOwner) this.demote(exerciseId, 'another process wrote to it');
 				return { ok: false, error: 'could not save the change; nothing was applied' };
 			}
 		}
@@ -141,7 +244,10 @@ export class ExerciseRegistry {
 		const state = last ? { ...result.snapshot.context.state, lastSeq: last.seq } : result.snapshot.context.state;
 		live.snapshot = { ...result.snapshot, context: { state, outbox: [] } } as ExerciseSnapshot;
 		live.events.push(...stored);
-		if (stored.length > 0) this.deps.publish(exerciseId, stored, state);
+		if (stored.length > 0) {
+			this.deps.publish(exerciseId, stored, state);
+			this.ownership.announce(exerciseId, stored);
+		}
 		this.schedule(exerciseId, live);
 		return { ok: true, events: stored };
 	}
@@ -151,7 +257,7 @@ export class ExerciseRegistry {
 		if (live.timer) clearTimeout(live.timer);
 		live.timer = null;
 		const state = live.snapshot.context.state;
-		if (this.closed || state.status !== 'running') return;
+		if (this.closed || !live.owned || state.status !== 'running') return;
 		const dueAt = nextDueAt(state);
 		if (dueAt === null) return;
 		const wall = wallTimeFor(state.clock, dueAt)!;
@@ -162,16 +268,17 @@ export class ExerciseRegistry {
 		}, delay);
 	}
 
-	/** Stops timers and waits for in-flight commands. */
-	/** Refuses new commands, lets those in flight finish, and records a last heartbeat. */
+	/** Refuses new commands, lets those in flight finish, records a last heartbeat and hands leases back. */
 	async close(): Promise<void> {
 		clearInterval(this.heartbeat);
+		if (this.leaseCheck) clearInterval(this.leaseCheck);
 		this.closed = true;
 		for (const live of this.live.values()) {
 			if (live.timer) clearTimeout(live.timer);
 			await live.queue;
 		}
 		await this.beat();
+		for (const [id, live] of this.live) if (live.owned) await this.ownership.release(id).catch(() => undefined);
 	}
 }
 

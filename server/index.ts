@@ -63,5 +63,7 @@ async function shutdown(signal: string) {
 	log('stopped');
 	process.exit(0);
 }
+// One failed background task must not take every exercise down with it: log it loudly and carry on.
+process.on('unhandledRejection', (reason) => log(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

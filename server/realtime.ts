@@ -30,6 +30,7 @@ import {
 import { keysMatch, normalizeJoinCode, SessionSigner } from './auth';
 import type { EventStore } from './event-store';
 import { codesOf, ExerciseRegistry, type CommandResult } from './exercise-registry';
+import { joinCluster } from './cluster';
 
 type IO = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -51,6 +52,8 @@ export interface RealtimeDeps {
 	log?: (message: string) => void;
 	now?: () => number;
 	rateLimits?: RateLimits;
+	/** Joins other server processes through Redis (Socket.IO adapter, exercise leases). */
+	redisUrl?: string;
 }
 
 class RequestError extends Error {}
@@ -83,8 +86,10 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	const io: IO = new Server(httpServer, {
 		maxHttpBufferSize: 256 * 1024,
 		serveClient: false,
-		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 }
+		// Clients resync from their last event id in every case; socket.io's own recovery helps on one process.
+		...(deps.redisUrl ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } })
 	});
+	const cluster = deps.redisUrl ? await joinCluster(io, deps.redisUrl, deps.log ?? (() => {})) : null;
 
 	const publish = (exerciseId: string, events: DomainEvent[], state: ExerciseState) => {
 		io.to([rooms.controller(exerciseId), rooms.evaluator(exerciseId)]).emit('exercise:events', events);
@@ -99,7 +104,11 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		}
 	};
 
-	const registry = new ExerciseRegistry({ store: deps.store, publish, log: deps.log, now });
+	const registry = new ExerciseRegistry({ store: deps.store, publish, log: deps.log, now, ownership: cluster?.ownership });
+	cluster?.ownership.listen({
+		onCommand: (exerciseId, cmd) => registry.onPeerCommand(exerciseId, cmd),
+		onEvents: (exerciseId, events) => void registry.onPeerEvents(exerciseId, events)
+	});
 	const recovered = await registry.recover();
 	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
 
@@ -112,7 +121,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			exerciseId,
 			setTimeout(async () => {
 				presenceTimers.delete(exerciseId);
-				const sockets = await io.in(`x:${exerciseId}:all`).fetchSockets();
+				// In a cluster this asks every process; one that has just died makes it time out.
+				const sockets = await io
+					.in(`x:${exerciseId}:all`)
+					.fetchSockets()
+					.catch((err: Error) => (deps.log?.(`presence of ${exerciseId}: ${err.message}`), null));
+				if (!sockets) return;
 				const members: PresentMember[] = sockets.flatMap((s) => {
 					const session = s.data.session;
 					return session ? [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null }] : [];
@@ -389,6 +403,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		/** Drains: refuse new work, let commands in flight finish, tell clients why they are being disconnected. */
 		async close(reason = 'the server is restarting') {
 			await registry.close();
+			await cluster?.quit();
 			for (const timer of presenceTimers.values()) clearTimeout(timer);
 			io.emit('server:shutdown', { reason });
 			io.disconnectSockets(true);
