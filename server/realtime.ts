@@ -9,6 +9,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
 import { eventsForAudience, reviewOpenFor, type Audience } from '../src/lib/engine/audience';
 import { percent, teamScores } from '../src/lib/engine/score-decision';
+import { exerciseTimeAt, MINUTE } from '../src/lib/engine/clock';
+import { injectSchema } from '../src/lib/engine/scenario-schema';
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '../src/lib/engine/events';
 import type { Command, CommandBody } from '../src/lib/engine/exercise-machine';
@@ -20,7 +22,7 @@ import {
 	type Ack,
 	type ClientEventName,
 	type ClientToServerEvents,
-	type Payload,
+	type ParsedPayload,
 	type PresentMember,
 	type Replies,
 	type ServerToClientEvents,
@@ -203,7 +205,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		return result;
 	};
 
-	type Handler<E extends ClientEventName> = (socket: Sock, payload: Payload<E>) => Promise<Replies[E]> | Replies[E];
+	type Handler<E extends ClientEventName> = (socket: Sock, payload: ParsedPayload<E>) => Promise<Replies[E]> | Replies[E];
 	const handlers: { [E in ClientEventName]: Handler<E> } = {
 		'session:join': (socket, { code, name }) =>
 			guardSignIn(
@@ -288,6 +290,15 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		'inject:release': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'RELEASE_INJECT', injectId }),
 		'inject:hold': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'HOLD_INJECT', injectId }),
 		'inject:unhold': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'UNHOLD_INJECT', injectId }),
+		'inject:skip': (socket, { exerciseId, injectId }) => asController(socket, exerciseId, { type: 'SKIP_INJECT', injectId }),
+		'inject:add': async (socket, { exerciseId, inMinutes, inject }) => {
+			requireController(socket);
+			const state = registry.state(knownExercise(exerciseId))!;
+			const injectId = `adhoc-${randomUUID().slice(0, 8)}`;
+			const full = injectSchema.parse({ ...inject, id: injectId, at: 0 });
+			const dueAt = exerciseTimeAt(state.clock, now()) + inMinutes * MINUTE;
+			return { ...(await asController(socket, exerciseId, { type: 'ADD_INJECT', inject: { ...full, at: undefined }, dueAt })), injectId };
+		},
 		'decision:submit': async (socket, { injectId, optionId }) => {
 			const session = requireSession(socket);
 			if (session.role !== 'participant') throw new RequestError('only team members may submit decisions');

@@ -119,6 +119,18 @@ test('controller, two teams and an evaluator play through decisions live', async
 	await evidence.getByTestId('submit-decision').click();
 	await expect(evidence).toHaveAttribute('data-status', 'decided');
 
+	// The controller writes an inject during play for customs, and skips one planned for the coast guard.
+	await c.getByTestId('adhoc-from').fill('Minister of National Security');
+	await c.locator('[data-testid="adhoc-to"][value="tt-customs"]').check();
+	await c.getByTestId('adhoc-title').fill('Minister wants a briefing');
+	await c.getByTestId('adhoc-body').fill('Call the minister back within ten minutes with what was seized.');
+	await c.getByTestId('adhoc-submit').click();
+	await expect(customs.page.getByTestId('inject').first()).toContainText('Minister wants a briefing');
+	await expect(coastGuard.page.getByTestId('inject').filter({ hasText: 'Minister wants a briefing' })).toHaveCount(0);
+	c.once('dialog', (d) => d.accept());
+	await c.locator('[data-testid="msel-row"][data-inject-id="cargo-sighting"]').getByTestId('skip').click();
+	await expect(c.locator('[data-testid="msel-row"][data-inject-id="cargo-sighting"]')).toHaveAttribute('data-status', 'skipped');
+
 	// Neither team sees the other's injects.
 	await expect(customs.page.locator('[data-inject-id="rifc-tipoff"]')).toHaveCount(0);
 	await expect(coastGuard.page.locator('[data-inject-id="customs-evidence"]')).toHaveCount(0);

@@ -74,6 +74,12 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	'inject:release': { exerciseId, injectId: 'radar-track' },
 	'inject:hold': { exerciseId, injectId: 'cargo-sighting' },
 	'inject:unhold': { exerciseId, injectId: 'cargo-sighting' },
+	'inject:skip': { exerciseId, injectId: 'forensic-request' },
+	'inject:add': {
+		exerciseId,
+		inMinutes: 0,
+		inject: { from: 'Minister of National Security', to: ['tt-customs'], channel: 'phone', title: 'Briefing wanted', body: 'Call me back.' }
+	},
 	'decision:submit': { injectId: 'rifc-tipoff', optionId: 'share-and-launch' },
 	'message:send': { to: ['grenada-police'], channel: 'radio', text: 'Contact T-01 heading north', refInjectId: 'rifc-tipoff' },
 	'evaluation:observe': { exerciseId, team: 'tt-customs', objective: 'evidence-chain', text: 'Private note on customs' },
@@ -107,6 +113,8 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'inject:release': ['controller'],
 	'inject:hold': ['controller'],
 	'inject:unhold': ['controller'],
+	'inject:skip': ['controller'],
+	'inject:add': ['controller'],
 	// Decisions act on the member's own exercise: the other exercise's member decides there, not here.
 	'decision:submit': ['coastGuard', 'otherExercise'],
 	// Messages go out in the sender's own exercise, about an inject the sender's team received.

@@ -159,7 +159,7 @@ function watch(sim: Sim) {
 				r.injectId = e.injectId;
 				r.to = e.inject.to;
 				if (sim.kind === 'participant') latencies.push(now - e.wall);
-				if (sim.kind === 'controller' && !e.manual) lateness.push((e.at - e.inject.at * 60_000) / SPEED);
+				if (sim.kind === 'controller' && !e.manual) lateness.push((e.at - (e.inject.at ?? 0) * 60_000) / SPEED);
 				if (sim.decider && sim.team && e.inject.to.includes(sim.team) && e.inject.decision) {
 					const optionId = e.inject.decision.options[0]!.id;
 					decisionsAttempted++;

@@ -74,6 +74,10 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 			return event.team === team ? event : null;
 		case 'inject.held':
 		case 'inject.unheld':
+		case 'inject.triggered':
+		case 'inject.added':
+		case 'inject.skipped':
+			// The controller's MSEL: teams learn of an inject only when it is released to them.
 			return null;
 		default: {
 			// A new event type must be classified here before anyone but controllers and evaluators sees it.

@@ -48,6 +48,12 @@ export type DomainEventBody =
 			reveals: Entity[];
 	  }
 	| { type: 'inject.held'; injectId: string }
+	/** A conditional inject's trigger fired: it is now due at `dueAt` (exercise ms). */
+	| { type: 'inject.triggered'; injectId: string; dueAt: number; cause: string }
+	/** The controller wrote an inject during play, due at `dueAt`. */
+	| { type: 'inject.added'; inject: Inject; dueAt: number }
+	/** The controller decided an inject will not be played. */
+	| { type: 'inject.skipped'; injectId: string }
 	| { type: 'inject.unheld'; injectId: string }
 	| {
 			type: 'decision.submitted';

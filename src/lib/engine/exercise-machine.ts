@@ -8,8 +8,9 @@
  * Time comes in with each command (`wall`); a TICK releases what is due.
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
-import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
+import { exerciseTimeAt, MAX_SPEED, MIN_SPEED, MINUTE } from './clock';
 import type { DomainEventBody, ImprovementItem, NewEvent } from './events';
+import type { Inject } from './scenario-schema';
 import {
 	decisionKey,
 	dueInjects,
@@ -38,6 +39,8 @@ export type CommandBody =
 	| { type: 'RELEASE_INJECT'; injectId: string }
 	| { type: 'HOLD_INJECT'; injectId: string }
 	| { type: 'UNHOLD_INJECT'; injectId: string }
+	| { type: 'SKIP_INJECT'; injectId: string }
+	| { type: 'ADD_INJECT'; inject: Inject; dueAt: number }
 	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string }
 	| ({ type: 'SEND_MESSAGE' } & BodyOf<'message.sent'>)
 	| ({ type: 'OBSERVE' } & BodyOf<'observation.recorded'>)
@@ -66,10 +69,13 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 			return null;
 		case 'RELEASE_INJECT':
 		case 'HOLD_INJECT':
-		case 'UNHOLD_INJECT': {
+		case 'UNHOLD_INJECT':
+		case 'SKIP_INJECT': {
 			const inject = own(state.injects, cmd.injectId);
 			if (!inject) return `unknown inject "${cmd.injectId}"`;
 			if (inject.status === 'released') return `inject "${cmd.injectId}" is already released`;
+			if (inject.status === 'skipped') return `inject "${cmd.injectId}" was skipped`;
+			if (cmd.type === 'HOLD_INJECT' && inject.status === 'waiting') return `inject "${cmd.injectId}" is waiting for its trigger`;
 			if (cmd.type === 'HOLD_INJECT' && inject.status === 'held') return `inject "${cmd.injectId}" is already held`;
 			if (cmd.type === 'UNHOLD_INJECT' && inject.status !== 'held') return `inject "${cmd.injectId}" is not held`;
 			return null;
@@ -97,6 +103,18 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 			}
 			return null;
 		}
+		case 'ADD_INJECT': {
+			const scenario = state.scenario!;
+			const { inject } = cmd;
+			if (own(state.injects, inject.id)) return `an inject "${inject.id}" already exists`;
+			const unknownTeam = [...inject.to, ...(inject.decision?.teams ?? [])].find((t) => !scenario.teams.some((x) => x.id === t));
+			if (unknownTeam) return `unknown team "${unknownTeam}"`;
+			const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
+			const unknownObjective = objectives.find((o) => !scenario.objectives.some((x) => x.id === o));
+			if (unknownObjective) return `unknown objective "${unknownObjective}"`;
+			if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0) return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
+			return null;
+		}
 		case 'OBSERVE':
 		case 'RATE':
 		case 'ADJUST_SCORE':
@@ -113,20 +131,40 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 	}
 }
 
-/** Builds an action that records the events `make` decides on. */
+/** Conditional injects whose trigger one of these events fires. */
+function triggered(state: ExerciseState, bodies: DomainEventBody[], at: number): DomainEventBody[] {
+	const fired: DomainEventBody[] = [];
+	for (const id of state.injectOrder) {
+		const waiting = state.injects[id];
+		const t = waiting.inject.trigger;
+		if (waiting.status !== 'waiting' || !t) continue;
+		const cause = bodies
+			.map((b): string | null => {
+				if ('decision' in t && b.type === 'decision.submitted' && b.injectId === t.decision && (!t.option || t.option === b.optionId) && (!t.team || t.team === b.team))
+					return `${b.team} chose "${b.optionId}" on "${b.injectId}"`;
+				if ('missed' in t && (b.type === 'decision.expired' || b.type === 'coordination.missed') && b.injectId === t.missed && (!t.team || t.team === b.team))
+					return b.type === 'decision.expired' ? `${b.team} missed the deadline on "${b.injectId}"` : `${b.team} did not pass "${b.injectId}" on to ${b.target}`;
+				if ('message' in t && b.type === 'message.sent' && b.fromTeam === t.message.from && (!t.message.to || b.to.includes(t.message.to)))
+					return `${b.fromTeam} messaged ${b.to.join(', ')}`;
+				return null;
+			})
+			.find((c) => c !== null);
+		if (cause) fired.push({ type: 'inject.triggered', injectId: id, dueAt: at + t.delayMinutes * MINUTE, cause });
+	}
+	return fired;
+}
+
+/** Builds an action that records the events `make` decides on, and the conditional injects they trigger. */
 function produce(make: (state: ExerciseState, cmd: Command, at: number) => DomainEventBody[]) {
 	return assign<MachineContext, Command, undefined, Command, never>(({ context, event }) => {
 		// A recovery stops the clock at the last moment the server was alive, so downtime is not exercise time.
 		const clockWall = event.type === 'RECOVER' ? Math.min(event.aliveWall, event.wall) : event.wall;
 		const at = exerciseTimeAt(context.state.clock, clockWall);
-		const outbox: NewEvent[] = make(context.state, event, at).map((body) => ({
-			...body,
-			exerciseId: context.state.id,
-			at,
-			wall: event.wall,
-			actor: event.actor
-		}));
-		return { state: foldEvents(context.state.id, outbox, context.state), outbox };
+		const withMeta = (body: DomainEventBody): NewEvent => ({ ...body, exerciseId: context.state.id, at, wall: event.wall, actor: event.actor });
+		const made = make(context.state, event, at).map(withMeta);
+		const afterMade = foldEvents(context.state.id, made, context.state);
+		const fired = triggered(afterMade, made, at).map(withMeta);
+		return { state: foldEvents(context.state.id, fired, afterMade), outbox: [...made, ...fired] };
 	});
 }
 
@@ -193,6 +231,11 @@ export const exerciseMachine = setup({
 		release: produce((state, cmd) => [releaseBody(state, (cmd as { injectId: string }).injectId, true)]),
 		hold: produce((_s, cmd) => [{ type: 'inject.held', injectId: (cmd as { injectId: string }).injectId }]),
 		unhold: produce((_s, cmd) => [{ type: 'inject.unheld', injectId: (cmd as { injectId: string }).injectId }]),
+		skip: produce((_s, cmd) => [{ type: 'inject.skipped', injectId: (cmd as { injectId: string }).injectId }]),
+		add: produce((_s, cmd, at) => {
+			const { inject, dueAt } = cmd as Extract<Command, { type: 'ADD_INJECT' }>;
+			return [{ type: 'inject.added', inject, dueAt: Math.max(at, dueAt) }];
+		}),
 		decide: produce((state, cmd, at) => {
 			const c = cmd as Extract<Command, { type: 'DECIDE' }>;
 			const open = state.decisions[decisionKey(c.injectId, c.team)];
@@ -235,6 +278,8 @@ export const exerciseMachine = setup({
 	on: {
 		HOLD_INJECT: { guard: 'valid', actions: 'hold' },
 		UNHOLD_INJECT: { guard: 'valid', actions: 'unhold' },
+		SKIP_INJECT: { guard: 'valid', actions: 'skip' },
+		ADD_INJECT: { guard: 'valid', actions: 'add' },
 		SET_SPEED: { guard: 'valid', actions: 'setSpeed' },
 		OBSERVE: { guard: 'valid', actions: 'observe' },
 		RATE: { guard: 'valid', actions: 'rate' },
@@ -273,6 +318,8 @@ export const exerciseMachine = setup({
 			on: {
 				HOLD_INJECT: {},
 				UNHOLD_INJECT: {},
+				SKIP_INJECT: {},
+				ADD_INJECT: {},
 				SET_SPEED: {},
 				CLOSE: { target: 'closed', actions: 'close' }
 			}
@@ -282,6 +329,8 @@ export const exerciseMachine = setup({
 			on: {
 				HOLD_INJECT: {},
 				UNHOLD_INJECT: {},
+				SKIP_INJECT: {},
+				ADD_INJECT: {},
 				SET_SPEED: {},
 				OBSERVE: {},
 				RATE: {},
@@ -309,6 +358,8 @@ const VERBS: Record<CommandType, string> = {
 	RELEASE_INJECT: 'release injects in',
 	HOLD_INJECT: 'hold injects in',
 	UNHOLD_INJECT: 'un-hold injects in',
+	SKIP_INJECT: 'skip injects in',
+	ADD_INJECT: 'add injects to',
 	DECIDE: 'decide in',
 	SEND_MESSAGE: 'send messages in',
 	OBSERVE: 'record observations in',

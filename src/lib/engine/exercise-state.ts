@@ -13,9 +13,10 @@ export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended' | 'closed'
 
 export interface InjectState {
 	id: string;
-	/** Scheduled release, exercise ms. */
-	dueAt: number;
-	status: 'pending' | 'held' | 'released';
+	/** Scheduled release, exercise ms; null while a conditional inject waits for its trigger. */
+	dueAt: number | null;
+	/** `waiting`: conditional, its trigger has not fired; `skipped`: the controller dropped it. */
+	status: 'waiting' | 'pending' | 'held' | 'released' | 'skipped';
 	releasedAt: number | null;
 	manual: boolean;
 	inject: Inject;
@@ -132,7 +133,8 @@ export function emptyExercise(id: string): ExerciseState {
 }
 
 function pendingInject(inject: Inject): InjectState {
-	return { id: inject.id, dueAt: inject.at * MINUTE, status: 'pending', releasedAt: null, manual: false, inject };
+	const timed = inject.at !== undefined;
+	return { id: inject.id, dueAt: timed ? inject.at! * MINUTE : null, status: timed ? 'pending' : 'waiting', releasedAt: null, manual: false, inject };
 }
 
 /** Entities every team sees from the start. */
@@ -169,11 +171,21 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 		case 'clock.speed_changed':
 			return { ...next, clock: setClockSpeed(state.clock, event.wall, event.at, event.speed) };
 		case 'inject.held':
-		case 'inject.unheld': {
+		case 'inject.unheld':
+		case 'inject.skipped': {
 			const current = own(state.injects, event.injectId);
 			if (!current) return next;
-			const status = event.type === 'inject.held' ? 'held' : 'pending';
+			const status = event.type === 'inject.held' ? 'held' : event.type === 'inject.skipped' ? 'skipped' : current.dueAt === null ? 'waiting' : 'pending';
 			return { ...next, injects: { ...state.injects, [event.injectId]: { ...current, status } } };
+		}
+		case 'inject.triggered': {
+			const current = own(state.injects, event.injectId);
+			if (!current || current.status !== 'waiting') return next;
+			return { ...next, injects: { ...state.injects, [event.injectId]: { ...current, status: 'pending', dueAt: event.dueAt } } };
+		}
+		case 'inject.added': {
+			const added: InjectState = { ...pendingInject(event.inject), dueAt: event.dueAt, status: 'pending' };
+			return { ...next, injects: { ...state.injects, [event.inject.id]: added }, injectOrder: [...state.injectOrder, event.inject.id] };
 		}
 		case 'inject.released': {
 			const inject = event.inject;
@@ -313,8 +325,8 @@ export function foldEvents(id: string, events: readonly (DomainEvent | NewEvent)
 export function dueInjects(state: ExerciseState, at: number): InjectState[] {
 	return state.injectOrder
 		.map((id) => state.injects[id])
-		.filter((i) => i.status === 'pending' && i.dueAt <= at)
-		.sort((a, b) => a.dueAt - b.dueAt);
+		.filter((i) => i.status === 'pending' && i.dueAt !== null && i.dueAt <= at)
+		.sort((a, b) => a.dueAt! - b.dueAt!);
 }
 
 export function expiredDecisions(state: ExerciseState, at: number): DecisionState[] {
@@ -328,7 +340,8 @@ export function expiredShares(state: ExerciseState, at: number): ShareExpectatio
 /** The next exercise time at which something is due (inject release or decision deadline). */
 export function nextDueAt(state: ExerciseState): number | null {
 	let next: number | null = null;
-	for (const i of Object.values(state.injects)) if (i.status === 'pending' && (next === null || i.dueAt < next)) next = i.dueAt;
+	for (const i of Object.values(state.injects))
+		if (i.status === 'pending' && i.dueAt !== null && (next === null || i.dueAt < next)) next = i.dueAt;
 	for (const d of [...Object.values(state.decisions), ...Object.values(state.shares)])
 		if (d.status === 'open' && (next === null || d.deadlineAt < next)) next = d.deadlineAt;
 	return next;

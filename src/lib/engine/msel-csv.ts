@@ -130,7 +130,9 @@ function escapeCell(value: string): string {
 
 /** Injects in MSEL order: release time, then file order. */
 function mselOrder(scenario: Scenario) {
-	return scenario.injects.map((inject, index) => ({ inject, index })).sort((a, b) => a.inject.at - b.inject.at || a.index - b.index);
+	// Triggered injects have no time of their own: they follow the timed ones.
+	const time = (inject: Scenario['injects'][number]) => inject.at ?? Number.POSITIVE_INFINITY;
+	return scenario.injects.map((inject, index) => ({ inject, index })).sort((a, b) => time(a.inject) - time(b.inject) || a.index - b.index);
 }
 
 /** The scenario's injects as an MSEL CSV (UTF-8 BOM, header row, one row per inject). */
@@ -152,7 +154,7 @@ export function mselToCsv(scenario: Scenario): string {
 			: '';
 		const row: Record<MselColumn, string> = {
 			'Event No.': inject.number === undefined ? '' : String(inject.number),
-			'Time (hh:mm)': formatExerciseTime(inject.at),
+			'Time (hh:mm)': inject.at === undefined ? '' : formatExerciseTime(inject.at),
 			'Move / phase': '',
 			'Inject type': d ? 'decision' : 'information',
 			Channel: CHANNEL_LABELS[inject.channel],
@@ -370,7 +372,7 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 	for (const [column, count] of unstored)
 		warn(`Column "${column}" has text in ${count} row${count > 1 ? 's' : ''}, but scenarios have no field for it yet — not imported`);
 
-	const latest = injects.reduce((max, i) => Math.max(max, i.at), 0);
+	const latest = injects.reduce((max, i) => Math.max(max, i.at ?? 0), 0);
 	const scenario: ScenarioInput = {
 		id: base.id,
 		title: base.title,

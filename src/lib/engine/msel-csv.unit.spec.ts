@@ -41,7 +41,7 @@ describe.each([
 
 	it('brings back every inject field the CSV carries', () => {
 		const { scenario } = csvToScenarioSkeleton(csv, known);
-		expect(scenario.injects.map(carried)).toEqual(original.injects.map(carried));
+		expect(scenario.injects.map((i) => carried(i as Partial<Inject>))).toEqual(original.injects.map((i) => carried(i as Partial<Inject>)));
 	});
 
 	it('produces a skeleton that passes the schema; only the decisions are lost, with a warning', () => {
@@ -113,7 +113,7 @@ describe('mselToCsv', () => {
 		const csv = mselToCsv(s);
 		expect(csv).toContain(`"'=HYPERLINK(""http://example.org"")"`);
 		const { scenario } = csvToScenarioSkeleton(csv, { id: 'x', title: 'X', teams: s.teams, objectives: s.objectives });
-		expect(carried(scenario.injects[1])).toEqual(carried(s.injects[1]));
+		expect(carried(scenario.injects[1] as Partial<Inject>)).toEqual(carried(s.injects[1] as Partial<Inject>));
 	});
 
 	it('writes ids instead of names that are not unique', () => {

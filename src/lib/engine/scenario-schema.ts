@@ -88,6 +88,31 @@ export const optionSchema = z.strictObject({
 		.describe('marks a choice that breaks a rule: penalised and flagged in the review')
 });
 
+const delayMinutes = z.number().min(0).max(24 * 60).default(0).describe('minutes after the trigger fires');
+
+/**
+ * What releases a conditional inject: a team's choice on a decision, a decision
+ * or hand-off that did not happen in time (a contingency inject), or a message
+ * between teams. Branches are written as injects triggered by different options.
+ */
+export const triggerSchema = z.union([
+	z.strictObject({
+		decision: id.describe('inject whose decision is watched'),
+		option: id.optional().describe('fires only for this option (any option when absent)'),
+		team: id.optional().describe('fires only for this team (any deciding team when absent)'),
+		delayMinutes
+	}),
+	z.strictObject({
+		missed: id.describe('inject whose decision deadline passed, or whose expected hand-off did not happen'),
+		team: id.optional(),
+		delayMinutes
+	}),
+	z.strictObject({
+		message: z.strictObject({ from: id, to: id.optional() }).describe('a message from one team (to another)'),
+		delayMinutes
+	})
+]);
+
 /** An expectation that a team receiving the inject passes it on to another team in time. */
 export const shareWithSchema = z.strictObject({
 	team: id.describe('team that needs the information'),
@@ -107,7 +132,8 @@ export const decisionSchema = z.strictObject({
 export const injectSchema = z.strictObject({
 	id,
 	number: z.number().int().positive().optional(),
-	at: z.number().min(0).max(24 * 60).describe('release time, exercise minutes'),
+	at: z.number().min(0).max(24 * 60).optional().describe('release time, exercise minutes (omit for an inject released by its trigger)'),
+	trigger: triggerSchema.optional().describe('releases the inject when something happens in play, instead of at a time'),
 	from: text(120),
 	to: z.array(id).min(1, 'needs at least one team'),
 	channel: z.enum(CHANNELS),
@@ -182,8 +208,30 @@ export const scenarioSchema = z
 			});
 		});
 		s.injects.forEach((inj, i) => {
-			if (inj.at > s.durationMinutes)
+			if (inj.at !== undefined && inj.at > s.durationMinutes)
 				issue(['injects', i, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
+			if ((inj.at === undefined) === (inj.trigger === undefined))
+				issue(['injects', i], 'needs exactly one of "at" (a release time) or "trigger"');
+			const t = inj.trigger;
+			if (t) {
+				const path = ['injects', i, 'trigger'];
+				const watched = 'decision' in t ? t.decision : 'missed' in t ? t.missed : null;
+				if (watched !== null) {
+					const target = s.injects.find((x) => x.id === watched);
+					if (!target) issue([...path, 'decision' in t ? 'decision' : 'missed'], `trigger on a missing inject "${watched}"`);
+					else if ('decision' in t && !target.decision) issue([...path, 'decision'], `inject "${watched}" has no decision to watch`);
+					else if ('missed' in t && !target.decision && target.shareWith.length === 0)
+						issue([...path, 'missed'], `inject "${watched}" has no decision or hand-off that could be missed`);
+					else if ('decision' in t && t.option && !target.decision!.options.some((o) => o.id === t.option))
+						issue([...path, 'option'], `inject "${watched}" has no option "${t.option}"`);
+					if (watched === inj.id) issue(path, 'an inject cannot trigger itself');
+				}
+				if ('team' in t && t.team) known(teamIds, 'team', t.team, [...path, 'team']);
+				if ('message' in t) {
+					known(teamIds, 'team', t.message.from, [...path, 'message', 'from']);
+					if (t.message.to) known(teamIds, 'team', t.message.to, [...path, 'message', 'to']);
+				}
+			}
 			inj.to.forEach((t, j) => known(teamIds, 'team', t, ['injects', i, 'to', j]));
 			inj.objectives.forEach((o, j) => known(objectiveIds, 'objective', o, ['injects', i, 'objectives', j]));
 			inj.reveals.forEach((e, j) => known(entityIds, 'entity', e, ['injects', i, 'reveals', j]));
@@ -212,6 +260,24 @@ export const scenarioSchema = z
 			});
 			if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0)))
 				issue(['injects', i, 'decision', 'options'], 'no option earns any points');
+		});
+		// Every inject must be reachable: timed, or triggered (through a chain) by something timed.
+		const byId = new Map(s.injects.map((inj) => [inj.id, inj]));
+		const reachable = new Set<string>();
+		for (let changed = true; changed; ) {
+			changed = false;
+			for (const inj of s.injects) {
+				if (reachable.has(inj.id)) continue;
+				const t = inj.trigger;
+				const watched = !t ? null : 'decision' in t ? t.decision : 'missed' in t ? t.missed : undefined;
+				if (inj.at !== undefined || watched === undefined || (watched !== null && reachable.has(watched) && byId.has(watched))) {
+					reachable.add(inj.id);
+					changed = true;
+				}
+			}
+		}
+		s.injects.forEach((inj, i) => {
+			if (!reachable.has(inj.id) && inj.trigger) issue(['injects', i, 'trigger'], 'unreachable: its trigger chain never starts from a timed inject');
 		});
 	});
 

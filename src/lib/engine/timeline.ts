@@ -3,7 +3,7 @@
  * filtered by (teams, objectives, channel, kind) and the decision latency,
  * for controllers, evaluators and the after-action review.
  */
-import { MINUTE } from './clock';
+import { formatExerciseTime, MINUTE } from './clock';
 import type { DomainEvent } from './events';
 import type { Scenario } from './scenario-schema';
 
@@ -68,6 +68,15 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('inject', `Inject "${injectTitle(event.injectId)}" held by controller`);
 		case 'inject.unheld':
 			return entry('inject', `Inject "${injectTitle(event.injectId)}" no longer held`);
+		case 'inject.triggered':
+			return entry('inject', `Inject "${injectTitle(event.injectId)}" triggered (${event.cause}), due at ${formatExerciseTime(event.dueAt)}`);
+		case 'inject.added':
+			return entry('inject', `Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatExerciseTime(event.dueAt)}`, {
+				teams: event.inject.to,
+				channel: event.inject.channel
+			});
+		case 'inject.skipped':
+			return entry('inject', `Inject "${injectTitle(event.injectId)}" skipped by controller`);
 		case 'inject.released':
 			return entry(
 				'inject',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/events';
+import { CHANNELS } from '../engine/scenario-schema';
 import type { ExerciseStatus } from '../engine/exercise-state';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -34,6 +35,21 @@ export const payloadSchemas = {
 	'inject:release': z.strictObject({ exerciseId, injectId: itemId }),
 	'inject:hold': z.strictObject({ exerciseId, injectId: itemId }),
 	'inject:unhold': z.strictObject({ exerciseId, injectId: itemId }),
+	'inject:skip': z.strictObject({ exerciseId, injectId: itemId }),
+	'inject:add': z.strictObject({
+		exerciseId,
+		/** Minutes from now (exercise time) until it goes out; 0 = at once. */
+		inMinutes: z.number().min(0).max(24 * 60),
+		inject: z.strictObject({
+			from: note(120),
+			to: z.array(slug).min(1, 'needs at least one team').max(40),
+			channel: z.enum(CHANNELS),
+			title: note(160),
+			body: note(5000),
+			objectives: z.array(slug).max(40).default([]),
+			controllerNote: z.string().trim().max(1000).optional()
+		})
+	}),
 	'decision:submit': z.strictObject({ injectId: itemId, optionId: itemId }),
 	'message:send': z.strictObject({
 		to: z.array(slug).min(1, 'needs at least one team').max(40),
@@ -78,7 +94,10 @@ export const payloadSchemas = {
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
-export type Payload<E extends ClientEventName> = z.infer<(typeof payloadSchemas)[E]>;
+/** What a client sends (defaults may be left out). */
+export type Payload<E extends ClientEventName> = z.input<(typeof payloadSchemas)[E]>;
+/** What a handler receives once the payload has been validated (defaults filled in). */
+export type ParsedPayload<E extends ClientEventName> = z.output<(typeof payloadSchemas)[E]>;
 
 export interface ScenarioSummary {
 	id: string;
@@ -127,6 +146,8 @@ export interface Replies {
 	'inject:release': { seq: number };
 	'inject:hold': { seq: number };
 	'inject:unhold': { seq: number };
+	'inject:skip': { seq: number };
+	'inject:add': { seq: number; injectId: string };
 	'decision:submit': { seq: number };
 	'message:send': { seq: number };
 	'evaluation:observe': { seq: number };
