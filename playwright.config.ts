@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3117;
+// A port per run (inherited by the workers through the environment), so two runs on one machine do not collide.
+const PORT = Number((process.env.E2E_PORT ??= String(3100 + (process.pid % 800))));
 export const E2E_CONTROLLER_KEY = 'e2e-controller-key';
 
 export default defineConfig({
@@ -30,14 +31,14 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh database for every run; the built app is served by the real server entry.
-		command: 'rm -rf tests/.tmp/e2e && node --import tsx server/index.ts',
+		command: `rm -rf tests/.tmp/e2e-${PORT} && node --import tsx server/index.ts`,
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATABASE_FILE: 'tests/.tmp/e2e/crosscurrent.db',
+			DATABASE_FILE: `tests/.tmp/e2e-${PORT}/crosscurrent.db`,
 			SCENARIOS_DIR: 'scenarios:tests/fixtures/scenarios',
 			CONTROLLER_KEY: E2E_CONTROLLER_KEY
 		}
