@@ -36,17 +36,8 @@ export async function scenarioFilesIn(dir: string): Promise<string[]> {
 /** Loads every scenario in a directory; broken files are reported, never fatal. */
 export async function loadScenarioDir(dir: string) {
 	const results = await Promise.all((await scenarioFilesIn(dir)).map(loadScenarioFile));
-	const scenarios: LoadedScenario[] = [];
-	const broken: BrokenScenario[] = [];
-	const seen = new Set<string>();
-	for (const r of results) {
-		if ('problems' in r) broken.push(r);
-		else if (seen.has(r.scenario.id))
-			broken.push({ file: r.file, problems: [{ path: 'id', line: null, message: `duplicate scenario id "${r.scenario.id}"` }] });
-		else {
-			seen.add(r.scenario.id);
-			scenarios.push(r);
-		}
-	}
-	return { scenarios, broken };
+	return {
+		scenarios: results.filter((r): r is LoadedScenario => !('problems' in r)),
+		broken: results.filter((r): r is BrokenScenario => 'problems' in r)
+	};
 }

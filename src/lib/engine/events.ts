@@ -120,4 +120,3 @@ export type NewEvent = DomainEventBody & EventMeta;
 /** An event as stored: `seq` is its 1-based position in the exercise log. */
 export type DomainEvent = NewEvent & { seq: number };
 
-export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
