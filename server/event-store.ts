@@ -54,3 +54,10 @@ export function statusAfter(event: NewEvent): ExerciseStatus | null {
 			return null;
 	}
 }
+
+/** An event's body as stored: everything but the envelope columns (type, exercise, times, actor, seq). */
+export function eventBody(e: NewEvent): string {
+	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };
+	delete (body as { seq?: number }).seq;
+	return JSON.stringify(body);
+}

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
-import { ConcurrencyError, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -71,11 +71,6 @@ const toRecord = (r: ExerciseRow): ExerciseRecord => ({
 const toEvent = (r: EventRow): DomainEvent =>
 	({ ...r.body, type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: Number(r.at), wall: Number(r.wall), actor: r.actor }) as DomainEvent;
 
-function bodyOf(e: NewEvent): string {
-	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };
-	delete (body as { seq?: number }).seq;
-	return JSON.stringify(body);
-}
 
 export class PostgresEventStore implements EventStore {
 	private constructor(private pool: pg.Pool) {}
@@ -126,7 +121,7 @@ export class PostgresEventStore implements EventStore {
 			const seq = expectedSeq + i + 1;
 			const p = i * 7;
 			tuples.push(`($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`);
-			values.push(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, bodyOf(e));
+			values.push(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, eventBody(e));
 			stored.push({ ...e, seq } as DomainEvent);
 			status = statusAfter(e) ?? status;
 		});

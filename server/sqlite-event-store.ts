@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
-import { ConcurrencyError, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -70,12 +70,6 @@ function toEvent(r: EventRow): DomainEvent {
 	return { ...JSON.parse(r.body), type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: r.at, wall: r.wall, actor: r.actor };
 }
 
-/** The event body without its envelope columns. */
-function bodyOf(e: NewEvent): string {
-	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };
-	delete (body as { seq?: number }).seq;
-	return JSON.stringify(body);
-}
 
 export class SqliteEventStore implements EventStore {
 	private db: Database.Database;
@@ -135,7 +129,7 @@ export class SqliteEventStore implements EventStore {
 			const stored: DomainEvent[] = [];
 			for (const e of events) {
 				seq++;
-				this.stmts.insertEvent.run(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, bodyOf(e));
+				this.stmts.insertEvent.run(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, eventBody(e));
 				stored.push({ ...e, seq } as DomainEvent);
 				const status = statusAfter(e);
 				if (status) this.stmts.setStatus.run(status, exerciseId);

@@ -18,19 +18,10 @@ import { foldEvents, nextDueAt } from '../../../src/lib/engine/exercise-state';
 import { parseScenarioYaml } from '../../../src/lib/engine/scenario-parse';
 import { scenarioSchema, type Scenario } from '../../../src/lib/engine/scenario-schema';
 
+import { Rng } from '../../fixtures/seeded-random';
+
 export const REPLAY_SCENARIO_FILE = 'scenarios/maritime-trafficking-southern-caribbean.yaml';
 
-/** mulberry32: a small seeded random source, so the same size always gives the same log. */
-function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export function loadBaseScenario(): Scenario {
 	const parsed = parseScenarioYaml(readFileSync(REPLAY_SCENARIO_FILE, 'utf8'));
@@ -90,7 +81,7 @@ export function generateLog(size: number, seed = 42): GeneratedLog {
 	const base = loadBaseScenario();
 	const copies = Math.max(1, Math.min(15, Math.floor((24 * 60) / base.durationMinutes)));
 	const scenario = longScenario(base, copies);
-	const rnd = seededRandom(seed);
+	const rnd = new Rng(seed).float;
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 	const exerciseId = 'bench-replay';
 	let wall = Date.UTC(2027, 2, 1, 8, 0, 0);
