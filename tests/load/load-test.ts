@@ -13,11 +13,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { eventsForAudience, type Audience } from '../../src/lib/engine/audience';
 import type { DomainEvent } from '../../src/lib/engine/events';
 import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
 import { CONTROLLER_KEY, startServer, tempDir, type RunningServer } from '../integration/harness';
+import { ACK_TIMEOUT_MS, assertLocal, call, connect } from '../bench/lib/sockets';
 
 // ---------------------------------------------------------------- configuration
 
@@ -40,8 +41,6 @@ const BATCH = intEnv('BATCH', 50, 1, 1000);
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
 const TEAMS = ['tt-coast-guard', 'tt-customs', 'grenada-police'];
-const ACK_TIMEOUT_MS = 15_000;
-const CONNECT_TIMEOUT_MS = 20_000;
 const RSS_INTERVAL_MS = 5_000;
 const RSS_GROWTH_LIMIT = 1.5;
 const BARRIER_TIMEOUT_MS = 20_000;
@@ -109,38 +108,6 @@ let server: RunningServer | null = null;
 let tmp: ReturnType<typeof tempDir> | null = null;
 
 // ---------------------------------------------------------------- sockets
-
-function assertLocal(url: string) {
-	const host = new URL(url).hostname;
-	if (host !== '127.0.0.1') throw new Error(`refusing to talk to ${host}: the load test only talks to 127.0.0.1`);
-}
-
-/** Connects one socket (no automatic reconnection: any drop is an error we want to see). */
-function connect(url: string, token?: string): Promise<Socket> {
-	assertLocal(url);
-	const socket = io(url, {
-		auth: token ? { token } : {},
-		forceNew: true,
-		transports: ['websocket'],
-		reconnection: false,
-		timeout: CONNECT_TIMEOUT_MS
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', (err) => {
-			socket.close();
-			reject(new Error(`connect failed: ${err.message}`));
-		});
-	});
-}
-
-async function call<E extends ClientEventName>(socket: Socket, event: E, payload: Payload<E>): Promise<Ack<Replies[E]>> {
-	try {
-		return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<Replies[E]>;
-	} catch (err) {
-		return { ok: false, error: `no ack within ${ACK_TIMEOUT_MS} ms (${(err as Error).message})` };
-	}
-}
 
 async function ok<E extends ClientEventName>(socket: Socket, event: E, payload: Payload<E>, who: string): Promise<Replies[E]> {
 	const reply = await call(socket, event, payload);
