@@ -33,6 +33,10 @@ export const ENTITY_CATEGORIES = [
 	'unknown'
 ] as const;
 
+/** Alerts the live simulation raises. */
+export const SIM_ALERTS = ['capacity-exceeded', 'minors-found', 'distress', 'out-of-endurance'] as const;
+export type SimAlert = (typeof SIM_ALERTS)[number];
+
 export const teamSchema = z.strictObject({
 	id,
 	name: text(80),
@@ -66,9 +70,45 @@ export const entitySchema = z.strictObject({
 		.enum(['all', 'revealed'])
 		.default('all')
 		.describe('"revealed": hidden from teams until an inject reveals it'),
-	capacity: z.number().int().min(0).max(1_000_000).optional(),
+	capacity: z.number().int().min(0).max(1_000_000).optional().describe('people a port can hold waiting for screening, or a shelter can house'),
 	description: text(500).optional(),
-	track: z.array(trackPointSchema).min(1, 'needs at least one point')
+	track: z.array(trackPointSchema).min(1, 'needs at least one point'),
+	// An asset its team can task on the map (vessel, aircraft):
+	speedKnots: z.number().positive().max(600).optional().describe('top speed when tasked, knots'),
+	enduranceHours: z.number().positive().max(24 * 30).optional().describe('time it can stay under way on tasking before it must stop'),
+	sensorRangeNm: z.number().positive().max(500).optional().describe('radar/visual range: contacts closer than this are detected'),
+	// A boat of displaced people:
+	people: z
+		.strictObject({
+			total: z.number().int().positive().max(100_000),
+			minors: z.number().int().min(0).max(100_000).default(0),
+			unaccompaniedMinors: z.number().int().min(0).max(100_000).default(0)
+		})
+		.optional()
+		.describe('people aboard a boat of displaced people'),
+	destination: id.optional().describe('port where a boat lands its people when its track ends'),
+	distressAt: z.number().min(0).max(24 * 60).optional().describe('exercise minute a boat calls for help and stops until rescued (intercepted)'),
+	// A port or shelter:
+	state: text(80).optional().describe('member state a port or shelter is in (screened people go to shelters in the same state)'),
+	open: z.boolean().default(true).describe('whether a port or shelter is open at the start'),
+	staff: z.number().int().min(0).max(10_000).default(0).describe('screening officers at a port / staff at a shelter at the start'),
+	maxStaff: z.number().int().min(0).max(10_000).optional().describe('most staff its team can put there'),
+	// A storm:
+	windRadiiNm: z
+		.strictObject({
+			hurricane: z.number().min(0).max(300).describe('radius of hurricane-force winds (64 kn+)'),
+			tropicalStorm: z.number().min(0).max(600).describe('radius of tropical-storm-force winds (34 kn+)')
+		})
+		.optional(),
+	stormCategory: z.number().int().min(1).max(5).optional()
+});
+
+/** A named area of sea used by triggers: a polygon or a circle. */
+export const areaSchema = z.strictObject({
+	id,
+	name: text(80),
+	polygon: z.array(lonLatSchema).min(3, 'needs at least three corners').max(200).optional(),
+	circle: z.strictObject({ center: lonLatSchema, radiusNm: z.number().positive().max(1000) }).optional()
 });
 
 export const optionSchema = z.strictObject({
@@ -109,6 +149,30 @@ export const triggerSchema = z.union([
 	}),
 	z.strictObject({
 		message: z.strictObject({ from: id, to: id.optional() }).describe('a message from one team (to another)'),
+		delayMinutes
+	}),
+	z.strictObject({
+		area: z.strictObject({ entity: id, area: id, on: z.enum(['enter', 'leave']) }).describe('an entity enters or leaves an area'),
+		delayMinutes
+	}),
+	z.strictObject({
+		intercept: z
+			.strictObject({
+				target: id,
+				team: id.optional().describe('only an intercept by this team'),
+				waters: z.enum(['own', 'foreign', 'high-seas']).optional().describe("where: the intercepting team's own territorial sea, another state's, or outside any")
+			})
+			.describe('a team\'s asset intercepts the target'),
+		delayMinutes
+	}),
+	z.strictObject({
+		detected: z.strictObject({ contact: id, team: id.optional() }).describe("a team's sensor first detects the contact"),
+		delayMinutes
+	}),
+	z.strictObject({
+		alert: z
+			.strictObject({ type: z.enum(SIM_ALERTS), entity: id.optional() })
+			.describe('the simulation raises an alert (on this entity, or any)'),
 		delayMinutes
 	})
 ]);
@@ -175,6 +239,13 @@ export const scenarioSchema = z
 		teams: z.array(teamSchema).min(1).max(40),
 		objectives: z.array(objectiveSchema).min(1).max(40),
 		entities: z.array(entitySchema).max(2000).default([]),
+		areas: z.array(areaSchema).max(200).default([]),
+		displacement: z
+			.strictObject({
+				screeningPerStaffHour: z.number().positive().max(1000).describe('people one officer screens in an hour')
+			})
+			.optional()
+			.describe('settings of the displacement model (boats, ports, shelters)'),
 		injects: z.array(injectSchema).min(1).max(2000)
 	})
 	.superRefine((s, ctx) => {
@@ -194,12 +265,46 @@ export const scenarioSchema = z
 		unique(s.objectives, 'objectives');
 		unique(s.entities, 'entities');
 		unique(s.injects, 'injects');
+		unique(s.areas, 'areas');
+		const areaIds = new Set(s.areas.map((a) => a.id));
+		s.areas.forEach((a, i) => {
+			if ((a.polygon === undefined) === (a.circle === undefined)) issue(['areas', i], 'needs exactly one of "polygon" or "circle"');
+		});
 		const known = (set: Set<string>, what: string, value: string, path: (string | number)[]) => {
 			if (!set.has(value)) issue(path, `unknown ${what} "${value}"`);
 		};
 
+		const entityById = new Map(s.entities.map((e) => [e.id, e]));
 		s.entities.forEach((e, i) => {
 			if (e.team) known(teamIds, 'team', e.team, ['entities', i, 'team']);
+			const misplaced = (field: string, kinds: readonly string[]) => {
+				if ((e as Record<string, unknown>)[field] !== undefined && !kinds.includes(e.kind))
+					issue(['entities', i, field], `only for ${kinds.join(' or ')} entities, not a ${e.kind}`);
+			};
+			misplaced('speedKnots', ['vessel', 'aircraft', 'boat']);
+			misplaced('enduranceHours', ['vessel', 'aircraft']);
+			misplaced('sensorRangeNm', ['vessel', 'aircraft']);
+			misplaced('people', ['boat']);
+			misplaced('destination', ['boat']);
+			misplaced('distressAt', ['boat']);
+			misplaced('windRadiiNm', ['storm']);
+			misplaced('stormCategory', ['storm']);
+			if (e.speedKnots !== undefined && !e.team && e.kind !== 'boat') issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
+			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
+			if (e.people && e.people.unaccompaniedMinors > e.people.minors) issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
+			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
+			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes) issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
+			if (e.kind === 'boat' && e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
+			if (e.destination) {
+				const port = entityById.get(e.destination);
+				if (!port) issue(['entities', i, 'destination'], `unknown entity "${e.destination}"`);
+				else if (port.kind !== 'port') issue(['entities', i, 'destination'], `"${e.destination}" is a ${port.kind}, not a port`);
+			}
+			if ((e.kind === 'port' || e.kind === 'shelter') && s.displacement) {
+				if (e.capacity === undefined) issue(['entities', i, 'capacity'], `a ${e.kind} needs a capacity in a displacement scenario`);
+				if (!e.state) issue(['entities', i, 'state'], `a ${e.kind} needs the member state it is in`);
+			}
+			if (e.maxStaff !== undefined && e.staff > e.maxStaff) issue(['entities', i, 'staff'], `more than maxStaff (${e.maxStaff})`);
 			e.track.forEach((p, j) => {
 				if (j > 0 && p.at <= e.track[j - 1].at)
 					issue(['entities', i, 'track', j, 'at'], 'track times must increase');
@@ -227,6 +332,20 @@ export const scenarioSchema = z
 					if (watched === inj.id) issue(path, 'an inject cannot trigger itself');
 				}
 				if ('team' in t && t.team) known(teamIds, 'team', t.team, [...path, 'team']);
+				const entity = (value: string, p: string[]) => known(entityIds, 'entity', value, [...path, ...p]);
+				if ('area' in t) {
+					entity(t.area.entity, ['area', 'entity']);
+					known(areaIds, 'area', t.area.area, [...path, 'area', 'area']);
+				}
+				if ('intercept' in t) {
+					entity(t.intercept.target, ['intercept', 'target']);
+					if (t.intercept.team) known(teamIds, 'team', t.intercept.team, [...path, 'intercept', 'team']);
+				}
+				if ('detected' in t) {
+					entity(t.detected.contact, ['detected', 'contact']);
+					if (t.detected.team) known(teamIds, 'team', t.detected.team, [...path, 'detected', 'team']);
+				}
+				if ('alert' in t && t.alert.entity) entity(t.alert.entity, ['alert', 'entity']);
 				if ('message' in t) {
 					known(teamIds, 'team', t.message.from, [...path, 'message', 'from']);
 					if (t.message.to) known(teamIds, 'team', t.message.to, [...path, 'message', 'to']);
@@ -302,6 +421,13 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
 	map: 'Map update'
 };
 export type LonLat = z.infer<typeof lonLatSchema>;
+export type Area = z.infer<typeof areaSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;
+
+/** Whether the team can task this entity on the map. */
+export function isTaskable(entity: Entity): boolean {
+	return entity.team !== undefined && entity.speedKnots !== undefined && (entity.kind === 'vessel' || entity.kind === 'aircraft');
+}
 
 /** Teams that must answer an inject's decision. */
 export function decidingTeams(inject: Inject): string[] {
