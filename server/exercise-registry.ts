@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { wallTimeFor } from '../src/lib/engine/clock';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
 import { decide, snapshotFor, type Command, type ExerciseSnapshot } from '../src/lib/engine/exercise-machine';
-import { evolve, foldEvents, nextDueAt, type ExerciseState } from '../src/lib/engine/exercise-state';
+import { foldEvents, nextDueAt, type ExerciseState } from '../src/lib/engine/exercise-state';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 import type { JoinCodes } from '../src/lib/realtime/contract';
 import { newJoinCode } from './auth';
@@ -211,18 +211,15 @@ export class ExerciseRegistry {
 			live = this.follow(exerciseId, events[0]?.seq === 1 ? [] : await this.deps.store.load(exerciseId), false);
 			if (events[0]?.seq !== 1) return;
 		}
-		let state = live.snapshot.context.state;
-		for (const e of events) {
-			if (e.seq <= state.lastSeq) continue;
-			if (e.seq !== state.lastSeq + 1) {
-				const all = await this.deps.store.load(exerciseId);
-				this.follow(exerciseId, all, false);
-				return;
-			}
-			state = evolve(state, e);
-			live.events.push(e);
+		const state = live.snapshot.context.state;
+		const fresh = events.filter((e) => e.seq > state.lastSeq);
+		if (fresh.length === 0) return;
+		if (fresh.some((e, i) => e.seq !== state.lastSeq + 1 + i)) {
+			this.follow(exerciseId, await this.deps.store.load(exerciseId), false);
+			return;
 		}
-		live.snapshot = snapshotFor(state);
+		live.events.push(...fresh);
+		live.snapshot = snapshotFor(foldEvents(exerciseId, fresh, state));
 	}
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {

@@ -7,7 +7,7 @@
 import { exerciseTimeAt } from '$lib/engine/clock';
 import type { DomainEvent } from '$lib/engine/events';
 import { reviewOpenFor } from '$lib/engine/audience';
-import { emptyExercise, evolve, type ExerciseState } from '$lib/engine/exercise-state';
+import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise-state';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { request, type ClientSocket } from './session';
 
@@ -73,8 +73,7 @@ export class ExerciseView {
 	private apply(events: DomainEvent[]) {
 		const fresh = events.filter((e) => e.exerciseId === (this.state.id || e.exerciseId) && e.seq > this.state.lastSeq);
 		if (fresh.length === 0) return;
-		let state = this.state;
-		for (const e of fresh) state = evolve(state, e);
+		const state = foldEvents(this.state.id, fresh, this.state);
 		const wasOpen = reviewOpenFor(this.state);
 		this.state = state;
 		this.events = [...this.events, ...fresh];

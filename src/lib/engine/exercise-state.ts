@@ -142,65 +142,93 @@ export function publicEntities(scenario: Scenario): Record<string, Entity> {
 	return Object.fromEntries(scenario.entities.filter((e) => e.visibility === 'all').map((e) => [e.id, e]));
 }
 
-export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): ExerciseState {
-	const next = 'seq' in event ? { ...state, lastSeq: event.seq } : { ...state };
+/**
+ * A copy of `state` whose containers (records and lists) are its own, so `apply`
+ * may write into them. The items inside are shared and never mutated: `apply`
+ * replaces an item rather than changing it.
+ */
+function writable(state: ExerciseState): ExerciseState {
+	return {
+		...state,
+		injects: { ...state.injects },
+		injectOrder: [...state.injectOrder],
+		decisions: { ...state.decisions },
+		entities: { ...state.entities },
+		shares: { ...state.shares },
+		messages: [...state.messages],
+		observations: [...state.observations],
+		ratings: { ...state.ratings },
+		adjustments: [...state.adjustments],
+		improvements: { ...state.improvements }
+	};
+}
+
+/**
+ * Folds one event into a state that `writable` made: writes into its containers
+ * in place, so folding n events costs O(n), not O(n²) as copying every list per
+ * event would (a long log is mostly messages, observations and ratings).
+ */
+function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
+	if ('seq' in event) s.lastSeq = event.seq;
 	switch (event.type) {
-		case 'exercise.created': {
-			const injects = Object.fromEntries(event.scenario.injects.map((i) => [i.id, pendingInject(i)]));
-			return {
-				...next,
-				id: event.exerciseId,
+		case 'exercise.created':
+			Object.assign(s, writable(emptyExercise(event.exerciseId)), {
+				lastSeq: s.lastSeq,
 				title: event.title,
 				scenario: event.scenario,
 				createdWall: event.wall,
-				injects,
+				injects: Object.fromEntries(event.scenario.injects.map((i) => [i.id, pendingInject(i)])),
 				injectOrder: event.scenario.injects.map((i) => i.id),
 				entities: publicEntities(event.scenario)
-			};
-		}
+			});
+			return;
 		case 'exercise.started':
 		case 'exercise.resumed':
 		case 'exercise.recovered':
-			return { ...next, status: 'running', clock: runClock(state.clock, event.wall, event.at) };
+			s.status = 'running';
+			s.clock = runClock(s.clock, event.wall, event.at);
+			return;
 		case 'exercise.paused':
-			return { ...next, status: 'paused', clock: stopClock(state.clock, event.wall, event.at) };
+			s.status = 'paused';
+			s.clock = stopClock(s.clock, event.wall, event.at);
+			return;
 		case 'exercise.ended':
-			return { ...next, status: 'ended', clock: stopClock(state.clock, event.wall, event.at) };
+			s.status = 'ended';
+			s.clock = stopClock(s.clock, event.wall, event.at);
+			return;
 		case 'exercise.closed':
-			return { ...next, status: 'closed' };
+			s.status = 'closed';
+			return;
 		case 'clock.speed_changed':
-			return { ...next, clock: setClockSpeed(state.clock, event.wall, event.at, event.speed) };
+			s.clock = setClockSpeed(s.clock, event.wall, event.at, event.speed);
+			return;
 		case 'inject.held':
 		case 'inject.unheld':
 		case 'inject.skipped': {
-			const current = own(state.injects, event.injectId);
-			if (!current) return next;
+			const current = own(s.injects, event.injectId);
+			if (!current) return;
 			const status = event.type === 'inject.held' ? 'held' : event.type === 'inject.skipped' ? 'skipped' : current.dueAt === null ? 'waiting' : 'pending';
-			return { ...next, injects: { ...state.injects, [event.injectId]: { ...current, status } } };
+			s.injects[event.injectId] = { ...current, status };
+			return;
 		}
 		case 'inject.triggered': {
-			const current = own(state.injects, event.injectId);
-			if (!current || current.status !== 'waiting') return next;
-			return { ...next, injects: { ...state.injects, [event.injectId]: { ...current, status: 'pending', dueAt: event.dueAt } } };
+			const current = own(s.injects, event.injectId);
+			if (!current || current.status !== 'waiting') return;
+			s.injects[event.injectId] = { ...current, status: 'pending', dueAt: event.dueAt };
+			return;
 		}
-		case 'inject.added': {
-			const added: InjectState = { ...pendingInject(event.inject), dueAt: event.dueAt, status: 'pending' };
-			return { ...next, injects: { ...state.injects, [event.inject.id]: added }, injectOrder: [...state.injectOrder, event.inject.id] };
-		}
+		case 'inject.added':
+			s.injects[event.inject.id] = { ...pendingInject(event.inject), dueAt: event.dueAt, status: 'pending' };
+			s.injectOrder.push(event.inject.id);
+			return;
 		case 'inject.released': {
 			const inject = event.inject;
-			const known = own(state.injects, inject.id);
-			const released: InjectState = {
-				...(known ?? pendingInject(inject)),
-				inject,
-				status: 'released',
-				releasedAt: event.at,
-				manual: event.manual
-			};
-			const decisions = { ...state.decisions };
+			const known = own(s.injects, inject.id);
+			s.injects[inject.id] = { ...(known ?? pendingInject(inject)), inject, status: 'released', releasedAt: event.at, manual: event.manual };
+			if (!known) s.injectOrder.push(inject.id);
 			if (inject.decision) {
 				for (const team of decidingTeams(inject)) {
-					decisions[decisionKey(inject.id, team)] = {
+					s.decisions[decisionKey(inject.id, team)] = {
 						injectId: inject.id,
 						team,
 						status: 'open',
@@ -220,10 +248,9 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 					};
 				}
 			}
-			const shares = { ...state.shares };
 			for (const expectation of inject.shareWith ?? [])
 				for (const team of inject.to) {
-					shares[shareKey(inject.id, team, expectation.team)] = {
+					s.shares[shareKey(inject.id, team, expectation.team)] = {
 						injectId: inject.id,
 						team,
 						target: expectation.team,
@@ -237,63 +264,55 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 						maxPoints: expectation.points
 					};
 				}
-			const entities = { ...state.entities };
-			for (const e of event.reveals) entities[e.id] = e;
-			return {
-				...next,
-				injects: { ...state.injects, [inject.id]: released },
-				injectOrder: known ? state.injectOrder : [...state.injectOrder, inject.id],
-				decisions,
-				shares,
-				entities
-			};
+			for (const e of event.reveals) s.entities[e.id] = e;
+			return;
 		}
 		case 'message.sent': {
 			const { messageId, fromTeam, to, channel, text, refInjectId, by, at } = event;
-			return { ...next, messages: [...state.messages, { messageId, fromTeam, to, channel, text, refInjectId, by, at }] };
+			s.messages.push({ messageId, fromTeam, to, channel, text, refInjectId, by, at });
+			return;
 		}
 		case 'coordination.credited':
 		case 'coordination.missed': {
 			const key = shareKey(event.injectId, event.team, event.target);
-			const open = state.shares[key];
-			if (!open) return next;
-			const closed: ShareExpectation =
+			const open = own(s.shares, key);
+			if (!open) return;
+			s.shares[key] =
 				event.type === 'coordination.credited'
 					? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points }
 					: { ...open, status: 'missed' };
-			return { ...next, shares: { ...state.shares, [key]: closed } };
+			return;
 		}
 		case 'observation.recorded': {
 			const { observationId, team, objective, text, by, at } = event;
-			return { ...next, observations: [...state.observations, { observationId, team, objective, text, by, at }] };
+			s.observations.push({ observationId, team, objective, text, by, at });
+			return;
 		}
 		case 'rating.set': {
 			const key = ratingKey(event.team, event.objective);
 			const revision: RatingRevision = { rating: event.rating, explanation: event.explanation, by: event.by, at: event.at };
-			return { ...next, ratings: { ...state.ratings, [key]: [...(state.ratings[key] ?? []), revision] } };
+			s.ratings[key] = [...(own(s.ratings, key) ?? []), revision];
+			return;
 		}
 		case 'score.adjusted': {
 			const { team, objective, points, reason, by, at } = event;
-			return { ...next, adjustments: [...state.adjustments, { team, objective, points, reason, by, at }] };
+			s.adjustments.push({ team, objective, points, reason, by, at });
+			return;
 		}
 		case 'review.sharing_changed':
-			return { ...next, reviewShared: event.participantsMaySee };
+			s.reviewShared = event.participantsMaySee;
+			return;
 		case 'improvement.updated': {
 			const { itemId, objective, issue, correctiveAction, capabilityElement, responsibleAgency, pointOfContact, startDate, dueDate } = event;
-			return {
-				...next,
-				improvements: {
-					...state.improvements,
-					[itemId]: { itemId, objective, issue, correctiveAction, capabilityElement, responsibleAgency, pointOfContact, startDate, dueDate }
-				}
-			};
+			s.improvements[itemId] = { itemId, objective, issue, correctiveAction, capabilityElement, responsibleAgency, pointOfContact, startDate, dueDate };
+			return;
 		}
 		case 'decision.submitted':
 		case 'decision.expired': {
 			const key = decisionKey(event.injectId, event.team);
-			const open = state.decisions[key];
-			if (!open) return next;
-			const closed: DecisionState =
+			const open = own(s.decisions, key);
+			if (!open) return;
+			s.decisions[key] =
 				event.type === 'decision.submitted'
 					? {
 							...open,
@@ -310,15 +329,34 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 							explanation: event.explanation
 						}
 					: { ...open, status: 'expired', closedAt: event.at, points: {}, maxPoints: event.maxPoints };
-			return { ...next, decisions: { ...state.decisions, [key]: closed } };
+			return;
 		}
 	}
 }
 
+/** The state after `events`, as a new value: `from` is left as it was. */
 export function foldEvents(id: string, events: readonly (DomainEvent | NewEvent)[], from = emptyExercise(id)): ExerciseState {
-	let state = from;
-	for (const e of events) state = evolve(state, e);
-	return state;
+	if (events.length === 0) return from;
+	const s = writable(from);
+	for (const e of events) apply(s, e);
+	return s;
+}
+
+/**
+ * Calls `visit` with the state after each event, in O(n) overall. The state passed
+ * is one working copy updated in place: read it during the call, never keep it.
+ */
+export function forEachState(events: readonly (DomainEvent | NewEvent)[], visit: (state: Readonly<ExerciseState>, event: DomainEvent | NewEvent) => void): void {
+	const s = writable(emptyExercise(events[0]?.exerciseId ?? ''));
+	for (const e of events) {
+		apply(s, e);
+		visit(s, e);
+	}
+}
+
+/** The state after one event, as a new value (the reducer every view uses). */
+export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): ExerciseState {
+	return foldEvents(state.id, [event], state);
 }
 
 /** Injects ready to release at exercise time `at`, in MSEL order. */

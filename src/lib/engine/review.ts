@@ -4,17 +4,13 @@
  * folds over the same event log with the same reducer as the live views.
  */
 import type { DomainEvent } from './events';
-import { decisionKey, emptyExercise, evolve, ratingKey, type ExerciseState, type RatingRevision } from './exercise-state';
+import { decisionKey, foldEvents, forEachState, ratingKey, type ExerciseState, type RatingRevision } from './exercise-state';
 import { percent, teamScores } from './score-decision';
 
 /** The exercise as it stood at exercise time `at` (events are in time order in the log). */
 export function stateAt(events: readonly DomainEvent[], at: number): ExerciseState {
-	let state = emptyExercise(events[0]?.exerciseId ?? '');
-	for (const e of events) {
-		if (e.at > at) break;
-		state = evolve(state, e);
-	}
-	return state;
+	const upTo = events.findIndex((e) => e.at > at);
+	return foldEvents(events[0]?.exerciseId ?? '', upTo === -1 ? events : events.slice(0, upTo));
 }
 
 /** The latest exercise time in the log (the replay's end). */
@@ -95,13 +91,11 @@ export interface ScorePoint {
 /** Each team's score after every scoring event: the "score over time" chart. */
 export function scoreSeries(events: readonly DomainEvent[]): Record<string, ScorePoint[]> {
 	const series: Record<string, ScorePoint[]> = {};
-	let state = emptyExercise(events[0]?.exerciseId ?? '');
-	for (const e of events) {
-		state = evolve(state, e);
+	forEachState(events, (state, e) => {
 		const scoring = e.type === 'decision.submitted' || e.type === 'decision.expired' || e.type.startsWith('coordination.') || e.type === 'score.adjusted';
 		if (e.type === 'exercise.started' || scoring)
 			for (const s of teamScores(state)) (series[s.team] ??= []).push({ at: e.at, percent: percent(s), earned: s.earned });
-	}
+	});
 	return series;
 }
 
