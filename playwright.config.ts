@@ -31,7 +31,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh database for every run; the built app is served by the real server entry.
-		command: `rm -rf tests/.tmp/e2e-${PORT} && node --import tsx server/index.ts`,
+		command: `rm -rf tests/.tmp/e2e-${PORT} && npm run -s serve`,
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,

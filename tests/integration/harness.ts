@@ -1,6 +1,6 @@
 /** Starts the real server as a child process and connects real socket.io clients to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -8,6 +8,17 @@ import type { DomainEvent } from '../../src/lib/engine/events';
 import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
 
 export const CONTROLLER_KEY = 'test-controller-key';
+
+/**
+ * Node flags the server runs with in production, read from `npm run serve` so tests and
+ * benchmarks run it the same way (e.g. a 1 MB young-generation semi-space: see the memory benchmark).
+ */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+	const serve: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts.serve;
+	const m = /^node\s+(.*?)\s*--import tsx server\/index\.ts$/.exec(serve);
+	if (!m) throw new Error(`unexpected "serve" script: ${serve}`);
+	return m[1].split(/\s+/).filter(Boolean);
+})();
 
 // A failing test must not leave servers behind.
 const children = new Set<ChildProcess>();
@@ -34,7 +45,7 @@ export async function startServer(opts: {
 	scenariosDir?: string;
 	env?: Record<string, string>;
 }): Promise<RunningServer> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
 		env: {
 			...process.env,
 			PORT: String(opts.port ?? 0),
