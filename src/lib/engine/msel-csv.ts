@@ -8,6 +8,7 @@
  * teams and objectives are passed in), and the top-level fields (placeholders).
  */
 import Papa from 'papaparse';
+import { describeTrigger } from './trigger-text';
 import { CHANNEL_LABELS, CHANNELS, type Channel, type Objective, type Scenario, type ScenarioInput, type Team } from './scenario-schema';
 
 export const MSEL_COLUMNS = [
@@ -33,7 +34,7 @@ export type MselColumn = (typeof MSEL_COLUMNS)[number];
 /** Columns an imported CSV must have (the rest may be missing). */
 export const REQUIRED_MSEL_COLUMNS: readonly MselColumn[] = ['Time (hh:mm)', 'From', 'To', 'Channel', 'Inject'];
 
-/** MSEL columns the scenario format has no field for yet: exported empty, reported on import. */
+/** MSEL columns the scenario format has no field for yet (Contingency: a trigger, exported as words only): reported on import. */
 const UNSTORED_COLUMNS: readonly MselColumn[] = ['Move / phase', 'Responsible controller', 'Contingency'];
 
 const BOM = '\uFEFF';
@@ -165,7 +166,8 @@ export function mselToCsv(scenario: Scenario): string {
 			'Expected action': inject.expectedAction ?? '',
 			Objectives: inject.objectives.map((o) => objectiveLabel.get(o) ?? o).join(LIST_SEPARATOR),
 			'Responsible controller': '',
-			Contingency: '',
+			// A triggered inject's condition, in words (the MSEL's contingency column).
+			Contingency: inject.trigger ? `When ${describeTrigger(inject.trigger, scenario)}` : '',
 			Decision: decision,
 			'Controller note': inject.controllerNote ?? '',
 			'Inject id': inject.id

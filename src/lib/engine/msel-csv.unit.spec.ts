@@ -104,6 +104,17 @@ describe('mselToCsv', () => {
 		expect(formatExerciseTime(90.5)).toBe('01:30:30');
 	});
 
+	it('writes a triggered inject after the timed ones, with its trigger in words as the contingency', () => {
+		const s = structuredClone(miniScenario);
+		s.injects.push({ ...s.injects[1], id: 'chaser', at: undefined, trigger: { missed: 'tip', delayMinutes: 2 } });
+		const rows = rowsOf(mselToCsv(s)).slice(1);
+		const chaser = rows.at(-1)!;
+		expect(chaser[15]).toBe('chaser');
+		expect(chaser[1]).toBe('');
+		expect(chaser[MSEL_COLUMNS.indexOf('Contingency')]).toBe('When a team misses the deadline or hand-off on "tip" (+2 min)');
+		expect(rows[0][MSEL_COLUMNS.indexOf('Contingency')]).toBe('');
+	});
+
 	it('keeps commas, quotes, newlines, accents and formula-like text intact through the round trip', () => {
 		const s = structuredClone(miniScenario);
 		s.injects[1].title = 'Manifest, "urgent" — Dépôt';
