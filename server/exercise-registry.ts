@@ -12,10 +12,10 @@
  * process takes over from the log.
  */
 import { randomBytes } from 'node:crypto';
-import { wallTimeFor } from '../src/lib/engine/clock';
+import { exerciseTimeAt, wallTimeFor } from '../src/lib/engine/clock';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
-import { decide, snapshotFor, type Command, type ExerciseSnapshot } from '../src/lib/engine/exercise-machine';
-import { foldEvents, nextDueAt, type ExerciseState } from '../src/lib/engine/exercise-state';
+import { decide, nextWakeAt, snapshotFor, type Command, type ExerciseSnapshot } from '../src/lib/engine/exercise-machine';
+import { foldEvents, type ExerciseState } from '../src/lib/engine/exercise-state';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 import type { JoinCodes } from '../src/lib/realtime/contract';
 import { newJoinCode } from './auth';
@@ -255,7 +255,7 @@ export class ExerciseRegistry {
 		live.timer = null;
 		const state = live.snapshot.context.state;
 		if (this.closed || !live.owned || state.status !== 'running') return;
-		const dueAt = nextDueAt(state);
+		const dueAt = nextWakeAt(state, exerciseTimeAt(state.clock, this.now()));
 		if (dueAt === null) return;
 		const wall = wallTimeFor(state.clock, dueAt)!;
 		const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(wall - this.now())));

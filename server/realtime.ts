@@ -314,6 +314,38 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 				})
 			);
 		},
+		'asset:task': async (socket, { entityId, order, speedKnots }) => {
+			const session = requireSession(socket);
+			if (session.role !== 'participant') throw new RequestError('only team members may task their assets');
+			return commandOutcome(
+				await registry.command(session.exerciseId, {
+					type: 'TASK_ASSET',
+					entityId,
+					order,
+					speedKnots,
+					team: session.team,
+					by: session.name,
+					wall: now(),
+					actor: actorOf(session)
+				})
+			);
+		},
+		'facility:set': async (socket, { entityId, open, staff }) => {
+			const session = requireSession(socket);
+			if (session.role !== 'participant') throw new RequestError('only team members may run ports and shelters');
+			return commandOutcome(
+				await registry.command(session.exerciseId, {
+					type: 'SET_FACILITY',
+					entityId,
+					open,
+					staff,
+					team: session.team,
+					by: session.name,
+					wall: now(),
+					actor: actorOf(session)
+				})
+			);
+		},
 		'message:send': async (socket, { to, channel, text, refInjectId }) => {
 			const session = requireSession(socket);
 			if (session.role !== 'participant') throw new RequestError('only team members may send team messages');

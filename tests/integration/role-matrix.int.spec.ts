@@ -97,7 +97,9 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	},
 	'score:adjust': { exerciseId, team: 'tt-coast-guard', objective: 'detect-and-share', points: 2, reason: 'Shared by phone' },
 	'review:share': { exerciseId, participantsMaySee: false },
-	'review:history': { scenarioId: SCENARIO }
+	'review:history': { scenarioId: SCENARIO },
+	'asset:task': { entityId: 'cg-cutter-1', order: { type: 'goto', point: [-61.75, 10.95] } },
+	'facility:set': { entityId: 'no-such-port', open: true }
 });
 
 /** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
@@ -124,7 +126,11 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'evaluation:improvement': ['controller', 'evaluator'],
 	'score:adjust': ['controller'],
 	'review:share': ['controller'],
-	'review:history': ['controller', 'evaluator']
+	'review:history': ['controller', 'evaluator'],
+	// Teams task their own assets only (the cutter is the coast guard's), in their own exercise.
+	'asset:task': ['coastGuard', 'otherExercise'],
+	// The trafficking scenario has no ports or shelters to run: refused for everyone (played in the displacement tests).
+	'facility:set': []
 };
 
 describe('role matrix over sockets', () => {
@@ -153,6 +159,7 @@ describe('role matrix over sockets', () => {
 		expect(denied).toContain('customs decision:submit: no decision for team "tt-customs" on inject "rifc-tipoff"');
 		expect(denied).toContain('observer decision:submit: only team members may submit decisions');
 		expect(denied).toContain('controller decision:submit: only team members may submit decisions');
+		expect(denied).toContain('customs asset:task: "TTCG Cutter 1" belongs to another team');
 		expect(denied.filter((d) => d.includes('exercise:open'))).toHaveLength(2);
 	});
 
@@ -188,7 +195,9 @@ describe('role matrix over sockets', () => {
 					expect(text, `${role} must not see inject ${e.injectId}`).not.toContain(`"injectId":"${e.injectId}"`);
 				if ((e.type === 'decision.submitted' || e.type === 'decision.expired') && e.team !== team)
 					expect(received.some((r) => r.type === e.type && r.seq === e.seq), `${role} must not see ${e.team}'s decision`).toBe(false);
-				if (e.type === 'inject.held' || e.type === 'inject.unheld') expect(received.some((r) => r.seq === e.seq)).toBe(false);
+				if (e.type === 'inject.held' || e.type === 'inject.unheld' || e.type === 'area.crossed') expect(received.some((r) => r.seq === e.seq)).toBe(false);
+				if ((e.type === 'intercept.assessed' || e.type === 'contact.detected') && e.team !== team)
+					expect(received.some((r) => r.seq === e.seq), `${role} must not see ${e.team}'s ${e.type}`).toBe(false);
 				if (e.type === 'message.sent' && (team === null || (e.fromTeam !== team && !e.to.includes(team))))
 					expect(received.some((r) => r.seq === e.seq), `${role} must not see a message between others`).toBe(false);
 			}

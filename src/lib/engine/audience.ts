@@ -72,6 +72,20 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 		case 'decision.submitted':
 		case 'decision.expired':
 			return event.team === team ? event : null;
+		case 'asset.tasked':
+		case 'intercept.achieved':
+		case 'facility.changed':
+			// The common picture: every team sees assets move and facilities open.
+			return event;
+		case 'intercept.assessed':
+		case 'contact.detected':
+			return event.team === team ? event : null;
+		case 'area.crossed':
+			// A controller's trigger, not something teams perceive.
+			return null;
+		case 'simulation.alert':
+			// A mayday and crowded facilities are heard by all; found children and fuel state stay with the team concerned.
+			return event.alert === 'distress' || event.alert === 'capacity-exceeded' || (team !== null && event.team === team) ? event : null;
 		case 'inject.held':
 		case 'inject.unheld':
 		case 'inject.triggered':

@@ -4,7 +4,15 @@
  * Events carry the exercise time (`at`, ms) and wall time (`wall`, epoch ms)
  * they happened at, so reducers never read a clock.
  */
-import type { Entity, Inject, Scenario } from './scenario-schema';
+import type { CoursePoint, Order } from './kinematics';
+import type { Entity, Inject, LonLat, Scenario, SimAlert } from './scenario-schema';
+import type { Waters } from './zones';
+
+/** A new movement for an entity from `course[0].at`, set by the simulation (a stop, a resumed passage). */
+export interface CourseChange {
+	entityId: string;
+	course: CoursePoint[];
+}
 
 export type ObjectivePoints = Record<string, number>;
 
@@ -102,6 +110,50 @@ export type DomainEventBody =
 	| { type: 'review.sharing_changed'; participantsMaySee: boolean }
 	| ({ type: 'improvement.updated'; by: string } & ImprovementItem)
 	| { type: 'exercise.closed' }
+	/** A team (or the controller) ordered an asset; `course` is where it will be, minute by minute, from now. */
+	| {
+			type: 'asset.tasked';
+			entityId: string;
+			team: string | null;
+			order: Order;
+			speedKnots: number;
+			course: CoursePoint[];
+			/** Exercise ms at which it runs out of endurance on this course, if it does. */
+			exhaustedAt: number | null;
+			/** For an intercept order that geometry allows: when and where it meets the target. */
+			intercept: { target: string; at: number; point: LonLat } | null;
+			by: string;
+	  }
+	/** The answer to an intercept order: possible (when, where) or not (why, closest approach). */
+	| {
+			type: 'intercept.assessed';
+			entityId: string;
+			team: string | null;
+			target: string;
+			feasible: boolean;
+			interceptAt: number | null;
+			point: LonLat | null;
+			reason: string;
+	  }
+	/** The asset reached the target: both stop there (a boat in distress is rescued and goes on to its port). */
+	| {
+			type: 'intercept.achieved';
+			entityId: string;
+			team: string | null;
+			target: string;
+			/** Exercise ms when they met (the event itself is recorded at the tick that found it). */
+			metAt: number;
+			point: LonLat;
+			waters: Waters;
+			courses: CourseChange[];
+	  }
+	/** A team's sensor first holds a contact; a hidden contact becomes visible to that team. */
+	| { type: 'contact.detected'; entityId: string; team: string; contact: string; position: LonLat; rangeNm: number; entity: Entity }
+	| { type: 'area.crossed'; entityId: string; area: string; on: 'enter' | 'leave' }
+	/** A team opened, closed or re-staffed a port or shelter. */
+	| { type: 'facility.changed'; entityId: string; team: string | null; open: boolean; staff: number; by: string }
+	/** The simulation raised an alert (a boat in distress stops where it is until rescued). */
+	| { type: 'simulation.alert'; alert: SimAlert; entityId: string; team: string | null; detail: string; count: number | null; courses: CourseChange[] }
 
 export type EventType = DomainEventBody['type'];
 

@@ -10,7 +10,9 @@
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED, MINUTE } from './clock';
 import type { DomainEventBody, ImprovementItem, NewEvent } from './events';
+import type { Order } from './kinematics';
 import type { Inject } from './scenario-schema';
+import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset, taskingProblem, watersFor } from './simulation';
 import {
 	decisionKey,
 	dueInjects,
@@ -18,6 +20,7 @@ import {
 	expiredShares,
 	shareKey,
 	foldEvents,
+	nextDueAt,
 	own,
 	type ExerciseState,
 	type ExerciseStatus
@@ -48,6 +51,8 @@ export type CommandBody =
 	| ({ type: 'ADJUST_SCORE' } & BodyOf<'score.adjusted'>)
 	| { type: 'SHARE_REVIEW'; participantsMaySee: boolean }
 	| ({ type: 'UPDATE_IMPROVEMENT'; by: string } & ImprovementItem)
+	| { type: 'TASK_ASSET'; entityId: string; team: string; order: Order; speedKnots?: number; by: string }
+	| { type: 'SET_FACILITY'; entityId: string; team: string; open?: boolean; staff?: number; by: string }
 	| { type: 'CLOSE' };
 
 /** A command: what someone asks of the exercise, at a wall time. */
@@ -126,6 +131,17 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 			if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
 			return null;
 		}
+		case 'TASK_ASSET':
+			return taskingProblem(state, cmd.entityId, cmd.team, cmd.order, cmd.speedKnots, exerciseTimeAt(state.clock, cmd.wall));
+		case 'SET_FACILITY': {
+			const facility = state.scenario?.entities.find((e) => e.id === cmd.entityId);
+			if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return `no port or shelter "${cmd.entityId}"`;
+			if (facility.team !== cmd.team) return `"${facility.name}" is run by another team`;
+			if (cmd.open === undefined && cmd.staff === undefined) return 'nothing to change: give "open" or "staff"';
+			if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff)
+				return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
+			return null;
+		}
 		default:
 			return null;
 	}
@@ -146,6 +162,17 @@ function triggered(state: ExerciseState, bodies: DomainEventBody[], at: number):
 					return b.type === 'decision.expired' ? `${b.team} missed the deadline on "${b.injectId}"` : `${b.team} did not pass "${b.injectId}" on to ${b.target}`;
 				if ('message' in t && b.type === 'message.sent' && b.fromTeam === t.message.from && (!t.message.to || b.to.includes(t.message.to)))
 					return `${b.fromTeam} messaged ${b.to.join(', ')}`;
+				if ('area' in t && b.type === 'area.crossed' && b.entityId === t.area.entity && b.area === t.area.area && b.on === t.area.on)
+					return `${b.entityId} ${b.on === 'enter' ? 'entered' : 'left'} ${b.area}`;
+				if ('intercept' in t && b.type === 'intercept.achieved' && b.target === t.intercept.target && (!t.intercept.team || t.intercept.team === b.team)) {
+					const teamState = state.scenario?.teams.find((x) => x.id === b.team)?.state;
+					if (!t.intercept.waters || t.intercept.waters === watersFor(b.waters, teamState))
+						return `${b.entityId} intercepted ${b.target} (${b.waters.kind === 'high-seas' ? 'outside any territorial sea' : `${b.waters.state} waters`})`;
+				}
+				if ('detected' in t && b.type === 'contact.detected' && b.contact === t.detected.contact && (!t.detected.team || t.detected.team === b.team))
+					return `${b.team} detected ${b.contact}`;
+				if ('alert' in t && b.type === 'simulation.alert' && b.alert === t.alert.type && (!t.alert.entity || t.alert.entity === b.entityId))
+					return `${b.alert} on ${b.entityId}`;
 				return null;
 			})
 			.find((c) => c !== null);
@@ -205,7 +232,7 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 		objective: s.objective,
 		maxPoints: s.maxPoints
 	}));
-	return [...expired, ...unshared, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
+	return [...simulationEvents(state, at), ...expired, ...unshared, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
 }
 
 const valid = ({ context, event }: { context: MachineContext; event: Command }) => commandProblem(context.state, event) === null;
@@ -268,7 +295,16 @@ export const exerciseMachine = setup({
 			const { type: _t, wall: _w, actor: _a, ...item } = cmd as Extract<Command, { type: 'UPDATE_IMPROVEMENT' }>;
 			return [{ type: 'improvement.updated', ...item }];
 		}),
-		close: produce(() => [{ type: 'exercise.closed' }])
+		close: produce(() => [{ type: 'exercise.closed' }]),
+		task: produce((state, cmd, at) => {
+			const c = cmd as Extract<Command, { type: 'TASK_ASSET' }>;
+			return taskAsset(state, c.entityId, c.team, c.order, c.speedKnots, at, c.by);
+		}),
+		facility: produce((state, cmd, at) => {
+			const c = cmd as Extract<Command, { type: 'SET_FACILITY' }>;
+			const now = facilityNow(state, c.entityId, at);
+			return [{ type: 'facility.changed', entityId: c.entityId, team: c.team, open: c.open ?? now.open, staff: c.staff ?? now.staff, by: c.by }];
+		})
 	}
 }).createMachine({
 	id: 'exercise',
@@ -303,7 +339,9 @@ export const exerciseMachine = setup({
 				RECOVER: { actions: 'recover' },
 				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
 				DECIDE: { guard: 'valid', actions: 'decide' },
-				SEND_MESSAGE: { guard: 'valid', actions: 'message' }
+				SEND_MESSAGE: { guard: 'valid', actions: 'message' },
+				TASK_ASSET: { guard: 'valid', actions: 'task' },
+				SET_FACILITY: { guard: 'valid', actions: 'facility' }
 			}
 		},
 		paused: {
@@ -367,7 +405,9 @@ const VERBS: Record<CommandType, string> = {
 	ADJUST_SCORE: 'adjust scores in',
 	SHARE_REVIEW: 'share the review of',
 	UPDATE_IMPROVEMENT: 'edit the improvement plan of',
-	CLOSE: 'close'
+	CLOSE: 'close',
+	TASK_ASSET: 'task assets in',
+	SET_FACILITY: 'run ports and shelters in'
 };
 
 export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[] } | { ok: false; error: string };
@@ -385,4 +425,10 @@ export function decide(snapshot: ExerciseSnapshot, cmd: Command): Decided {
 	}
 	const [next] = transition(exerciseMachine, snapshot, cmd);
 	return { ok: true, snapshot: next, events: next.context.outbox };
+}
+
+/** The next exercise time the exercise needs a TICK: something on the MSEL or in the simulation falls due. */
+export function nextWakeAt(state: ExerciseState, nowMs: number): number | null {
+	const times = [nextDueAt(state), nextSimulationDueAt(state, nowMs)].filter((t): t is number => t !== null);
+	return times.length > 0 ? Math.min(...times) : null;
 }

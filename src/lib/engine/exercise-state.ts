@@ -5,8 +5,11 @@
  * replay. It must never read a clock or do I/O.
  */
 import { MINUTE, runClock, setClockSpeed, stopClock, stoppedClock, type ClockState } from './clock';
-import type { DomainEvent, DomainEventBody, ImprovementItem, NewEvent, ObjectivePoints, Rating } from './events';
-import { decidingTeams, type Entity, type Inject, type Scenario } from './scenario-schema';
+import type { FacilityChange } from './displacement';
+import type { CourseChange, DomainEvent, DomainEventBody, ImprovementItem, NewEvent, ObjectivePoints, Rating } from './events';
+import type { CoursePoint, Order } from './kinematics';
+import type { Waters } from './zones';
+import { decidingTeams, type Entity, type Inject, type LonLat, type Scenario } from './scenario-schema';
 
 /** `closed`: play is over and the evaluation is final (ratings can no longer change). */
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended' | 'closed';
@@ -74,6 +77,26 @@ export interface ScoreAdjustment {
 	at: number;
 }
 
+/** One leg of an entity's movement from `startAt`: a team's order or a change the simulation made. */
+export interface CourseRecord {
+	startAt: number;
+	track: CoursePoint[];
+	order: Order | null;
+	team: string | null;
+	speedKnots: number;
+	exhaustedAt: number | null;
+	intercept: { target: string; at: number; point: LonLat } | null;
+}
+
+export interface InterceptRecord {
+	entityId: string;
+	team: string | null;
+	target: string;
+	at: number;
+	point: LonLat;
+	waters: Waters;
+}
+
 export interface ExerciseState {
 	id: string;
 	title: string;
@@ -97,6 +120,21 @@ export interface ExerciseState {
 	adjustments: ScoreAdjustment[];
 	improvements: Record<string, ImprovementItem>;
 	reviewShared: boolean;
+	/** Movements ordered or changed during play, oldest first, by entity id (scripted tracks apply before the first). */
+	courses: Record<string, CourseRecord[]>;
+	/** Teams a hidden entity has been revealed to (by an inject or their own sensors), by entity id. */
+	sightedBy: Record<string, string[]>;
+	/** When each team first detected each contact, by `${team}/${contact}`. */
+	detections: Record<string, number>;
+	/** Whether an entity is inside an area a trigger watches, by `${entity}/${area}`. */
+	inArea: Record<string, boolean>;
+	intercepts: InterceptRecord[];
+	/** The latest answer to an intercept order, by asset id. */
+	assessments: Record<string, { target: string; feasible: boolean; reason: string; interceptAt: number | null; at: number }>;
+	/** Ports and shelters opened, closed or re-staffed during play, in time order. */
+	facilityChanges: FacilityChange[];
+	/** Alerts raised, by `${alert}/${entity}`: exercise ms. */
+	alerts: Record<string, number>;
 	lastSeq: number;
 }
 
@@ -128,6 +166,14 @@ export function emptyExercise(id: string): ExerciseState {
 		adjustments: [],
 		improvements: {},
 		reviewShared: false,
+		courses: {},
+		sightedBy: {},
+		detections: {},
+		inArea: {},
+		intercepts: [],
+		assessments: {},
+		facilityChanges: [],
+		alerts: {},
 		lastSeq: 0
 	};
 }
@@ -159,8 +205,31 @@ function writable(state: ExerciseState): ExerciseState {
 		observations: [...state.observations],
 		ratings: { ...state.ratings },
 		adjustments: [...state.adjustments],
-		improvements: { ...state.improvements }
+		improvements: { ...state.improvements },
+		courses: { ...state.courses },
+		sightedBy: { ...state.sightedBy },
+		detections: { ...state.detections },
+		inArea: { ...state.inArea },
+		intercepts: [...state.intercepts],
+		assessments: { ...state.assessments },
+		facilityChanges: [...state.facilityChanges],
+		alerts: { ...state.alerts }
 	};
+}
+
+function addCourse(s: ExerciseState, entityId: string, record: CourseRecord) {
+	s.courses[entityId] = [...(own(s.courses, entityId) ?? []), record];
+}
+
+function simulationCourses(s: ExerciseState, changes: CourseChange[]) {
+	for (const c of changes)
+		addCourse(s, c.entityId, { startAt: c.course[0].at * MINUTE, track: c.course, order: null, team: null, speedKnots: 0, exhaustedAt: null, intercept: null });
+}
+
+function sighted(s: ExerciseState, entityId: string, teams: readonly string[]) {
+	const before = own(s.sightedBy, entityId) ?? [];
+	const added = teams.filter((t) => !before.includes(t));
+	if (added.length > 0) s.sightedBy[entityId] = [...before, ...added];
 }
 
 /**
@@ -264,9 +333,47 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 						maxPoints: expectation.points
 					};
 				}
-			for (const e of event.reveals) s.entities[e.id] = e;
+			for (const e of event.reveals) {
+				s.entities[e.id] = e;
+				sighted(s, e.id, inject.to);
+			}
 			return;
 		}
+		case 'asset.tasked':
+			addCourse(s, event.entityId, {
+				startAt: event.course[0].at * MINUTE,
+				track: event.course,
+				order: event.order,
+				team: event.team,
+				speedKnots: event.speedKnots,
+				exhaustedAt: event.exhaustedAt,
+				intercept: event.intercept
+			});
+			return;
+		case 'intercept.assessed':
+			s.assessments[event.entityId] = { target: event.target, feasible: event.feasible, reason: event.reason, interceptAt: event.interceptAt, at: event.at };
+			return;
+		case 'intercept.achieved': {
+			const { entityId, team, target, point, waters, metAt } = event;
+			s.intercepts.push({ entityId, team, target, at: metAt, point, waters });
+			simulationCourses(s, event.courses);
+			return;
+		}
+		case 'contact.detected':
+			s.detections[`${event.team}/${event.contact}`] = event.at;
+			s.entities[event.contact] = event.entity;
+			sighted(s, event.contact, [event.team]);
+			return;
+		case 'area.crossed':
+			s.inArea[`${event.entityId}/${event.area}`] = event.on === 'enter';
+			return;
+		case 'facility.changed':
+			s.facilityChanges.push({ entityId: event.entityId, at: event.at, open: event.open, staff: event.staff });
+			return;
+		case 'simulation.alert':
+			s.alerts[`${event.alert}/${event.entityId}`] = event.at;
+			simulationCourses(s, event.courses);
+			return;
 		case 'message.sent': {
 			const { messageId, fromTeam, to, channel, text, refInjectId, by, at } = event;
 			s.messages.push({ messageId, fromTeam, to, channel, text, refInjectId, by, at });

@@ -7,7 +7,7 @@ import { formatExerciseTime, MINUTE } from './clock';
 import type { DomainEvent } from './events';
 import type { Scenario } from './scenario-schema';
 
-export const TIMELINE_KINDS = ['exercise', 'inject', 'decision', 'message', 'coordination', 'evaluation'] as const;
+export const TIMELINE_KINDS = ['exercise', 'inject', 'decision', 'message', 'coordination', 'map', 'evaluation'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
@@ -31,6 +31,9 @@ const minutes = (ms: number) => `${(ms / MINUTE).toFixed(1)} min`;
 export function timelineEntry(event: DomainEvent, scenario: Scenario | null): TimelineEntry {
 	const teamName = (id: string | null) => (id === null ? 'all teams' : (scenario?.teams.find((t) => t.id === id)?.name ?? id));
 	const objectiveName = (id: string | null) => (id === null ? 'general' : (scenario?.objectives.find((o) => o.id === id)?.name ?? id));
+	const entityName = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
+	const where = (p: readonly [number, number]) => `${p[1].toFixed(2)}°N ${Math.abs(p[0]).toFixed(2)}°${p[0] < 0 ? 'W' : 'E'}`;
+	const teamsOf = (team: string | null) => (team ? [team] : []);
 	const injectTitle = (id: string) => scenario?.injects.find((i) => i.id === id)?.title ?? id;
 	const injectObjectives = (id: string) => scenario?.injects.find((i) => i.id === id)?.objectives ?? [];
 	const entry = (kind: TimelineKind, text: string, more: Partial<TimelineEntry> = {}): TimelineEntry => ({
@@ -133,5 +136,33 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('evaluation', `Improvement plan item "${event.issue}" updated by ${event.by} (${event.responsibleAgency || 'no agency yet'}, due ${event.dueDate || '—'})`, {
 				objectives: event.objective ? [event.objective] : []
 			});
+		case 'asset.tasked': {
+			const o = event.order;
+			const what =
+				o.type === 'goto'
+					? `to proceed to ${where(o.point)}`
+					: o.type === 'patrol'
+						? `to patrol ${o.points.length} points`
+						: o.type === 'intercept'
+							? `to intercept ${entityName(o.target)}`
+							: 'to hold position';
+			return entry('map', `${event.by} ordered ${entityName(event.entityId)} ${what} at ${event.speedKnots} kn`, { teams: teamsOf(event.team) });
+		}
+		case 'intercept.assessed':
+			return entry('map', `${entityName(event.entityId)} ${event.feasible ? 'can' : 'cannot'} intercept ${entityName(event.target)}: ${event.reason}`, { teams: teamsOf(event.team) });
+		case 'intercept.achieved':
+			return entry(
+				'map',
+				`${entityName(event.entityId)} intercepted ${entityName(event.target)} at ${where(event.point)}, ${event.waters.kind === 'high-seas' ? 'outside any territorial sea' : `in ${event.waters.state} ${event.waters.kind === 'land' ? '(on land)' : 'territorial sea'}`}`,
+				{ teams: teamsOf(event.team) }
+			);
+		case 'contact.detected':
+			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, { teams: [event.team] });
+		case 'area.crossed':
+			return entry('map', `${entityName(event.entityId)} ${event.on === 'enter' ? 'entered' : 'left'} ${scenario?.areas.find((a) => a.id === event.area)?.name ?? event.area}`);
+		case 'facility.changed':
+			return entry('map', `${event.by} ${event.open ? 'set' : 'closed'} ${entityName(event.entityId)}${event.open ? ` open with ${event.staff} staff` : ''}`, { teams: teamsOf(event.team) });
+		case 'simulation.alert':
+			return entry('map', `Alert: ${event.detail}`, { teams: teamsOf(event.team) });
 	}
 }

@@ -1,16 +1,14 @@
 /** Branching MSEL: conditional injects released by decisions, missed deadlines and messages; skip and ad-hoc injects. */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { driveMachine } from '../../../tests/fixtures/machine-driver';
 import { miniScenarioInput } from '../../../tests/fixtures/mini-scenario';
 import { MINUTE } from './clock';
-import type { DomainEvent, NewEvent } from './events';
-import { decide, snapshotFor, type Command, type ExerciseSnapshot } from './exercise-machine';
+import type { NewEvent } from './events';
 import { foldEvents } from './exercise-state';
 import { parseScenarioYaml } from './scenario-parse';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema';
 
-const T0 = 1_700_000_000_000;
-type Body = Command extends infer C ? (C extends Command ? Omit<C, 'wall' | 'actor'> : never) : never;
 
 /** The mini scenario plus a branch on the tip-off decision, a contingency and a message trigger. */
 function branching(): ScenarioInput {
@@ -25,27 +23,7 @@ function branching(): ScenarioInput {
 	return s;
 }
 
-function run(input: ScenarioInput) {
-	const scenario = scenarioSchema.parse(input);
-	const created: DomainEvent = { type: 'exercise.created', title: 't', scenario, exerciseId: 'x', at: 0, wall: T0, actor: 'c', seq: 1 };
-	let snapshot: ExerciseSnapshot = snapshotFor(foldEvents('x', [created]));
-	const log: DomainEvent[] = [created];
-	return {
-		log,
-		state: () => snapshot.context.state,
-		send(body: Body, minute: number): NewEvent[] {
-			const r = decide(snapshot, { ...body, wall: T0 + minute * MINUTE, actor: 'controller:Ana' } as Command);
-			if (!r.ok) throw new Error(r.error);
-			log.push(...r.events.map((e, i) => ({ ...e, seq: log.length + i + 1 }) as DomainEvent));
-			snapshot = r.snapshot;
-			return r.events;
-		},
-		refusal(body: Body, minute: number) {
-			const r = decide(snapshot, { ...body, wall: T0 + minute * MINUTE, actor: 'c' } as Command);
-			return r.ok ? null : r.error;
-		}
-	};
-}
+const run = (input: ScenarioInput) => driveMachine(scenarioSchema.parse(input));
 const released = (events: NewEvent[]) => events.flatMap((e) => (e.type === 'inject.released' ? [e.injectId] : []));
 
 describe('branching on decisions', () => {

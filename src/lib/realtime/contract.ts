@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/events';
-import { CHANNELS } from '../engine/scenario-schema';
+import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario-schema';
 import type { ExerciseStatus } from '../engine/exercise-state';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -90,7 +90,20 @@ export const payloadSchemas = {
 		reason: z.string().trim().min(5, 'must explain the adjustment (5 characters or more)').max(1000)
 	}),
 	'review:share': z.strictObject({ exerciseId, participantsMaySee: z.boolean() }),
-	'review:history': z.strictObject({ scenarioId: itemId })
+	'review:history': z.strictObject({ scenarioId: itemId }),
+	'asset:task': z.strictObject({
+		entityId: itemId,
+		order: z.discriminatedUnion('type', [
+			z.strictObject({ type: z.literal('goto'), point: lonLat }),
+			z.strictObject({ type: z.literal('patrol'), points: z.array(lonLat).min(2, 'a patrol needs at least two points').max(20) }),
+			z.strictObject({ type: z.literal('intercept'), target: itemId }),
+			z.strictObject({ type: z.literal('hold') })
+		]),
+		speedKnots: z.number().positive().max(600).optional()
+	}),
+	'facility:set': z
+		.strictObject({ entityId: itemId, open: z.boolean().optional(), staff: z.number().int().min(0).max(10_000).optional() })
+		.refine((p) => p.open !== undefined || p.staff !== undefined, 'give "open" or "staff"')
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
@@ -155,6 +168,8 @@ export interface Replies {
 	'evaluation:improvement': { seq: number; itemId: string };
 	'score:adjust': { seq: number };
 	'review:share': { seq: number };
+	'asset:task': { seq: number };
+	'facility:set': { seq: number };
 	'review:history': ExerciseHistoryRow[];
 }
 

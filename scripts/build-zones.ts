@@ -1,0 +1,74 @@
+/**
+ * npm run zones — derives the maritime zones the engine and the map use from the bundled land layer.
+ *
+ * Input:  static/basemap/caribbean-countries.geojson (Natural Earth 1:50m, see its README).
+ * Output: src/lib/engine/data/coastlines.json — per state: full name, bounding box and land polygons,
+ *         read by src/lib/engine/zones.ts ("whose waters is this point in");
+ *         static/basemap/territorial-sea.geojson — per state, the 12-nm belt around its land
+ *         (@turf/buffer), which the map shades.
+ * Limits: the coastline is Natural Earth's 1:50m generalisation, measured from the low-water line it
+ * approximates, with no straight or archipelagic baselines; where two states' belts overlap the engine
+ * applies the equidistance (median line) rule. Not an official boundary of any state.
+ * Deterministic: the same input gives the same bytes.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buffer } from '@turf/buffer';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** Territorial sea breadth (UNCLOS art. 3). */
+const TERRITORIAL_SEA_NM = 12;
+const PRECISION = 4;
+
+/** Natural Earth's short names → the names people (and scenario teams' `state`) use. */
+const FULL_NAMES: Record<string, string> = {
+	'Antigua and Barb.': 'Antigua and Barbuda',
+	'St. Vin. and Gren.': 'Saint Vincent and the Grenadines',
+	'St. Kitts and Nevis': 'Saint Kitts and Nevis',
+	'Dominican Rep.': 'Dominican Republic',
+	'British Virgin Is.': 'British Virgin Islands',
+	'Cayman Is.': 'Cayman Islands',
+	'Turks and Caicos Is.': 'Turks and Caicos Islands',
+	'U.S. Virgin Is.': 'United States Virgin Islands',
+	'United States of America': 'United States',
+	'St-Barthélemy': 'Saint Barthélemy',
+	'St-Martin': 'Saint Martin',
+	France: 'France (Guadeloupe and Martinique)',
+	Netherlands: 'Netherlands (Caribbean)'
+};
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const land = JSON.parse(await readFile(path.join(root, 'static/basemap/caribbean-countries.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+
+const round = (v: number) => Math.round(v * 10 ** PRECISION) / 10 ** PRECISION;
+const roundDeep = (c: unknown): unknown => (typeof c === 'number' ? round(c) : (c as unknown[]).map(roundDeep));
+const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+
+const states = land.features
+	.map((f) => {
+		const polygons = polygonsOf(f.geometry);
+		const all = polygons.flat(2);
+		const lons = all.map((p) => p[0]);
+		const lats = all.map((p) => p[1]);
+		return {
+			name: FULL_NAMES[f.properties.name] ?? f.properties.name,
+			bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+			polygons
+		};
+	})
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+await mkdir(path.join(root, 'src/lib/engine/data'), { recursive: true });
+await writeFile(path.join(root, 'src/lib/engine/data/coastlines.json'), JSON.stringify({ source: 'Natural Earth 1:50m via static/basemap', states }) + '\n');
+
+const belts: Feature<Polygon | MultiPolygon, { name: string }>[] = [];
+for (const f of land.features) {
+	const belt = buffer(f, TERRITORIAL_SEA_NM, { units: 'nauticalmiles' });
+	if (!belt) continue;
+	belts.push({ type: 'Feature', properties: { name: FULL_NAMES[f.properties.name] ?? f.properties.name }, geometry: { ...belt.geometry, coordinates: roundDeep(belt.geometry.coordinates) } as Polygon | MultiPolygon });
+}
+belts.sort((a, b) => a.properties.name.localeCompare(b.properties.name));
+const lines = belts.map((f) => JSON.stringify(f)).join(',\n');
+await writeFile(path.join(root, 'static/basemap/territorial-sea.geojson'), `{"type":"FeatureCollection","features":[\n${lines}\n]}\n`);
+console.log(`wrote ${states.length} states to src/lib/engine/data/coastlines.json and ${belts.length} 12-nm belts to static/basemap/territorial-sea.geojson`);
