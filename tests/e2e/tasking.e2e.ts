@@ -86,8 +86,7 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 	// The intercept happens, the yacht stops, and the triggered inject reaches both teams.
 	await expect(p.getByTestId('intercept-achieved')).toContainText('Intercepted Suspect yacht', { timeout: 60_000 });
 	await expect(p.getByTestId('intercept-achieved')).toContainText('outside any territorial sea');
-	await expect(p.getByText('Yacht stopped')).toBeVisible();
-	await expect(grenada.page.getByText('Yacht stopped')).toBeVisible();
+	for (const page of [p, grenada.page]) await expect(page.getByTestId('inject-feed').getByText('Yacht stopped', { exact: true })).toBeVisible();
 	const stopped = await entityPoint(p, 'yacht');
 	await p.waitForTimeout(1500);
 	const later = await entityPoint(p, 'yacht');

@@ -51,13 +51,17 @@ export function circleRing(center: LonLat, radiusNm: number, sides = 48): [numbe
 
 const ORDER_WORDS = { goto: 'proceeding', patrol: 'on patrol', intercept: 'intercepting', hold: 'holding' } as const;
 
-export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: string, displacement?: DisplacementPicture | null): MapPicture {
+/**
+ * `everything`: draw every entity of the scenario, hidden ones included (exercise control and evaluators);
+ * otherwise only those the viewer's state holds (public, revealed to it, or detected by its sensors).
+ */
+export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: string, displacement?: DisplacementPicture | null, everything = false): MapPicture {
 	const entities: MapEntity[] = [];
 	const trails: MapPicture['trails'] = [];
 	const plans: MapPicture['plans'] = [];
 	const rings: MapRing[] = [];
 	const load = new Map(displacement?.facilities.map((f) => [f.id, f]));
-	for (const entity of Object.values(state.entities)) {
+	for (const entity of everything && state.scenario ? state.scenario.entities : Object.values(state.entities)) {
 		const fix = fixAt(state, entity, atMs);
 		const own = ownTeam !== undefined && entity.team === ownTeam;
 		const course = courseAt(state, entity.id, atMs);
