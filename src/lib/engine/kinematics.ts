@@ -94,8 +94,12 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 				if (gap(mid) <= 0) hi = mid;
 				else lo = mid;
 			}
+			// The asset runs at its speed towards where the target will be and ends within `captureNm` of it.
 			const point = target(hi);
-			return { feasible: true, atMin: hi, point, course: [{ at: atMin, position: from }, { at: hi, position: point }], distanceNm: distanceNm(from, point) };
+			const nm = distanceNm(from, point);
+			const reach = Math.min(nm, (speedKn * (hi - atMin)) / 60);
+			const end = nm < 1e-6 ? from : (turfDestination(from, reach, turfBearing(from, point), { units: 'nauticalmiles' }).geometry.coordinates as LonLat);
+			return { feasible: true, atMin: hi, point, course: [{ at: atMin, position: from }, { at: hi, position: end }], distanceNm: nm };
 		}
 		previous = t;
 		if (t >= untilMin) break;
