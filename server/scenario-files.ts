@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem } from '../src/lib/engine/scenario-parse';
+import { geographyProblems } from '../src/lib/engine/scenario-geography';
 import type { Scenario } from '../src/lib/engine/scenario-schema';
 
 export interface LoadedScenario {
@@ -18,7 +19,7 @@ export async function loadScenarioFile(file: string): Promise<LoadedScenario | B
 		const info = await stat(file);
 		if (info.size > MAX_SCENARIO_BYTES)
 			return { file, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
-		const result = parseScenarioYaml(await readFile(file, 'utf8'));
+		const result = parseScenarioYaml(await readFile(file, 'utf8'), geographyProblems);
 		return result.ok ? { file, scenario: result.scenario } : { file, problems: result.problems };
 	} catch (err) {
 		return { file, problems: [{ path: '(file)', line: null, message: (err as Error).message }] };

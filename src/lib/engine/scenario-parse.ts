@@ -36,7 +36,10 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 	return null;
 }
 
-export function parseScenarioYaml(source: string): ScenarioParseResult {
+/** Checks beyond the schema, run on a scenario that passed it (e.g. geography, which needs data the browser does not load). */
+export type ExtraCheck = (scenario: Scenario) => { path: (string | number)[]; message: string }[];
+
+export function parseScenarioYaml(source: string, extra?: ExtraCheck): ScenarioParseResult {
 	if (source.length > MAX_SCENARIO_BYTES)
 		return { ok: false, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
 	const counter = new LineCounter();
@@ -58,17 +61,19 @@ export function parseScenarioYaml(source: string): ScenarioParseResult {
 		const message = err instanceof RangeError ? 'the document is nested too deeply' : (err as Error).message;
 		return { ok: false, problems: [{ path: '(yaml)', line: null, message }] };
 	}
-	return validateScenario(data, (path) => lineOf(doc, counter, path));
+	return validateScenario(data, (path) => lineOf(doc, counter, path), extra);
 }
 
 /** Validate already-parsed data (JSON or YAML); `lineFor` maps a path to a source line when known. */
 export function validateScenario(
 	data: unknown,
-	lineFor: (path: readonly PropertyKey[]) => number | null = () => null
+	lineFor: (path: readonly PropertyKey[]) => number | null = () => null,
+	extra?: ExtraCheck
 ): ScenarioParseResult {
 	const parsed = scenarioSchema.safeParse(data);
-	if (parsed.success) return { ok: true, scenario: parsed.data };
-	const problems = parsed.error.issues.map((issue) => ({
+	const issues = parsed.success ? (extra?.(parsed.data) ?? []) : parsed.error.issues;
+	if (parsed.success && issues.length === 0) return { ok: true, scenario: parsed.data };
+	const problems = issues.map((issue) => ({
 		path: formatPath(issue.path),
 		line: lineFor(issue.path),
 		message: issue.message
