@@ -4,6 +4,9 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
+import { loadScenario } from '../fixtures/load-scenario';
+
+const MARITIME = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
 
 interface Watched {
 	page: Page;
@@ -72,7 +75,7 @@ test('controller, two teams and an evaluator play through decisions live', async
 	const cgCode = await c.locator('[data-testid="team-code"][data-team="tt-coast-guard"]').innerText();
 	const customsCode = await c.locator('[data-testid="team-code"][data-team="tt-customs"]').innerText();
 	const evaluatorCode = await c.getByTestId('evaluator-code').innerText();
-	await expect(c.getByTestId('msel-row')).toHaveCount(17);
+	await expect(c.getByTestId('msel-row')).toHaveCount(MARITIME.injects.length);
 
 	// A wrong code is refused with a clear message.
 	await customs.page.goto('/');
