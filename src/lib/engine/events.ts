@@ -135,7 +135,7 @@ export type DomainEventBody =
 			point: LonLat | null;
 			reason: string;
 	  }
-	/** The asset reached the target: both stop there (a boat in distress is rescued and goes on to its port). */
+	/** The asset reached the target: a vessel stops it there (a boat of displaced people is escorted on to its port); an aircraft shadows it. */
 	| {
 			type: 'intercept.achieved';
 			entityId: string;
@@ -145,6 +145,8 @@ export type DomainEventBody =
 			metAt: number;
 			point: LonLat;
 			waters: Waters;
+			/** An aircraft reached it: it stays overhead and shadows the target, which sails on. */
+			shadowing: boolean;
 			courses: CourseChange[];
 	  }
 	/** A team's sensor first holds a contact; a hidden contact becomes visible to that team. */

@@ -164,7 +164,8 @@ function triggered(state: ExerciseState, bodies: DomainEventBody[], at: number):
 					return `${b.fromTeam} messaged ${b.to.join(', ')}`;
 				if ('area' in t && b.type === 'area.crossed' && b.entityId === t.area.entity && b.area === t.area.area && b.on === t.area.on)
 					return `${b.entityId} ${b.on === 'enter' ? 'entered' : 'left'} ${b.area}`;
-				if ('intercept' in t && b.type === 'intercept.achieved' && b.target === t.intercept.target && (!t.intercept.team || t.intercept.team === b.team)) {
+				// Only a vessel's intercept stops and boards; an aircraft overhead does not fire intercept triggers.
+				if ('intercept' in t && b.type === 'intercept.achieved' && !b.shadowing && b.target === t.intercept.target && (!t.intercept.team || t.intercept.team === b.team)) {
 					const teamState = state.scenario?.teams.find((x) => x.id === b.team)?.state;
 					if (!t.intercept.waters || t.intercept.waters === watersFor(b.waters, teamState))
 						return `${b.entityId} intercepted ${b.target} (${b.waters.kind === 'high-seas' ? 'outside any territorial sea' : `${b.waters.state} waters`})`;

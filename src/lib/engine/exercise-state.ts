@@ -95,6 +95,7 @@ export interface InterceptRecord {
 	at: number;
 	point: LonLat;
 	waters: Waters;
+	shadowing: boolean;
 }
 
 export interface ExerciseState {
@@ -354,8 +355,8 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			s.assessments[event.entityId] = { target: event.target, feasible: event.feasible, reason: event.reason, interceptAt: event.interceptAt, at: event.at };
 			return;
 		case 'intercept.achieved': {
-			const { entityId, team, target, point, waters, metAt } = event;
-			s.intercepts.push({ entityId, team, target, at: metAt, point, waters });
+			const { entityId, team, target, point, waters, metAt, shadowing } = event;
+			s.intercepts.push({ entityId, team, target, at: metAt, point, waters, shadowing });
 			simulationCourses(s, event.courses);
 			return;
 		}

@@ -326,7 +326,11 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 
 		const timeText = cell('Time (hh:mm)');
 		let at = parseExerciseTime(timeText);
-		if (at === null) {
+		if (at === null && !timeText && cell('Contingency')) {
+			// A triggered inject: its condition travels as words only.
+			warn(`${where}: no time — a triggered inject ("${cell('Contingency').slice(0, 120)}"); set to 0: re-add its trigger in YAML`);
+			at = 0;
+		} else if (at === null) {
 			warn(`${where}: cannot read the time "${timeText}" (use hh:mm or minutes) — set to 0`);
 			at = 0;
 		}

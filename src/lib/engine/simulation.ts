@@ -13,7 +13,7 @@ import { distanceNm } from './entity-position';
 import type { CourseChange, DomainEventBody } from './events';
 import { own, type ExerciseState } from './exercise-state';
 import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
-import { courseAt, enduranceLeftMin, landingAt, positionAt, underwayUntilMin } from './movement';
+import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
 import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from './scenario-schema';
 import { whoseWaters, type Waters } from './zones';
 
@@ -187,8 +187,12 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 			continue;
 		}
 		const minute = plan.at / MINUTE;
-		const courses: CourseChange[] =
-			target.kind === 'boat'
+		// An aircraft cannot stop a vessel: it stays overhead and shadows it on its way.
+		const shadowing = entityOf(state, entityId)?.kind === 'aircraft';
+		const ahead = trackAt(state, target, plan.at).filter((p) => p.at > minute);
+		const courses: CourseChange[] = shadowing
+			? [{ entityId, course: [{ at: minute, position: plan.point }, ...ahead] }]
+			: target.kind === 'boat'
 				? (() => {
 						const escort = onToPort(state, target, plan.point, minute);
 						return [{ entityId: target.id, course: escort }, { entityId, course: escort }];
@@ -197,14 +201,14 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 						{ entityId: target.id, course: [{ at: minute, position: plan.point }] },
 						{ entityId, course: [{ at: minute, position: plan.point }] }
 					];
-		out.push({ type: 'intercept.achieved', entityId, team: current.team, target: target.id, metAt: plan.at, point: plan.point, waters: whoseWaters(plan.point), courses });
+		out.push({ type: 'intercept.achieved', entityId, team: current.team, target: target.id, metAt: plan.at, point: plan.point, waters: whoseWaters(plan.point), shadowing, courses });
 	}
 
 	for (const entity of scenario.entities) {
 		// A boat calls for help and stops until rescued.
 		if (entity.distressAt !== undefined && entity.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
 			const at = entity.distressAt * MINUTE;
-			const rescued = state.intercepts.some((x) => x.target === entity.id);
+			const rescued = state.intercepts.some((x) => x.target === entity.id && !x.shadowing);
 			const position = positionAt(state, entity, at);
 			out.push({
 				type: 'simulation.alert',

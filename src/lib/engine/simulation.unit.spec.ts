@@ -41,6 +41,7 @@ export const interdiction: ScenarioInput = {
 		},
 		{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 25, sensorRangeNm: 12, enduranceHours: 10, track: [{ at: 0, position: [-61.95, 10.85] }] },
 		{ id: 'interceptor', name: 'Interceptor', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 45, enduranceHours: 1, track: [{ at: 0, position: [-61.6, 11.6] }] },
+		{ id: 'mpa', name: 'Patrol aircraft', kind: 'aircraft', category: 'military', team: 'coast-guard', speedKnots: 180, track: [{ at: 0, position: [-61.0, 11.5] }] },
 		{ id: 'grenada-boat', name: 'Grenada patrol boat', kind: 'vessel', category: 'law-enforcement', team: 'grenada', speedKnots: 30, track: [{ at: 0, position: [-61.85, 12.0] }] }
 	],
 	injects: [
@@ -127,6 +128,23 @@ describe('intercepts respect geometry', () => {
 		expect(triggered(events)).toContain('caught-foreign');
 		expect(triggered(events)).not.toContain('caught-own');
 		expect(triggered(events)).not.toContain('caught-high-seas');
+	});
+});
+
+describe('aircraft', () => {
+	it('an aircraft reaching the go-fast shadows it: the go-fast sails on and no boarding trigger fires', () => {
+		const x = start();
+		x.send(task('mpa', { type: 'intercept', target: 'go-fast' }), 10);
+		const events = x.tickThrough(11, 40, 1);
+		const [overhead] = ofType(events, 'intercept.achieved');
+		expect(overhead).toMatchObject({ entityId: 'mpa', target: 'go-fast', shadowing: true });
+		expect(triggered(events)).not.toContain('caught-high-seas');
+		const state = x.state();
+		const goFast = state.scenario!.entities.find((e) => e.id === 'go-fast')!;
+		const mpa = state.scenario!.entities.find((e) => e.id === 'mpa')!;
+		// Still running north at 40 kn, with the aircraft overhead.
+		expect(positionAt(state, goFast, 60 * MINUTE)[1]).toBeCloseTo(10.9 + 60 / 90, 2);
+		expect(distanceNm(positionAt(state, mpa, 60 * MINUTE), positionAt(state, goFast, 60 * MINUTE))).toBeLessThan(0.5);
 	});
 });
 

@@ -153,7 +153,7 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'intercept.achieved':
 			return entry(
 				'map',
-				`${entityName(event.entityId)} intercepted ${entityName(event.target)} at ${where(event.point)}, ${event.waters.kind === 'high-seas' ? 'outside any territorial sea' : `in ${event.waters.state} ${event.waters.kind === 'land' ? '(on land)' : 'territorial sea'}`}`,
+				`${entityName(event.entityId)} ${event.shadowing ? 'is overhead and shadowing' : 'intercepted'} ${entityName(event.target)} at ${where(event.point)}, ${event.waters.kind === 'high-seas' ? 'outside any territorial sea' : `in ${event.waters.state} ${event.waters.kind === 'land' ? '(on land)' : 'territorial sea'}`}`,
 				{ teams: teamsOf(event.team) }
 			);
 		case 'contact.detected':
