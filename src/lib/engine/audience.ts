@@ -75,6 +75,7 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 		case 'asset.tasked':
 		case 'intercept.achieved':
 		case 'facility.changed':
+		case 'boat.landed':
 			// The common picture: every team sees assets move and facilities open.
 			return event;
 		case 'intercept.assessed':

@@ -12,7 +12,9 @@ import { landingAt } from './movement';
 export function displacementInputAt(state: ExerciseState, atMs: number): DisplacementInput | null {
 	const scenario = state.scenario;
 	if (!scenario?.displacement) return null;
-	const boats = scenario.entities.filter((e) => e.kind === 'boat' && e.people);
+	// A participant's scenario lists only public entities: boats revealed to it, or landed, are in its state.
+	const known = new Map([...scenario.entities, ...Object.values(state.entities)].map((e) => [e.id, e]));
+	const boats = [...known.values()].filter((e) => e.kind === 'boat' && e.people);
 	const arrivals: DisplacementInput['arrivals'] = [];
 	const atSea: DisplacementInput['atSea'] = [];
 	for (const boat of boats) {

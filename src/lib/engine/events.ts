@@ -152,6 +152,8 @@ export type DomainEventBody =
 	/** A team's sensor first holds a contact; a hidden contact becomes visible to that team. */
 	| { type: 'contact.detected'; entityId: string; team: string; contact: string; position: LonLat; rangeNm: number; entity: Entity }
 	| { type: 'area.crossed'; entityId: string; area: string; on: 'enter' | 'leave' }
+	/** A boat of displaced people reached its port: its people are ashore, and everyone now sees the boat. */
+	| { type: 'boat.landed'; entityId: string; port: string; people: number; entity: Entity }
 	/** A team opened, closed or re-staffed a port or shelter. */
 	| { type: 'facility.changed'; entityId: string; team: string | null; open: boolean; staff: number; by: string }
 	/** The simulation raised an alert (a boat in distress stops where it is until rescued). */

@@ -365,6 +365,10 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			s.entities[event.contact] = event.entity;
 			sighted(s, event.contact, [event.team]);
 			return;
+		case 'boat.landed':
+			s.entities[event.entityId] = event.entity;
+			s.alerts[`landed/${event.entityId}`] = event.at;
+			return;
 		case 'area.crossed':
 			s.inArea[`${event.entityId}/${event.area}`] = event.on === 'enter';
 			return;

@@ -21,7 +21,7 @@ import { whoseWaters, type Waters } from './zones';
 export const SWEEP_MS = 30_000;
 /** How close an asset must come to a target to intercept it. */
 export const CAPTURE_NM = 0.5;
-/** Speed of a rescued or escorted boat of displaced people when none is set. */
+/** Speed of an escort to port when the rescuer's is unknown. */
 const BOAT_KNOTS = 8;
 const MOVERS = new Set(['vessel', 'aircraft', 'boat']);
 
@@ -119,10 +119,10 @@ function clockText(min: number): string {
 	return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** Where a boat of displaced people goes after a rescue or an escort: on to its port at its own speed. */
-function onToPort(state: ExerciseState, boat: Entity, from: LonLat, atMin: number): CoursePoint[] {
+/** Where a boat of displaced people goes after a rescue or an escort: on to its port, its people aboard the rescuer, at the rescuer's speed. */
+function onToPort(state: ExerciseState, boat: Entity, from: LonLat, atMin: number, knots: number): CoursePoint[] {
 	const port = boat.destination ? entityOf(state, boat.destination) : undefined;
-	return port ? planGoto(from, atMin, port.track[0].position, boat.speedKnots ?? BOAT_KNOTS) : [{ at: atMin, position: from }];
+	return port ? planGoto(from, atMin, port.track[0].position, knots) : [{ at: atMin, position: from }];
 }
 
 /** Whose waters relative to a team: its own state's territorial sea, another state's, or outside any. */
@@ -194,7 +194,10 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 			? [{ entityId, course: [{ at: minute, position: plan.point }, ...ahead] }]
 			: target.kind === 'boat'
 				? (() => {
-						const escort = onToPort(state, target, plan.point, minute);
+						// In distress its people go aboard the rescuer; otherwise the boat is escorted at its own pace.
+						const rescuer = current.speedKnots || BOAT_KNOTS;
+						const inDistress = own(state.alerts, `distress/${target.id}`) !== undefined;
+						const escort = onToPort(state, target, plan.point, minute, inDistress ? rescuer : Math.min(rescuer, target.speedKnots ?? rescuer));
 						return [{ entityId: target.id, course: escort }, { entityId, course: escort }];
 					})()
 				: [
@@ -232,6 +235,12 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 				count: null,
 				courses: []
 			});
+		// A boat of displaced people lands.
+		if (entity.people && entity.destination && !alerted(`landed/${entity.id}`)) {
+			const landed = landingAt(state, entity);
+			if (landed !== null && landed <= atMs)
+				out.push({ type: 'boat.landed', entityId: entity.id, port: entity.destination, people: entity.people.total, entity });
+		}
 		// Unaccompanied minors found when their boat lands.
 		if (entity.people && entity.people.unaccompaniedMinors > 0 && !alerted(`minors-found/${entity.id}`)) {
 			const landed = landingAt(state, entity);
@@ -308,7 +317,7 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 	}
 	for (const e of scenario.entities) {
 		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined) times.push(e.distressAt * MINUTE);
-		if (e.people?.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined) {
+		if (e.people && e.destination && (own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))) {
 			const landed = landingAt(state, e);
 			if (landed !== null) times.push(landed);
 		}

@@ -5,6 +5,9 @@ import { MINUTE } from './clock';
 import { distanceNm } from './entity-position';
 import type { NewEvent } from './events';
 import { positionAt } from './movement';
+import { eventsForAudience } from './audience';
+import { displacementPictureAt } from './displacement-state';
+import { foldEvents } from './exercise-state';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema';
 
 const inject = (id: string, more: Record<string, unknown>) => ({ id, from: 'Exercise control', to: ['coast-guard'], channel: 'radio' as const, title: id, body: `${id} happened.`, ...more });
@@ -183,5 +186,95 @@ describe('sensors, areas and endurance', () => {
 		const interceptor = x.state().scenario!.entities.find((e) => e.id === 'interceptor')!;
 		expect(positionAt(x.state(), interceptor, 70 * MINUTE)).toEqual(positionAt(x.state(), interceptor, 60 * MINUTE));
 		expect(x.refusal(task('interceptor', { type: 'goto', point: [-61.5, 11.5] }), 71)).toBe('"Interceptor" has no endurance left: it can only hold');
+	});
+});
+
+describe('boats of displaced people', () => {
+	const displacement: ScenarioInput = {
+		id: 'boats',
+		title: 'Boats drill',
+		summary: 'Boats from Dominica head for Antigua.',
+		kind: 'displacement',
+		durationMinutes: 120,
+		map: { center: [-61.8, 16.5], zoom: 7 },
+		displacement: { screeningPerStaffHour: 12 },
+		teams: [
+			{ id: 'coast-guard', name: 'Antigua Coast Guard', agency: 'ABDF CG', state: 'Antigua and Barbuda' },
+			{ id: 'immigration', name: 'Antigua Immigration', agency: 'Immigration', state: 'Antigua and Barbuda' }
+		],
+		objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
+		entities: [
+			{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, staff: 2, track: [{ at: 0, position: [-61.86, 17.125] }] },
+			{ id: 'shelter', name: 'Shelter', kind: 'shelter', category: 'facility', state: 'Antigua and Barbuda', capacity: 50, track: [{ at: 0, position: [-61.84, 17.11] }] },
+			{
+				id: 'hidden-boat',
+				name: 'Pirogue',
+				kind: 'boat',
+				category: 'displaced',
+				visibility: 'revealed',
+				people: { total: 20, minors: 4, unaccompaniedMinors: 2 },
+				destination: 'port',
+				track: [
+					{ at: 0, position: [-61.9, 16.9] },
+					{ at: 20, position: [-61.88, 17.1] }
+				]
+			},
+			{
+				id: 'sinking',
+				name: 'Overloaded boat',
+				kind: 'boat',
+				category: 'displaced',
+				people: { total: 30, minors: 0, unaccompaniedMinors: 0 },
+				destination: 'port',
+				distressAt: 10,
+				speedKnots: 6,
+				track: [
+					{ at: 0, position: [-61.8, 16.6] },
+					{ at: 100, position: [-61.88, 17.1] }
+				]
+			},
+			{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 30, track: [{ at: 0, position: [-61.85, 16.9] }] }
+		],
+		injects: [
+			inject('start', { at: 0 }),
+			inject('mayday', { trigger: { alert: { type: 'distress', entity: 'sinking' } } }),
+			inject('children', { trigger: { alert: { type: 'minors-found' } }, to: ['immigration'] })
+		]
+	};
+
+	it('stops a boat in distress until rescued; the rescuer escorts it to port, where its people land', () => {
+		const x = driveMachine(scenarioSchema.parse(displacement));
+		x.send({ type: 'START' }, 0);
+		const early = x.tickThrough(1, 12, 1);
+		const [mayday] = ofType(early, 'simulation.alert').filter((a) => a.alert === 'distress');
+		expect(mayday).toMatchObject({ entityId: 'sinking', count: 30 });
+		expect(triggered(early)).toContain('mayday');
+		const boat = x.state().scenario!.entities.find((e) => e.id === 'sinking')!;
+		expect(positionAt(x.state(), boat, 60 * MINUTE)).toEqual(positionAt(x.state(), boat, 10 * MINUTE));
+		expect(x.state().assessments.cutter).toBeUndefined();
+		const [, assessed] = x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 13);
+		expect(assessed).toMatchObject({ feasible: true });
+		const later = x.tickThrough(14, 119, 1);
+		const landed = ofType(later, 'boat.landed');
+		expect(landed.map((l) => l.entityId).sort()).toEqual(['hidden-boat', 'sinking']);
+		const rescued = landed.find((l) => l.entityId === 'sinking')!;
+		expect(rescued.at).toBeGreaterThan(ofType(later, 'intercept.achieved')[0].at);
+	});
+
+	it('lands a hidden boat for everyone: found children alert the port, and a team counts the people it could not see at sea', () => {
+		const x = driveMachine(scenarioSchema.parse(displacement));
+		x.send({ type: 'START' }, 0);
+		const events = x.tickThrough(1, 30, 1);
+		const [landed] = ofType(events, 'boat.landed').filter((l) => l.entityId === 'hidden-boat');
+		expect(landed.at).toBe(20 * MINUTE);
+		const [minors] = ofType(events, 'simulation.alert').filter((a) => a.alert === 'minors-found');
+		expect(minors).toMatchObject({ entityId: 'hidden-boat', team: 'immigration', count: 2 });
+		expect(triggered(events)).toContain('children');
+		// The immigration team's own view: it never saw the pirogue at sea, yet counts its people once ashore.
+		const teamLog = eventsForAudience(x.log, { role: 'participant', team: 'immigration' });
+		const teamView = foldEvents('x', teamLog);
+		expect(teamView.scenario!.entities.some((e) => e.id === 'hidden-boat')).toBe(false);
+		expect(displacementPictureAt(teamView, 30 * MINUTE)!.totals.received).toBe(20);
+		expect(displacementPictureAt(teamView, 19 * MINUTE)!.totals.received).toBe(0);
 	});
 });

@@ -160,6 +160,8 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, { teams: [event.team] });
 		case 'area.crossed':
 			return entry('map', `${entityName(event.entityId)} ${event.on === 'enter' ? 'entered' : 'left'} ${scenario?.areas.find((a) => a.id === event.area)?.name ?? event.area}`);
+		case 'boat.landed':
+			return entry('map', `${entityName(event.entityId)} landed ${event.people} people at ${entityName(event.port)}`);
 		case 'facility.changed':
 			return entry('map', `${event.by} ${event.open ? 'set' : 'closed'} ${entityName(event.entityId)}${event.open ? ` open with ${event.staff} staff` : ''}`, { teams: teamsOf(event.team) });
 		case 'simulation.alert':
