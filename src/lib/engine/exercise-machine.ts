@@ -11,7 +11,7 @@ import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED, MINUTE } from './clock';
 import type { DomainEventBody, ImprovementItem, NewEvent } from './events';
 import type { Order } from './kinematics';
-import type { Inject } from './scenario-schema';
+import { EXERCISE_CONTROL, type Inject } from './scenario-schema';
 import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset, taskingProblem, watersFor } from './simulation';
 import {
 	decisionKey,
@@ -98,7 +98,7 @@ export function commandProblem(state: ExerciseState, cmd: Command): string | nul
 		case 'SEND_MESSAGE': {
 			const teams = new Set(state.scenario?.teams.map((t) => t.id));
 			if (!teams.has(cmd.fromTeam)) return `unknown team "${cmd.fromTeam}"`;
-			const unknown = cmd.to.find((t) => !teams.has(t));
+			const unknown = cmd.to.find((t) => !teams.has(t) && t !== EXERCISE_CONTROL);
 			if (unknown) return `unknown team "${unknown}"`;
 			if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
 			if (cmd.refInjectId !== null) {

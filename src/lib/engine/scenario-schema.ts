@@ -33,6 +33,9 @@ export const ENTITY_CATEGORIES = [
 	'unknown'
 ] as const;
 
+/** The recipient id of messages to exercise control, who plays every outside actor (RIFC, JRCC, ministries, media…). */
+export const EXERCISE_CONTROL = 'exercise-control';
+
 /** Alerts the live simulation raises. */
 export const SIM_ALERTS = ['capacity-exceeded', 'minors-found', 'distress', 'out-of-endurance'] as const;
 export type SimAlert = (typeof SIM_ALERTS)[number];
@@ -148,7 +151,7 @@ export const triggerSchema = z.union([
 		delayMinutes
 	}),
 	z.strictObject({
-		message: z.strictObject({ from: id, to: id.optional() }).describe('a message from one team (to another)'),
+		message: z.strictObject({ from: id, to: id.optional() }).describe('a message from one team (to another, or to "exercise-control")'),
 		delayMinutes
 	}),
 	z.strictObject({
@@ -262,6 +265,9 @@ export const scenarioSchema = z
 			});
 		};
 		unique(s.teams, 'teams');
+		s.teams.forEach((t, i) => {
+			if (t.id === EXERCISE_CONTROL) issue(['teams', i, 'id'], `"${EXERCISE_CONTROL}" is reserved for messages to exercise control`);
+		});
 		unique(s.objectives, 'objectives');
 		unique(s.entities, 'entities');
 		unique(s.injects, 'injects');
@@ -348,7 +354,7 @@ export const scenarioSchema = z
 				if ('alert' in t && t.alert.entity) entity(t.alert.entity, ['alert', 'entity']);
 				if ('message' in t) {
 					known(teamIds, 'team', t.message.from, [...path, 'message', 'from']);
-					if (t.message.to) known(teamIds, 'team', t.message.to, [...path, 'message', 'to']);
+					if (t.message.to && t.message.to !== EXERCISE_CONTROL) known(teamIds, 'team', t.message.to, [...path, 'message', 'to']);
 				}
 			}
 			inj.to.forEach((t, j) => known(teamIds, 'team', t, ['injects', i, 'to', j]));

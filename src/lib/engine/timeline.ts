@@ -5,7 +5,7 @@
  */
 import { formatExerciseTime, MINUTE } from './clock';
 import type { DomainEvent } from './events';
-import type { Scenario } from './scenario-schema';
+import { EXERCISE_CONTROL, type Scenario } from './scenario-schema';
 
 export const TIMELINE_KINDS = ['exercise', 'inject', 'decision', 'message', 'coordination', 'map', 'evaluation'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -29,7 +29,8 @@ const sum = (points: Record<string, number>) => Object.values(points).reduce((a,
 const minutes = (ms: number) => `${(ms / MINUTE).toFixed(1)} min`;
 
 export function timelineEntry(event: DomainEvent, scenario: Scenario | null): TimelineEntry {
-	const teamName = (id: string | null) => (id === null ? 'all teams' : (scenario?.teams.find((t) => t.id === id)?.name ?? id));
+	const teamName = (id: string | null) =>
+		id === null ? 'all teams' : id === EXERCISE_CONTROL ? 'Exercise control' : (scenario?.teams.find((t) => t.id === id)?.name ?? id);
 	const objectiveName = (id: string | null) => (id === null ? 'general' : (scenario?.objectives.find((o) => o.id === id)?.name ?? id));
 	const entityName = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
 	const where = (p: readonly [number, number]) => `${p[1].toFixed(2)}°N ${Math.abs(p[0]).toFixed(2)}°${p[0] < 0 ? 'W' : 'E'}`;

@@ -4,7 +4,8 @@ import { stringify } from 'yaml';
 import { driveMachine } from '../../../tests/fixtures/machine-driver';
 import { miniScenarioInput } from '../../../tests/fixtures/mini-scenario';
 import { MINUTE } from './clock';
-import type { NewEvent } from './events';
+import { eventsForAudience } from './audience';
+import type { DomainEvent, NewEvent } from './events';
 import { foldEvents } from './exercise-state';
 import { parseScenarioYaml } from './scenario-parse';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema';
@@ -76,6 +77,20 @@ describe('contingency and message triggers', () => {
 		expect(x.state().injects['after-chat'].status).toBe('waiting');
 		x.send({ type: 'SEND_MESSAGE', messageId: 'm2', fromTeam: 'customs', to: ['coast-guard'], channel: 'radio', text: 'hi back', refInjectId: null, by: 'C' }, 2);
 		expect(released(x.send({ type: 'TICK' }, 2))).toEqual(['after-chat']);
+	});
+
+	it('lets a team write to exercise control (the outside agencies), which can trigger an answer; no one else sees it', () => {
+		const s = branching();
+		s.injects.push({ id: 'rifc-answers', trigger: { message: { from: 'coast-guard', to: 'exercise-control' } }, from: 'RIFC analyst', to: ['coast-guard'], channel: 'phone', title: 'RIFC calls back', body: 'We can send the imagery.' });
+		const x = run(s);
+		x.send({ type: 'START' }, 0);
+		const message = { type: 'SEND_MESSAGE' as const, fromTeam: 'coast-guard', channel: 'phone' as const, text: 'RIFC: any imagery?', refInjectId: null, by: 'A' };
+		expect(x.refusal({ ...message, messageId: 'm0', to: ['rifc'] }, 1)).toBe('unknown team "rifc"');
+		x.send({ ...message, messageId: 'm1', to: ['exercise-control'] }, 1);
+		expect(released(x.send({ type: 'TICK' }, 1))).toEqual(['rifc-answers']);
+		const customs = eventsForAudience(x.log as DomainEvent[], { role: 'participant', team: 'customs' });
+		expect(customs.some((e) => e.type === 'message.sent')).toBe(false);
+		expect(() => scenarioSchema.parse({ ...s, teams: [...s.teams, { id: 'exercise-control', name: 'X', agency: 'X', state: 'X' }] })).toThrow(/reserved/);
 	});
 
 	it('replays to the same state', () => {
