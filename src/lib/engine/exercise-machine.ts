@@ -323,7 +323,10 @@ export const exerciseMachine = setup({
 		ADJUST_SCORE: { guard: 'valid', actions: 'adjust' },
 		SHARE_REVIEW: { actions: 'shareReview' },
 		// Evaluators may draft the improvement plan at any time, including after the evaluation is closed.
-		UPDATE_IMPROVEMENT: { guard: 'valid', actions: 'improve' }
+		UPDATE_IMPROVEMENT: { guard: 'valid', actions: 'improve' },
+		// Teams may pre-position assets and ready their facilities before STARTEX, and act while paused.
+		TASK_ASSET: { guard: 'valid', actions: 'task' },
+		SET_FACILITY: { guard: 'valid', actions: 'facility' }
 	},
 	states: {
 		setup: {
@@ -340,9 +343,7 @@ export const exerciseMachine = setup({
 				RECOVER: { actions: 'recover' },
 				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
 				DECIDE: { guard: 'valid', actions: 'decide' },
-				SEND_MESSAGE: { guard: 'valid', actions: 'message' },
-				TASK_ASSET: { guard: 'valid', actions: 'task' },
-				SET_FACILITY: { guard: 'valid', actions: 'facility' }
+				SEND_MESSAGE: { guard: 'valid', actions: 'message' }
 			}
 		},
 		paused: {
@@ -360,6 +361,8 @@ export const exerciseMachine = setup({
 				SKIP_INJECT: {},
 				ADD_INJECT: {},
 				SET_SPEED: {},
+				TASK_ASSET: {},
+				SET_FACILITY: {},
 				CLOSE: { target: 'closed', actions: 'close' }
 			}
 		},
@@ -373,7 +376,9 @@ export const exerciseMachine = setup({
 				SET_SPEED: {},
 				OBSERVE: {},
 				RATE: {},
-				ADJUST_SCORE: {}
+				ADJUST_SCORE: {},
+				TASK_ASSET: {},
+				SET_FACILITY: {}
 			}
 		}
 	}

@@ -204,7 +204,7 @@ describe('boats of displaced people', () => {
 		],
 		objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
 		entities: [
-			{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, staff: 2, track: [{ at: 0, position: [-61.86, 17.125] }] },
+			{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, staff: 2, maxStaff: 6, track: [{ at: 0, position: [-61.86, 17.125] }] },
 			{ id: 'shelter', name: 'Shelter', kind: 'shelter', category: 'facility', state: 'Antigua and Barbuda', capacity: 50, track: [{ at: 0, position: [-61.84, 17.11] }] },
 			{
 				id: 'hidden-boat',
@@ -261,6 +261,16 @@ describe('boats of displaced people', () => {
 		expect(rescued.at).toBeGreaterThan(ofType(later, 'intercept.achieved')[0].at);
 	});
 
+	it('lets only the team that runs a facility change it, within its staff limit', () => {
+		const x = driveMachine(scenarioSchema.parse(displacement));
+		const set = (team: string, more: Record<string, unknown>) => ({ type: 'SET_FACILITY' as const, entityId: 'port', team, by: 'Officer', ...more });
+		expect(x.refusal(set('coast-guard', { open: false }), 0)).toBe('"St John\'s" is run by another team');
+		expect(x.refusal(set('immigration', { staff: 7 }), 0)).toBe('"St John\'s" has room for at most 6 staff');
+		expect(x.refusal({ ...set('immigration', {}), entityId: 'cutter', open: true }, 0)).toBe('no port or shelter "cutter"');
+		const [changed] = x.send(set('immigration', { staff: 6 }), 0);
+		expect(changed).toMatchObject({ type: 'facility.changed', open: true, staff: 6 });
+	});
+
 	it('lands a hidden boat for everyone: found children alert the port, and a team counts the people it could not see at sea', () => {
 		const x = driveMachine(scenarioSchema.parse(displacement));
 		x.send({ type: 'START' }, 0);
@@ -276,5 +286,17 @@ describe('boats of displaced people', () => {
 		expect(teamView.scenario!.entities.some((e) => e.id === 'hidden-boat')).toBe(false);
 		expect(displacementPictureAt(teamView, 30 * MINUTE)!.totals.received).toBe(20);
 		expect(displacementPictureAt(teamView, 19 * MINUTE)!.totals.received).toBe(0);
+	});
+});
+
+describe('when orders are taken', () => {
+	it('takes orders before STARTEX and while paused, never after the end', () => {
+		const x = driveMachine(scenarioSchema.parse(interdiction));
+		expect(x.send(task('cutter', { type: 'goto', point: [-61.9, 11.0] }), 0).map((e) => e.type)).toEqual(['asset.tasked']);
+		x.send({ type: 'START' }, 0);
+		x.send({ type: 'PAUSE' }, 5);
+		expect(x.refusal(task('cutter', { type: 'hold' }), 6)).toBeNull();
+		x.send({ type: 'END' }, 7);
+		expect(x.refusal(task('cutter', { type: 'hold' }), 8)).toBe('cannot task assets in an exercise that is ended');
 	});
 });

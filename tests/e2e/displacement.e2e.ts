@@ -1,0 +1,75 @@
+/**
+ * The hurricane displacement scenario in the browser: the disaster office opens its
+ * reserve shelter and immigration staffs its port; at 60× the storm crosses the map,
+ * boats land, people are screened and sheltered, and every screen shows the counts.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { E2E_CONTROLLER_KEY } from '../../playwright.config';
+
+async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+	const page = await (await browser.newContext()).newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (err) => errors.push(err.message));
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	return { page, errors };
+}
+
+async function join(page: Page, code: string, name: string) {
+	await page.goto('/');
+	await page.getByTestId('join-code').fill(code);
+	await page.getByTestId('join-name').fill(name);
+	await page.getByTestId('join-submit').click();
+	await page.waitForURL('**/play');
+	await expect(page.getByTestId('connection')).toHaveText('online');
+}
+
+const count = async (page: Page, id: string) => Number(await page.getByTestId(id).first().innerText());
+
+test('the displacement scenario plays in the browser: facilities, landings and counts', async ({ browser }) => {
+	test.setTimeout(240_000);
+	const controller = await newPage(browser);
+	const nods = await newPage(browser);
+	const immigration = await newPage(browser);
+	const c = controller.page;
+
+	await c.goto('/');
+	await c.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
+	await c.getByTestId('controller-submit').click();
+	await c.waitForURL('**/control');
+	await c.locator('[data-scenario-id="displacement-hurricane-dominica"]').getByTestId('create-exercise').click();
+	await expect(c.getByTestId('exercise-status')).toHaveText('setup');
+	const code = (team: string) => c.locator(`[data-testid="team-code"][data-team="${team}"]`).innerText();
+	await join(nods.page, await code('ag-nods'), 'NODS duty officer');
+	await join(immigration.page, await code('ag-immigration'), 'Chief Immigration Officer');
+
+	// The disaster office opens its reserve shelter and staffs it.
+	const reserve = nods.page.getByTestId('facility-shelter-ag-2');
+	await expect(reserve.getByTestId('facility-toggle')).toHaveText('Open');
+	await reserve.getByTestId('facility-toggle').click();
+	await expect(reserve.getByTestId('facility-toggle')).toHaveText('Close');
+	await reserve.getByTestId('facility-staff').fill('12');
+	await reserve.getByRole('button', { name: 'Set' }).click();
+	await expect(reserve.getByTestId('facility-staff')).toHaveValue('12');
+	// Immigration puts ten officers, the most it has, on the St John's port (the form will not take more).
+	const port = immigration.page.getByTestId('facility-port-st-johns');
+	await expect(port.getByTestId('facility-staff')).toHaveAttribute('max', '10');
+	await port.getByTestId('facility-staff').fill('10');
+	await port.getByRole('button', { name: 'Set' }).click();
+	await expect(port.getByTestId('facility-staff')).toHaveValue('10');
+
+	await c.getByTestId('start').click();
+	await c.getByTestId('speed').selectOption('60');
+	// The storm crosses the map.
+	const storm = c.locator('.map-label[data-entity-id="hurricane-keturah"]');
+	const before = (await storm.boundingBox())!;
+	await expect.poll(async () => Math.abs(((await storm.boundingBox())?.y ?? before.y) - before.y) + Math.abs(((await storm.boundingBox())?.x ?? before.x) - before.x)).toBeGreaterThan(5);
+
+	// Boats land (the first about 55 exercise minutes in): counts rise on the controller's board and on the teams'.
+	await expect.poll(() => count(c, 'count-received'), { timeout: 120_000 }).toBeGreaterThan(0);
+	await expect.poll(() => count(nods.page, 'count-received'), { timeout: 30_000 }).toBeGreaterThan(0);
+	await expect.poll(() => count(nods.page, 'count-sheltered'), { timeout: 60_000 }).toBeGreaterThan(0);
+	await expect(c.getByText(/landed \d+ people at/).first()).toBeVisible();
+	for (const page of [controller, nods, immigration]) expect(page.errors).toEqual([]);
+});
