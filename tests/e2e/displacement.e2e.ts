@@ -3,27 +3,8 @@
  * reserve shelter and immigration staffs its port; at 60× the storm crosses the map,
  * boats land, people are screened and sheltered, and every screen shows the counts.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
-
-async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-	const page = await (await browser.newContext()).newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (err) => errors.push(err.message));
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
-	});
-	return { page, errors };
-}
-
-async function join(page: Page, code: string, name: string) {
-	await page.goto('/');
-	await page.getByTestId('join-code').fill(code);
-	await page.getByTestId('join-name').fill(name);
-	await page.getByTestId('join-submit').click();
-	await page.waitForURL('**/play');
-	await expect(page.getByTestId('connection')).toHaveText('online');
-}
+import { expect, test, type Page } from '@playwright/test';
+import { createExercise, joinTeam, newPage } from './pages';
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).first().innerText());
 
@@ -34,15 +15,9 @@ test('the displacement scenario plays in the browser: facilities, landings and c
 	const immigration = await newPage(browser);
 	const c = controller.page;
 
-	await c.goto('/');
-	await c.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await c.getByTestId('controller-submit').click();
-	await c.waitForURL('**/control');
-	await c.locator('[data-scenario-id="displacement-hurricane-dominica"]').getByTestId('create-exercise').click();
-	await expect(c.getByTestId('exercise-status')).toHaveText('setup');
-	const code = (team: string) => c.locator(`[data-testid="team-code"][data-team="${team}"]`).innerText();
-	await join(nods.page, await code('ag-nods'), 'NODS duty officer');
-	await join(immigration.page, await code('ag-immigration'), 'Chief Immigration Officer');
+	const code = await createExercise(c, 'displacement-hurricane-dominica');
+	await joinTeam(nods.page, await code('ag-nods'), 'NODS duty officer');
+	await joinTeam(immigration.page, await code('ag-immigration'), 'Chief Immigration Officer');
 
 	// The disaster office opens its reserve shelter and staffs it.
 	const reserve = nods.page.getByTestId('facility-shelter-ag-2');

@@ -4,28 +4,8 @@
  * boat moves, the intercept happens, and the triggered inject reaches both teams.
  * (Scenario: tests/fixtures/scenarios/tasking-drill.yaml.)
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
-
-async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-	const page = await (await browser.newContext()).newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (err) => errors.push(err.message));
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
-	});
-	return { page, errors };
-}
-
-async function join(page: Page, code: string, name: string) {
-	await page.goto('/');
-	await page.getByTestId('join-code').fill(code);
-	await page.getByTestId('join-name').fill(name);
-	await page.getByTestId('join-submit').click();
-	await page.waitForURL('**/play');
-	await expect(page.getByTestId('connection')).toHaveText('online');
-	await expect(page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true');
-}
+import { expect, test, type Page } from '@playwright/test';
+import { createExercise, joinTeam, newPage } from './pages';
 
 /** The screen point of an entity's circle: its label sits 9 px to the right of it, vertically centred. */
 async function entityPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
@@ -39,17 +19,12 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 	const grenada = await newPage(browser);
 	const c = controller.page;
 
-	await c.goto('/');
-	await c.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await c.getByTestId('controller-submit').click();
-	await c.waitForURL('**/control');
-	await c.locator('[data-scenario-id="tasking-drill"]').getByTestId('create-exercise').click();
-	await expect(c.getByTestId('exercise-status')).toHaveText('setup');
-	const cgCode = await c.locator('[data-testid="team-code"][data-team="coast-guard"]').innerText();
-	const grenadaCode = await c.locator('[data-testid="team-code"][data-team="grenada"]').innerText();
+	const code = await createExercise(c, 'tasking-drill');
 
-	await join(cg.page, cgCode, 'Lt Baptiste');
-	await join(grenada.page, grenadaCode, 'Sgt Charles');
+	for (const [page, team, name] of [[cg.page, 'coast-guard', 'Lt Baptiste'], [grenada.page, 'grenada', 'Sgt Charles']] as const) {
+		await joinTeam(page, await code(team), name);
+		await expect(page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true');
+	}
 	await c.getByTestId('start').click();
 	await expect(c.getByTestId('exercise-status')).toHaveText('running');
 

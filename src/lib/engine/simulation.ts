@@ -15,7 +15,7 @@ import { own, type ExerciseState } from './exercise-state';
 import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
 import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from './scenario-schema';
-import { whoseWaters, type Waters } from './zones';
+import { watersLabel, whoseWaters, type Waters } from './zones';
 
 /** How often (exercise time) a running exercise looks for detections, area crossings and crowding. */
 export const SWEEP_MS = 30_000;
@@ -83,7 +83,7 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 			}
 			const reason = plan.feasible
 				? reachable
-					? `intercept possible at ${clockText(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}`
+					? `intercept possible at ${clockText(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
 					: `intercept would need ${Math.round(plan.atMin - atMin)} min under way; ${entity.name} has ${Math.round(left)} min of endurance left`
 				: plan.reason;
 			events.push({

@@ -125,6 +125,8 @@ describe('intercepts respect geometry', () => {
 		x.tickThrough(2, 59, 1);
 		const [, assessed] = x.send(task('interceptor', { type: 'intercept', target: 'go-fast' }), 60);
 		expect(assessed).toMatchObject({ feasible: true });
+		// The team is told where the meeting will be, and so whose waters.
+		expect((assessed as Extract<NewEvent, { type: 'intercept.assessed' }>).reason).toMatch(/, Grenada territorial sea$/);
 		const events = x.tickThrough(61, 95, 1);
 		const [achieved] = ofType(events, 'intercept.achieved');
 		expect(achieved.waters).toMatchObject({ kind: 'territorial-sea', state: 'Grenada' });

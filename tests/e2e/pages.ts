@@ -1,0 +1,40 @@
+/** Browser contexts for the e2e tests: a page per role, with its errors collected, and the ways in. */
+import { expect, type Browser, type Page } from '@playwright/test';
+import { E2E_CONTROLLER_KEY } from '../../playwright.config';
+
+export interface Watched {
+	page: Page;
+	/** Console errors and uncaught exceptions seen on the page. */
+	errors: string[];
+}
+
+export async function newPage(browser: Browser): Promise<Watched> {
+	const page = await (await browser.newContext()).newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (err) => errors.push(err.message));
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	return { page, errors };
+}
+
+/** A team member joins with a code and lands on /play, online. */
+export async function joinTeam(page: Page, code: string, name: string) {
+	await page.goto('/');
+	await page.getByTestId('join-code').fill(code);
+	await page.getByTestId('join-name').fill(name);
+	await page.getByTestId('join-submit').click();
+	await page.waitForURL('**/play');
+	await expect(page.getByTestId('connection')).toHaveText('online');
+}
+
+/** The controller signs in and creates an exercise of `scenarioId`; returns a team's join code by team id. */
+export async function createExercise(page: Page, scenarioId: string): Promise<(team: string) => Promise<string>> {
+	await page.goto('/');
+	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
+	await page.getByTestId('controller-submit').click();
+	await page.waitForURL('**/control');
+	await page.locator(`[data-scenario-id="${scenarioId}"]`).getByTestId('create-exercise').click();
+	await expect(page.getByTestId('exercise-status')).toHaveText('setup');
+	return (team) => page.locator(`[data-testid="team-code"][data-team="${team}"]`).innerText();
+}
