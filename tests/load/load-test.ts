@@ -15,6 +15,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { eventsForAudience, type Audience } from '../../src/lib/engine/audience';
+import { decidingTeams } from '../../src/lib/engine/scenario-schema';
+import { loadScenario } from '../fixtures/load-scenario';
 import type { DomainEvent } from '../../src/lib/engine/events';
 import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
 import { CONTROLLER_KEY, startServer, tempDir, type RunningServer } from '../integration/harness';
@@ -40,7 +42,8 @@ const PARTICIPANTS = intEnv('PARTICIPANTS', 500, EXERCISES, 5000);
 const BATCH = intEnv('BATCH', 50, 1, 1000);
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
-const TEAMS = ['tt-coast-guard', 'tt-customs', 'grenada-police'];
+/** Every team of the scenario, read from its file. */
+const TEAMS = loadScenario(`scenarios/${SCENARIO}.yaml`).teams.map((t) => t.id);
 const RSS_INTERVAL_MS = 5_000;
 const RSS_GROWTH_LIMIT = 1.5;
 const BARRIER_TIMEOUT_MS = 20_000;
@@ -126,8 +129,9 @@ function watch(sim: Sim) {
 				r.injectId = e.injectId;
 				r.to = e.inject.to;
 				if (sim.kind === 'participant') latencies.push(now - e.wall);
-				if (sim.kind === 'controller' && !e.manual) lateness.push((e.at - (e.inject.at ?? 0) * 60_000) / SPEED);
-				if (sim.decider && sim.team && e.inject.to.includes(sim.team) && e.inject.decision) {
+				// Timed injects only: a triggered one has no schedule to be late against.
+				if (sim.kind === 'controller' && !e.manual && e.inject.at !== undefined) lateness.push((e.at - e.inject.at * 60_000) / SPEED);
+				if (sim.decider && sim.team && e.inject.decision && decidingTeams(e.inject).includes(sim.team)) {
 					const optionId = e.inject.decision.options[0]!.id;
 					decisionsAttempted++;
 					pendingDecisions++;
@@ -424,7 +428,7 @@ async function main(): Promise<number> {
 		(n, run) =>
 			n +
 			run.log.reduce(
-				(m, e) => m + (e.type === 'inject.released' && e.inject.decision ? e.inject.to.filter((t) => run.members.some((s) => s.decider && s.team === t)).length : 0),
+				(m, e) => m + (e.type === 'inject.released' ? decidingTeams(e.inject).filter((t) => run.members.some((s) => s.decider && s.team === t)).length : 0),
 				0
 			),
 		0
