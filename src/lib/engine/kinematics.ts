@@ -69,8 +69,8 @@ export type InterceptPlan =
 	| { feasible: true; atMin: number; point: LonLat; course: CoursePoint[]; distanceNm: number }
 	| { feasible: false; reason: string; closestNm: number; closestAtMin: number };
 
-/** Minutes as "hh:mm" of exercise time. */
-function hhmm(min: number): string {
+/** Exercise minutes as "hh:mm". */
+export function formatMinutes(min: number): string {
 	const m = Math.round(min);
 	return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
@@ -116,8 +116,8 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 	}
 	const reason =
 		targetKn > speedKn && opening
-			? `cannot catch it: the target is making ${formatKnots(targetKn)} and opening; your best is ${formatKnots(speedKn)}. Closest approach ${formatNm(best.nm)} at ${hhmm(best.at)}.`
-			: `cannot reach it before it is out of reach at ${hhmm(untilMin)}: at ${formatKnots(speedKn)} the closest you get is ${formatNm(best.nm)} at ${hhmm(best.at)}.`;
+			? `cannot catch it: the target is making ${formatKnots(targetKn)} and opening; your best is ${formatKnots(speedKn)}. Closest approach ${formatNm(best.nm)} at ${formatMinutes(best.at)}.`
+			: `cannot reach it before it is out of reach at ${formatMinutes(untilMin)}: at ${formatKnots(speedKn)} the closest you get is ${formatNm(best.nm)} at ${formatMinutes(best.at)}.`;
 	return { feasible: false, reason, closestNm: best.nm, closestAtMin: best.at };
 }
 

@@ -12,7 +12,7 @@ import { displacementPictureAt } from './displacement-state';
 import { distanceNm } from './entity-position';
 import type { CourseChange, DomainEventBody } from './events';
 import { own, type ExerciseState } from './exercise-state';
-import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
+import { formatKnots, formatMinutes, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
 import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from './scenario-schema';
 import { watersLabel, whoseWaters, type Waters } from './zones';
@@ -83,7 +83,7 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 			}
 			const reason = plan.feasible
 				? reachable
-					? `intercept possible at ${clockText(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
+					? `intercept possible at ${formatMinutes(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
 					: `intercept would need ${Math.round(plan.atMin - atMin)} min under way; ${entity.name} has ${Math.round(left)} min of endurance left`
 				: plan.reason;
 			events.push({
@@ -112,11 +112,6 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 		by
 	});
 	return events;
-}
-
-function clockText(min: number): string {
-	const m = Math.round(min);
-	return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /** Where a boat of displaced people goes after a rescue or an escort: on to its port, its people aboard the rescuer, at the rescuer's speed. */
