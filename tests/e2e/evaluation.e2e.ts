@@ -22,6 +22,7 @@ async function join(page: Page, code: string, name: string) {
 }
 
 test('evaluator rates, notes, replays, exports and prints the AAR', async ({ browser }, testInfo) => {
+	test.setTimeout(180_000);
 	const controller = await (await browser.newContext()).newPage();
 	const team = await (await browser.newContext()).newPage();
 	const evaluatorContext = await browser.newContext({ acceptDownloads: true });
@@ -37,14 +38,15 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await join(evaluator, evaluatorCode, 'Evaluator Joseph');
 	await evaluator.waitForURL('**/review');
 
-	await controller.getByTestId('speed').selectOption('60');
 	await controller.getByTestId('start').click();
 
-	// The team decides and passes the tip-off on to Grenada.
+	// The team decides and passes the tip-off on to Grenada (at 1×: its 10-minute deadline must not pass first
+	// on a slow machine), then the controller speeds the exercise up.
 	const tip = team.locator('[data-testid="decision"][data-inject-id="rifc-tipoff"]');
 	await tip.locator('input[value="share-and-launch"]').check();
 	await tip.getByTestId('submit-decision').click();
 	await expect(tip.getByTestId('decision-why')).toContainText('Timeliness');
+	await controller.getByTestId('speed').selectOption('60');
 	await team.locator('[data-testid="inject"][data-inject-id="rifc-tipoff"]').getByTestId('pass-on').click();
 	await team.locator('[data-testid="message-to"][value="grenada-police"]').check();
 	await team.getByTestId('message-text').fill('RIFC B2: go-fast T-01 heading for your south-west coast, ETA 01:00.');
