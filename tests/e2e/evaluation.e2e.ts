@@ -102,7 +102,7 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 		await expect(row.getByTestId('lat')).toHaveText(fix.position[1].toFixed(3));
 		await expect(row.getByTestId('lon')).toHaveText(fix.position[0].toFixed(3));
 	}
-	await expect(evaluator.locator('[data-testid="replay"] [data-testid="exercise-map"]')).toHaveAttribute('data-map-ready', 'true');
+	await expect(evaluator.locator('[data-testid="replay"] [data-testid="exercise-map"]')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
 	await evaluator.screenshot({ path: testInfo.outputPath('replay.png') });
 
 	await evaluator.getByTestId('tab-charts').click();

@@ -100,9 +100,9 @@ test('controller, two teams and an evaluator play through decisions live', async
 	await expect(tipDecision.getByTestId('countdown')).toContainText('Deadline in');
 
 	// The revealed go-fast is on the coast guard's map, not on customs' map.
-	await expect(coastGuard.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true');
+	await expect(coastGuard.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
 	await expect(coastGuard.page.locator('.map-label[data-entity-id="go-fast"]')).toBeVisible();
-	await expect(customs.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true');
+	await expect(customs.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
 	await expect(customs.page.locator('.map-label[data-entity-id="cg-cutter-1"]')).toBeVisible();
 	await expect(customs.page.locator('.map-label[data-entity-id="go-fast"]')).toHaveCount(0);
 

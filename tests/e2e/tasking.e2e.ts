@@ -25,7 +25,8 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 
 	for (const [page, team, name] of [[cg.page, 'coast-guard', 'Lt Baptiste'], [grenada.page, 'grenada', 'Sgt Charles']] as const) {
 		await joinTeam(page, await code(team), name);
-		await expect(page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true');
+		// Software WebGL on a busy CI machine can take a while to draw the first map.
+		await expect(page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
 	}
 	await c.getByTestId('start').click();
 	await expect(c.getByTestId('exercise-status')).toHaveText('running');
