@@ -43,11 +43,3 @@ export function entityFixAt(entity: Pick<Entity, 'track'>, atMs: number): Entity
 	}
 	return { position: track[track.length - 1].position, headingDeg: null, speedKnots: 0 };
 }
-
-/** The part of the track already travelled at `atMs`, ending at the current position. */
-export function trailAt(entity: Pick<Entity, 'track'>, atMs: number): LonLat[] {
-	const minutes = atMs / MINUTE;
-	const past = entity.track.filter((p) => p.at < minutes).map((p) => p.position);
-	if (past.length === 0) return [];
-	return [...past, entityFixAt(entity, atMs).position];
-}

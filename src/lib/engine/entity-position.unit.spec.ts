@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../tests/fixtures/mini-scenario';
 import { MINUTE } from './clock';
-import { distanceNm, entityFixAt, trailAt } from './entity-position';
+import { distanceNm, entityFixAt } from './entity-position';
+import { trailOf } from './movement';
+
 
 const goFast = miniScenario.entities[0]; // 0.6° of latitude (36 nm) north in 60 min
 const cutter = miniScenario.entities[1];
+/** A scripted track's trail: no course has been ordered. */
+const trailAt = (entity: typeof goFast, atMs: number) => trailOf({ courses: {} }, entity, atMs);
 
 describe('entityFixAt', () => {
 	it('interpolates along the track with heading and speed in knots', () => {
