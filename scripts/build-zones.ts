@@ -2,8 +2,8 @@
  * npm run zones — derives the maritime zones the engine and the map use from the bundled land layer.
  *
  * Input:  static/basemap/caribbean-countries.geojson (Natural Earth 1:50m, see its README).
- * Output: src/lib/engine/data/coastlines.json — per state: full name, bounding box and land polygons,
- *         read by src/lib/engine/zones.ts ("whose waters is this point in");
+ * Output: src/lib/engine/sim/data/coastlines.json — per state: full name, bounding box and land polygons,
+ *         read by src/lib/engine/sim/zones.ts ("whose waters is this point in");
  *         static/basemap/territorial-sea.geojson — per state, the 12-nm belt around its land
  *         (@turf/buffer), which the map shades.
  * Limits: the coastline is Natural Earth's 1:50m generalisation, measured from the low-water line it
@@ -59,8 +59,8 @@ const states = land.features
 	})
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-await mkdir(path.join(root, 'src/lib/engine/data'), { recursive: true });
-await writeFile(path.join(root, 'src/lib/engine/data/coastlines.json'), JSON.stringify({ source: 'Natural Earth 1:50m via static/basemap', states }) + '\n');
+await mkdir(path.join(root, 'src/lib/engine/sim/data'), { recursive: true });
+await writeFile(path.join(root, 'src/lib/engine/sim/data/coastlines.json'), JSON.stringify({ source: 'Natural Earth 1:50m via static/basemap', states }) + '\n');
 
 const belts: Feature<Polygon | MultiPolygon, { name: string }>[] = [];
 for (const f of land.features) {
@@ -71,4 +71,4 @@ for (const f of land.features) {
 belts.sort((a, b) => a.properties.name.localeCompare(b.properties.name));
 const lines = belts.map((f) => JSON.stringify(f)).join(',\n');
 await writeFile(path.join(root, 'static/basemap/territorial-sea.geojson'), `{"type":"FeatureCollection","features":[\n${lines}\n]}\n`);
-console.log(`wrote ${states.length} states to src/lib/engine/data/coastlines.json and ${belts.length} 12-nm belts to static/basemap/territorial-sea.geojson`);
+console.log(`wrote ${states.length} states to src/lib/engine/sim/data/coastlines.json and ${belts.length} 12-nm belts to static/basemap/territorial-sea.geojson`);

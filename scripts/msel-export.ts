@@ -8,8 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioDir, loadScenarioFile } from '../server/scenario-files';
-import { mselToCsv } from '../src/lib/engine/msel-csv';
-import { formatProblem } from '../src/lib/engine/scenario-parse';
+import { mselToCsv } from '../src/lib/engine/formats/msel-csv';
+import { formatProblem } from '../src/lib/engine/scenario/parse';
 
 const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
 /** `npm run` always starts scripts in the package root; relative paths are meant from where the user typed the command. */

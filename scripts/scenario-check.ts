@@ -1,7 +1,7 @@
 /** npm run scenario:check [files…] — validates scenario files; exits 1 on any problem. */
 import path from 'node:path';
 import { loadScenarioFile, scenarioFilesIn } from '../server/scenario-files';
-import { formatProblem } from '../src/lib/engine/scenario-parse';
+import { formatProblem } from '../src/lib/engine/scenario/parse';
 
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args : await scenarioFilesIn('scenarios');

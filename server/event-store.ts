@@ -1,6 +1,6 @@
 /** The event store interface: an append-only log per exercise plus join codes and settings. */
-import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
-import type { ExerciseStatus } from '../src/lib/engine/exercise-state';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
+import type { ExerciseStatus } from '../src/lib/engine/exercise/state';
 
 export interface ExerciseRecord {
 	id: string;

@@ -12,11 +12,12 @@
  * process takes over from the log.
  */
 import { randomBytes } from 'node:crypto';
-import { exerciseTimeAt, wallTimeFor } from '../src/lib/engine/clock';
-import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
-import { decide, nextWakeAt, snapshotFor, type Command, type ExerciseSnapshot } from '../src/lib/engine/exercise-machine';
-import { foldEvents, type ExerciseState } from '../src/lib/engine/exercise-state';
-import type { Scenario } from '../src/lib/engine/scenario-schema';
+import { exerciseTimeAt, wallTimeFor } from '../src/lib/engine/exercise/clock';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
+import { decide, nextWakeAt, snapshotFor, type ExerciseSnapshot } from '../src/lib/engine/exercise/machine';
+import type { Command } from '../src/lib/engine/exercise/commands';
+import { foldEvents, type ExerciseState } from '../src/lib/engine/exercise/state';
+import type { Scenario } from '../src/lib/engine/scenario/schema';
 import type { JoinCodes } from '../src/lib/realtime/contract';
 import { newJoinCode } from './auth';
 import { ConcurrencyError, type EventStore, type JoinCode } from './event-store';

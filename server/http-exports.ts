@@ -5,8 +5,8 @@
  * team's view and only once the controller has opened the review to teams.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { eventsForAudience, reviewOpenFor } from '../src/lib/engine/audience';
-import { timelineCsv } from '../src/lib/engine/timeline-csv';
+import { eventsForAudience, reviewOpenFor } from '../src/lib/engine/exercise/audience';
+import { timelineCsv } from '../src/lib/engine/formats/timeline-csv';
 import type { SessionSigner } from './auth';
 import type { ExerciseRegistry } from './exercise-registry';
 

@@ -5,8 +5,8 @@
  * exercise over from the log. Commands that arrive on a process that does not
  * own the exercise are forwarded to the owner over the Socket.IO adapter.
  */
-import type { DomainEvent } from '../src/lib/engine/events';
-import type { Command } from '../src/lib/engine/exercise-machine';
+import type { DomainEvent } from '../src/lib/engine/exercise/events';
+import type { Command } from '../src/lib/engine/exercise/commands';
 
 export type CommandResult = { ok: true; events: DomainEvent[] } | { ok: false; error: string };
 

@@ -6,7 +6,7 @@
  * processes can start at once.
  */
 import pg from 'pg';
-import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
 import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 
 const MIGRATIONS = [

@@ -7,15 +7,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Server, type Socket } from 'socket.io';
-import { eventsForAudience, reviewOpenFor, type Audience } from '../src/lib/engine/audience';
-import { percent, teamScores } from '../src/lib/engine/score-decision';
-import { exerciseTimeAt, MINUTE } from '../src/lib/engine/clock';
-import { injectSchema } from '../src/lib/engine/scenario-schema';
+import { eventsForAudience, reviewOpenFor, type Audience } from '../src/lib/engine/exercise/audience';
+import { percent, teamScores } from '../src/lib/engine/review/score-decision';
+import { exerciseTimeAt, MINUTE } from '../src/lib/engine/exercise/clock';
+import { injectSchema } from '../src/lib/engine/scenario/schema';
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '../src/lib/engine/events';
-import type { Command, CommandBody } from '../src/lib/engine/exercise-machine';
-import type { ExerciseState } from '../src/lib/engine/exercise-state';
-import type { Scenario } from '../src/lib/engine/scenario-schema';
+import type { DomainEvent } from '../src/lib/engine/exercise/events';
+import type { Command, CommandBody } from '../src/lib/engine/exercise/commands';
+import type { ExerciseState } from '../src/lib/engine/exercise/state';
+import type { Scenario } from '../src/lib/engine/scenario/schema';
 import {
 	describeIssues,
 	payloadSchemas,

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'socket.io';
 import type { createClient } from 'redis';
-import type { DomainEvent } from '../src/lib/engine/events';
-import type { Command } from '../src/lib/engine/exercise-machine';
+import type { DomainEvent } from '../src/lib/engine/exercise/events';
+import type { Command } from '../src/lib/engine/exercise/commands';
 import type { CommandResult, Ownership } from './ownership';
 
 type Redis = ReturnType<typeof createClient>;

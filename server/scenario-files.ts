@@ -1,9 +1,9 @@
 /** Reads scenario files from disk (I/O edge); parsing and validation are pure in the engine. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem } from '../src/lib/engine/scenario-parse';
-import { geographyProblems } from '../src/lib/engine/scenario-geography';
-import type { Scenario } from '../src/lib/engine/scenario-schema';
+import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem } from '../src/lib/engine/scenario/parse';
+import { geographyProblems } from '../src/lib/engine/scenario/geography';
+import type { Scenario } from '../src/lib/engine/scenario/schema';
 
 export interface LoadedScenario {
 	file: string;

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DomainEvent, NewEvent } from '../src/lib/engine/events';
+import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
 import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 
 const MIGRATIONS = [

@@ -15,9 +15,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DomainEvent, NewEvent } from '../../src/lib/engine/events';
-import type { Scenario } from '../../src/lib/engine/scenario-schema';
-import { scoreDecision } from '../../src/lib/engine/score-decision';
+import type { DomainEvent, NewEvent } from '../../src/lib/engine/exercise/events';
+import type { Scenario } from '../../src/lib/engine/scenario/schema';
+import { scoreDecision } from '../../src/lib/engine/review/score-decision';
 import type { EventStore, JoinCode } from '../../server/event-store';
 import { SqliteEventStore } from '../../server/sqlite-event-store';
 import { tempDir } from '../integration/harness';

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { loadScenarioFile } from '../../server/scenario-files';
 import { mean, percentile, round, runBench, sleep, sortedCopy, type BenchContext } from './lib/common';
 import { startBareServer, startRealServer, serverErrors, SCENARIO_ID, TEAM } from './lib/servers';

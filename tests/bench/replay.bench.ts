@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { foldEvents } from '../../src/lib/engine/exercise-state';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import { foldEvents } from '../../src/lib/engine/exercise/state';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { SqliteEventStore } from '../../server/sqlite-event-store';
 import { tempDir } from '../integration/harness';
 import { median, round, runBench } from './lib/common';

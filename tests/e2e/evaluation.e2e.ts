@@ -6,8 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parseScenarioYaml } from '../../src/lib/engine/scenario-parse';
-import { entityFixAt } from '../../src/lib/engine/entity-position';
+import { parseScenarioYaml } from '../../src/lib/engine/scenario/parse';
+import { entityFixAt } from '../../src/lib/engine/sim/entity-position';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 
 const scenarioFile = parseScenarioYaml(readFileSync('scenarios/maritime-trafficking-southern-caribbean.yaml', 'utf8'));

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';

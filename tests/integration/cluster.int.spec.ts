@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 
 const pgUrl = process.env.TEST_DATABASE_URL;

@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { exerciseTimeAt } from '../../src/lib/engine/clock';
-import type { DomainEvent } from '../../src/lib/engine/events';
-import { foldEvents } from '../../src/lib/engine/exercise-state';
+import { exerciseTimeAt } from '../../src/lib/engine/exercise/clock';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
+import { foldEvents } from '../../src/lib/engine/exercise/state';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';

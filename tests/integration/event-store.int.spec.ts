@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { NewEvent } from '../../src/lib/engine/events';
+import type { NewEvent } from '../../src/lib/engine/exercise/events';
 import { ConcurrencyError, type EventStore, type JoinCode } from '../../server/event-store';
 import { PostgresEventStore } from '../../server/postgres-event-store';
 import { SqliteEventStore } from '../../server/sqlite-event-store';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/lib/engine/events';
-import { foldEvents } from '../../src/lib/engine/exercise-state';
-import { teamScores } from '../../src/lib/engine/score-decision';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
+import { foldEvents } from '../../src/lib/engine/exercise/state';
+import { teamScores } from '../../src/lib/engine/review/score-decision';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 import { loadScenario } from '../fixtures/load-scenario';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
 
 export const CONTROLLER_KEY = 'test-controller-key';

@@ -5,10 +5,10 @@
  * style picks the lowest-scoring options and leaves assets and facilities alone.
  * Option scores come from the scenario file (participants never receive them).
  */
-import { exerciseTimeAt, MINUTE } from '../../src/lib/engine/clock';
-import type { DomainEvent } from '../../src/lib/engine/events';
-import { foldEvents, type ExerciseState } from '../../src/lib/engine/exercise-state';
-import { decidingTeams, isTaskable, type Scenario } from '../../src/lib/engine/scenario-schema';
+import { exerciseTimeAt, MINUTE } from '../../src/lib/engine/exercise/clock';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
+import { foldEvents, type ExerciseState } from '../../src/lib/engine/exercise/state';
+import { decidingTeams, isTaskable, type Scenario } from '../../src/lib/engine/scenario/schema';
 import { client, CONTROLLER_KEY, until, type TestClient } from './harness';
 
 export type Style = 'best' | 'worst';

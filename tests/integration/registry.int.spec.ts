@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MINUTE } from '../../src/lib/engine/clock';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import { MINUTE } from '../../src/lib/engine/exercise/clock';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { ExerciseRegistry } from '../../server/exercise-registry';
 import { SqliteEventStore } from '../../server/sqlite-event-store';
 import { miniScenario } from '../fixtures/mini-scenario';

@@ -7,11 +7,11 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/lib/engine/events';
-import { foldEvents } from '../../src/lib/engine/exercise-state';
-import { hotWash } from '../../src/lib/engine/review';
-import { parseScenarioYaml } from '../../src/lib/engine/scenario-parse';
-import { TIMELINE_CSV_COLUMNS } from '../../src/lib/engine/timeline-csv';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
+import { foldEvents } from '../../src/lib/engine/exercise/state';
+import { hotWash } from '../../src/lib/engine/review/review';
+import { parseScenarioYaml } from '../../src/lib/engine/scenario/parse';
+import { TIMELINE_CSV_COLUMNS } from '../../src/lib/engine/formats/timeline-csv';
 import { client, CONTROLLER_KEY, startServer, tempDir, type RunningServer, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../src/lib/engine/events';
+import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { payloadSchemas, type ClientEventName } from '../../src/lib/realtime/contract';
 import { client, CONTROLLER_KEY, startServer, tempDir, type RunningServer, type TestClient } from './harness';
 

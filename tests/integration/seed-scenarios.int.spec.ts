@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINUTE } from '../../src/lib/engine/clock';
-import { displacementPictureAt } from '../../src/lib/engine/displacement-state';
-import { teamScores } from '../../src/lib/engine/score-decision';
+import { MINUTE } from '../../src/lib/engine/exercise/clock';
+import { displacementPictureAt } from '../../src/lib/engine/sim/displacement-state';
+import { teamScores } from '../../src/lib/engine/review/score-decision';
 import { startServer, tempDir, type RunningServer } from './harness';
 import { loadScenario } from '../fixtures/load-scenario';
 import { divergentDecisions, playScenario, triggeredInjects, type PlayedRun } from './headless-player';

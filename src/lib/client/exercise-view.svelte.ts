@@ -4,10 +4,10 @@
  * seen event after every (re)connect, so a dropped connection or a server
  * restart loses nothing.
  */
-import { exerciseTimeAt } from '$lib/engine/clock';
-import type { DomainEvent } from '$lib/engine/events';
-import { reviewOpenFor } from '$lib/engine/audience';
-import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise-state';
+import { exerciseTimeAt } from '$lib/engine/exercise/clock';
+import type { DomainEvent } from '$lib/engine/exercise/events';
+import { reviewOpenFor } from '$lib/engine/exercise/audience';
+import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise/state';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { request, type ClientSocket } from './session';
 

@@ -1,5 +1,5 @@
 /** What the map draws for one entity: derived from the exercise state by the engine's map picture. */
-export type { MapEntity, MapRing } from '$lib/engine/map-picture';
+export type { MapEntity, MapRing } from '$lib/engine/sim/map-picture';
 
 /** A past track line; `id` normally matches the entity it belongs to (it then takes its colour). */
 export interface MapTrail {

@@ -3,9 +3,9 @@
  * schemas (validated on arrival by the server) and reply shapes.
  */
 import { z } from 'zod';
-import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/events';
-import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario-schema';
-import type { ExerciseStatus } from '../engine/exercise-state';
+import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/exercise/events';
+import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
+import type { ExerciseStatus } from '../engine/exercise/state';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 

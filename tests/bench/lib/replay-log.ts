@@ -11,12 +11,13 @@
  * observations and ratings, and the controller changes speed, pauses and resumes.
  */
 import { readFileSync } from 'node:fs';
-import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/clock';
-import type { DomainEvent, NewEvent } from '../../../src/lib/engine/events';
-import { decide, snapshotFor, type Command, type CommandBody, type ExerciseSnapshot } from '../../../src/lib/engine/exercise-machine';
-import { foldEvents, nextDueAt } from '../../../src/lib/engine/exercise-state';
-import { parseScenarioYaml } from '../../../src/lib/engine/scenario-parse';
-import { scenarioSchema, type Scenario } from '../../../src/lib/engine/scenario-schema';
+import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/exercise/clock';
+import type { DomainEvent, NewEvent } from '../../../src/lib/engine/exercise/events';
+import { decide, snapshotFor, type ExerciseSnapshot } from '../../../src/lib/engine/exercise/machine';
+import type { Command, CommandBody } from '../../../src/lib/engine/exercise/commands';
+import { foldEvents, nextDueAt } from '../../../src/lib/engine/exercise/state';
+import { parseScenarioYaml } from '../../../src/lib/engine/scenario/parse';
+import { scenarioSchema, type Scenario } from '../../../src/lib/engine/scenario/schema';
 
 import { Rng } from '../../fixtures/seeded-random';
 

@@ -4,7 +4,7 @@
  * curved arrows of the sharing graph. No DOM, no Svelte, so it is unit-tested
  * on its own (`scales.unit.spec.ts`).
  */
-import { MINUTE } from '$lib/engine/clock';
+import { MINUTE } from '$lib/engine/exercise/clock';
 
 export interface Point {
 	x: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '$lib/engine/clock';
+import { MINUTE } from '$lib/engine/exercise/clock';
 import {
 	chartTeams,
 	circleLayout,

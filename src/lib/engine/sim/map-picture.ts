@@ -1,0 +1,99 @@
+/**
+ * The map picture at an exercise time (pure): every visible entity's position,
+ * heading, speed and trail; the viewer's own assets' planned courses; storm
+ * wind fields and trigger areas as rings; ports and shelters with their load.
+ */
+import turfDestination from '@turf/destination';
+import { MINUTE } from '../exercise/clock';
+import type { DisplacementPicture } from './displacement';
+import type { ExerciseState } from '../exercise/state';
+import { courseAt, fixAt, trailOf } from './movement';
+import { isTaskable, type LonLat } from '../scenario/schema';
+
+/** One entity as the map draws it. */
+export interface MapEntity {
+	id: string;
+	name: string;
+	kind: string;
+	category: string;
+	position: [number, number];
+	headingDeg: number | null;
+	speedKnots: number;
+	team?: string;
+	own?: boolean;
+	/** The viewer's team can task it. */
+	taskable?: boolean;
+	/** A short status under the name: a facility's load, an asset's order. */
+	status?: string;
+}
+
+export interface MapRing {
+	id: string;
+	kind: 'hurricane' | 'tropical-storm' | 'area';
+	ring: [number, number][];
+}
+
+export interface MapPicture {
+	entities: MapEntity[];
+	trails: { id: string; coordinates: [number, number][] }[];
+	/** Where the viewer's own assets are heading from now. */
+	plans: { id: string; coordinates: [number, number][] }[];
+	rings: MapRing[];
+}
+
+/** A circle of `radiusNm` around `center` as a closed ring (geodesic, 48 sides). */
+export function circleRing(center: LonLat, radiusNm: number, sides = 48): [number, number][] {
+	const ring: [number, number][] = [];
+	for (let i = 0; i <= sides; i++)
+		ring.push(turfDestination(center, radiusNm, (360 * i) / sides, { units: 'nauticalmiles' }).geometry.coordinates as [number, number]);
+	return ring;
+}
+
+const ORDER_WORDS = { goto: 'proceeding', patrol: 'on patrol', intercept: 'intercepting', hold: 'holding' } as const;
+
+/**
+ * `everything`: draw every entity of the scenario, hidden ones included (exercise control and evaluators);
+ * otherwise only those the viewer's state holds (public, revealed to it, or detected by its sensors).
+ */
+export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: string, displacement?: DisplacementPicture | null, everything = false): MapPicture {
+	const entities: MapEntity[] = [];
+	const trails: MapPicture['trails'] = [];
+	const plans: MapPicture['plans'] = [];
+	const rings: MapRing[] = [];
+	const load = new Map(displacement?.facilities.map((f) => [f.id, f]));
+	for (const entity of everything && state.scenario ? state.scenario.entities : Object.values(state.entities)) {
+		const fix = fixAt(state, entity, atMs);
+		const own = ownTeam !== undefined && entity.team === ownTeam;
+		const course = courseAt(state, entity.id, atMs);
+		const f = load.get(entity.id);
+		const status = f
+			? `${f.open ? '' : 'closed · '}${f.occupancy}/${f.capacity}${f.kind === 'port' ? ' waiting' : ''}`
+			: course?.order && own
+				? ORDER_WORDS[course.order.type]
+				: undefined;
+		entities.push({
+			id: entity.id,
+			name: entity.name,
+			kind: entity.kind,
+			category: entity.category,
+			position: fix.position,
+			headingDeg: fix.headingDeg,
+			speedKnots: fix.speedKnots,
+			team: entity.team,
+			own,
+			taskable: own && isTaskable(entity),
+			status
+		});
+		const trail = trailOf(state, entity, atMs);
+		if (trail.length > 1) trails.push({ id: entity.id, coordinates: trail });
+		if (own && course && course.track.length > 1) {
+			const ahead = course.track.filter((p) => p.at * MINUTE > atMs).map((p) => p.position);
+			if (ahead.length > 0) plans.push({ id: entity.id, coordinates: [fix.position, ...ahead] });
+		}
+		if (entity.windRadiiNm) {
+			if (entity.windRadiiNm.tropicalStorm > 0) rings.push({ id: `${entity.id}-ts`, kind: 'tropical-storm', ring: circleRing(fix.position, entity.windRadiiNm.tropicalStorm) });
+			if (entity.windRadiiNm.hurricane > 0) rings.push({ id: `${entity.id}-h`, kind: 'hurricane', ring: circleRing(fix.position, entity.windRadiiNm.hurricane) });
+		}
+	}
+	return { entities, trails, plans, rings };
+}

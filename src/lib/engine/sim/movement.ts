@@ -1,0 +1,78 @@
+/**
+ * Where things are: an entity follows its scripted track until an order or the
+ * simulation gives it a course; positions are computed from exercise time,
+ * never stored per tick (pure; safe for the browser: no geography data).
+ */
+import { MINUTE } from '../exercise/clock';
+import { entityFixAt, type EntityFix } from './entity-position';
+import type { CourseRecord, ExerciseState } from '../exercise/state';
+import { underwayMinutes, type CoursePoint } from './kinematics';
+import type { Entity, LonLat } from '../scenario/schema';
+
+type Positioned = Pick<ExerciseState, 'courses'>;
+
+/** The course an entity is on at `atMs`, or null while it follows its scripted track. */
+export function courseAt(state: Positioned, entityId: string, atMs: number): CourseRecord | null {
+	const list = Object.hasOwn(state.courses, entityId) ? state.courses[entityId] : [];
+	for (let i = list.length - 1; i >= 0; i--) if (list[i].startAt <= atMs) return list[i];
+	return null;
+}
+
+/** The track an entity moves along at `atMs`: its current course, else its scripted track. */
+export function trackAt(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): CoursePoint[] {
+	return courseAt(state, entity.id, atMs)?.track ?? entity.track;
+}
+
+export function fixAt(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): EntityFix {
+	return entityFixAt({ track: trackAt(state, entity, atMs) }, atMs);
+}
+
+export function positionAt(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): LonLat {
+	return fixAt(state, entity, atMs).position;
+}
+
+/** Until when (exercise minutes) the entity keeps moving on the track it has at `atMs`; null when it is not moving. */
+export function underwayUntilMin(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): number | null {
+	const track = trackAt(state, entity, atMs);
+	const last = track[track.length - 1];
+	return track.length > 1 && last.at * MINUTE > atMs ? last.at : null;
+}
+
+/** The way an entity has come up to `atMs`: scripted points, then each course's points, ending where it is. */
+export function trailOf(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): LonLat[] {
+	const list = (Object.hasOwn(state.courses, entity.id) ? state.courses[entity.id] : []).filter((c) => c.startAt <= atMs);
+	const legs: { track: CoursePoint[]; until: number }[] = [];
+	const firstStart = list[0]?.startAt ?? Infinity;
+	legs.push({ track: entity.track, until: Math.min(firstStart, atMs) });
+	list.forEach((c, i) => legs.push({ track: c.track, until: Math.min(list[i + 1]?.startAt ?? Infinity, atMs) }));
+	const points: LonLat[] = [];
+	for (const leg of legs) {
+		for (const p of leg.track) if (p.at * MINUTE < leg.until) points.push(p.position);
+		points.push(entityFixAt({ track: leg.track }, leg.until).position);
+	}
+	return points.length > 1 ? points : [];
+}
+
+/**
+ * When a boat of displaced people lands at its destination: the end of its last
+ * movement, unless that movement is a stop (a boat in distress waiting for rescue).
+ */
+export function landingAt(state: Positioned, boat: Pick<Entity, 'id' | 'track' | 'destination'>): number | null {
+	if (!boat.destination) return null;
+	const list = Object.hasOwn(state.courses, boat.id) ? state.courses[boat.id] : [];
+	const track = list.length > 0 ? list[list.length - 1].track : boat.track;
+	if (list.length > 0 && track.length < 2) return null;
+	return track[track.length - 1].at * MINUTE;
+}
+
+/** Minutes an asset has left under way at `atMs` (Infinity when the scenario sets no endurance). */
+export function enduranceLeftMin(state: Positioned, entity: Pick<Entity, 'id' | 'enduranceHours'>, atMs: number): number {
+	if (entity.enduranceHours === undefined) return Infinity;
+	const courses = Object.hasOwn(state.courses, entity.id) ? state.courses[entity.id] : [];
+	let used = 0;
+	courses.forEach((c, i) => {
+		const end = Math.min(courses[i + 1]?.startAt ?? Infinity, atMs, c.exhaustedAt ?? Infinity);
+		if (end > c.startAt) used += underwayMinutes(c.track, c.startAt / MINUTE, end / MINUTE);
+	});
+	return Math.max(0, entity.enduranceHours * 60 - used);
+}

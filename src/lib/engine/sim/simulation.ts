@@ -1,0 +1,323 @@
+/**
+ * The live simulation (pure): turns team orders into courses, and at each tick
+ * finds what has happened on the map since — intercepts, detections, area
+ * crossings, boats in distress or landing, assets out of endurance, facilities
+ * over capacity — as domain events. The exercise machine calls it; nothing here
+ * reads a clock or does I/O.
+ */
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { polygon as turfPolygon } from '@turf/helpers';
+import { MINUTE } from '../exercise/clock';
+import { displacementPictureAt } from './displacement-state';
+import { distanceNm } from './entity-position';
+import type { CourseChange, DomainEventBody } from '../exercise/events';
+import { own, type ExerciseState } from '../exercise/state';
+import { formatKnots, formatMinutes, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
+import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
+import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from '../scenario/schema';
+import { watersLabel, whoseWaters, type Waters } from './zones';
+
+/** How often (exercise time) a running exercise looks for detections, area crossings and crowding. */
+export const SWEEP_MS = 30_000;
+/** How close an asset must come to a target to intercept it. */
+export const CAPTURE_NM = 0.5;
+/** Speed of an escort to port when the rescuer's is unknown. */
+const BOAT_KNOTS = 8;
+const MOVERS = new Set(['vessel', 'aircraft', 'boat']);
+
+const entityOf = (state: ExerciseState, id: string): Entity | undefined => state.scenario?.entities.find((e) => e.id === id);
+
+/** Whether `team` can see the entity now (public, revealed to it, or detected by it). */
+export function visibleTo(state: ExerciseState, entity: Entity, team: string): boolean {
+	return entity.visibility === 'all' || (own(state.sightedBy, entity.id) ?? []).includes(team);
+}
+
+/** Why a team cannot give this order now, or null. */
+export function taskingProblem(state: ExerciseState, entityId: string, team: string, order: Order, speedKnots: number | undefined, atMs: number): string | null {
+	const entity = entityOf(state, entityId);
+	if (!entity) return `unknown entity "${entityId}"`;
+	if (!isTaskable(entity)) return `"${entity.name}" is not an asset that can be tasked`;
+	if (entity.team !== team) return `"${entity.name}" belongs to another team`;
+	if (speedKnots !== undefined && speedKnots > entity.speedKnots!) return `"${entity.name}" cannot make ${formatKnots(speedKnots)} (top speed ${formatKnots(entity.speedKnots!)})`;
+	if (order.type !== 'hold' && enduranceLeftMin(state, entity, atMs) <= 0) return `"${entity.name}" has no endurance left: it can only hold`;
+	if (order.type === 'intercept') {
+		const target = entityOf(state, order.target);
+		if (!target || !MOVERS.has(target.kind) || !visibleTo(state, target, team)) return `no contact "${order.target}" on your picture`;
+		if (target.id === entity.id) return 'an asset cannot intercept itself';
+	}
+	return null;
+}
+
+/** The events for a team's order: the new course, and for an intercept whether and where it can happen. */
+export function taskAsset(state: ExerciseState, entityId: string, team: string | null, order: Order, speed: number | undefined, atMs: number, by: string): DomainEventBody[] {
+	const entity = entityOf(state, entityId)!;
+	const speedKnots = speed ?? entity.speedKnots!;
+	const atMin = atMs / MINUTE;
+	const from = positionAt(state, entity, atMs);
+	const untilMin = state.scenario!.durationMinutes;
+	const left = enduranceLeftMin(state, entity, atMs);
+	let course: CoursePoint[];
+	let intercept: { target: string; at: number; point: LonLat } | null = null;
+	const events: DomainEventBody[] = [];
+	switch (order.type) {
+		case 'goto':
+			course = planGoto(from, atMin, order.point, speedKnots);
+			break;
+		case 'patrol':
+			course = planPatrol(from, atMin, order.points, speedKnots, Math.max(untilMin, atMin + 1));
+			break;
+		case 'hold':
+			course = [{ at: atMin, position: from }];
+			break;
+		case 'intercept': {
+			const target = entityOf(state, order.target)!;
+			const targetUntil = underwayUntilMin(state, target, atMs) ?? untilMin;
+			const plan = planIntercept(from, atMin, speedKnots, (min) => positionAt(state, target, min * MINUTE), Math.min(untilMin, targetUntil), CAPTURE_NM);
+			const reachable = plan.feasible && (plan.atMin - atMin) <= left;
+			if (plan.feasible && reachable) {
+				course = plan.course;
+				intercept = { target: target.id, at: plan.atMin * MINUTE, point: plan.point };
+			} else {
+				// Cannot intercept: close the target's present position as fast as it can (the best a crew would do).
+				course = planGoto(from, atMin, positionAt(state, target, atMs), speedKnots);
+			}
+			const reason = plan.feasible
+				? reachable
+					? `intercept possible at ${formatMinutes(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
+					: `intercept would need ${Math.round(plan.atMin - atMin)} min under way; ${entity.name} has ${Math.round(left)} min of endurance left`
+				: plan.reason;
+			events.push({
+				type: 'intercept.assessed',
+				entityId,
+				team,
+				target: target.id,
+				feasible: intercept !== null,
+				interceptAt: intercept?.at ?? null,
+				point: intercept?.point ?? null,
+				reason
+			});
+			break;
+		}
+	}
+	const cut = Number.isFinite(left) ? truncateForEndurance(course, left) : { course, exhaustedAtMin: null };
+	events.unshift({
+		type: 'asset.tasked',
+		entityId,
+		team,
+		order,
+		speedKnots,
+		course: cut.course,
+		exhaustedAt: cut.exhaustedAtMin === null ? null : cut.exhaustedAtMin * MINUTE,
+		intercept,
+		by
+	});
+	return events;
+}
+
+/** Where a boat of displaced people goes after a rescue or an escort: on to its port, its people aboard the rescuer, at the rescuer's speed. */
+function onToPort(state: ExerciseState, boat: Entity, from: LonLat, atMin: number, knots: number): CoursePoint[] {
+	const port = boat.destination ? entityOf(state, boat.destination) : undefined;
+	return port ? planGoto(from, atMin, port.track[0].position, knots) : [{ at: atMin, position: from }];
+}
+
+/** Whose waters relative to a team: its own state's territorial sea, another state's, or outside any. */
+export function watersFor(waters: Waters, teamState: string | undefined): 'own' | 'foreign' | 'high-seas' {
+	if (waters.kind === 'high-seas') return 'high-seas';
+	return waters.state === teamState ? 'own' : 'foreign';
+}
+
+function inside(area: Area, p: LonLat): boolean {
+	if (area.circle) return distanceNm(area.circle.center, p) <= area.circle.radiusNm;
+	const ring = [...area.polygon!, area.polygon![0]];
+	return booleanPointInPolygon(p, turfPolygon([ring]));
+}
+
+/** Pairs (entity, area) that waiting injects' triggers watch. */
+function watchedAreas(state: ExerciseState): { entity: Entity; area: Area }[] {
+	const scenario = state.scenario;
+	if (!scenario) return [];
+	const seen = new Set<string>();
+	const out: { entity: Entity; area: Area }[] = [];
+	for (const i of Object.values(state.injects)) {
+		const t = i.inject.trigger;
+		if (i.status !== 'waiting' || !t || !('area' in t)) continue;
+		const key = `${t.area.entity}/${t.area.area}`;
+		const entity = entityOf(state, t.area.entity);
+		const area = scenario.areas.find((a) => a.id === t.area.area);
+		if (seen.has(key) || !entity || !area) continue;
+		seen.add(key);
+		out.push({ entity, area });
+	}
+	return out;
+}
+
+/** Sensor-carrying team assets, and the contacts they could still detect. */
+function sensorPairs(state: ExerciseState): { sensor: Entity; contact: Entity }[] {
+	const entities = state.scenario?.entities ?? [];
+	const sensors = entities.filter((e) => e.team && e.sensorRangeNm);
+	const pairs: { sensor: Entity; contact: Entity }[] = [];
+	for (const sensor of sensors)
+		for (const contact of entities)
+			if (MOVERS.has(contact.kind) && contact.team !== sensor.team && own(state.detections, `${sensor.team}/${contact.id}`) === undefined)
+				pairs.push({ sensor, contact });
+	return pairs;
+}
+
+/** What the simulation makes happen by exercise time `atMs`. */
+export function simulationEvents(state: ExerciseState, atMs: number): DomainEventBody[] {
+	const scenario = state.scenario;
+	if (!scenario) return [];
+	const out: DomainEventBody[] = [];
+	const alerted = (key: string) => own(state.alerts, key) !== undefined;
+
+	// Intercepts that fall due: both stop where they meet (a boat of displaced people is escorted on to its port).
+	for (const [entityId, list] of Object.entries(state.courses)) {
+		const current = list[list.length - 1];
+		const plan = current.intercept;
+		if (!plan || plan.at > atMs || state.intercepts.some((x) => x.entityId === entityId && x.target === plan.target && x.at === plan.at)) continue;
+		const target = entityOf(state, plan.target)!;
+		if (distanceNm(positionAt(state, target, plan.at), plan.point) > 2 * CAPTURE_NM) {
+			// The target changed its movement since the order: plan the intercept again.
+			out.push(...taskAsset(state, entityId, current.team, { type: 'intercept', target: target.id }, current.speedKnots, atMs, 'system'));
+			continue;
+		}
+		const minute = plan.at / MINUTE;
+		// An aircraft cannot stop a vessel: it stays overhead and shadows it on its way.
+		const shadowing = entityOf(state, entityId)?.kind === 'aircraft';
+		const ahead = trackAt(state, target, plan.at).filter((p) => p.at > minute);
+		const courses: CourseChange[] = shadowing
+			? [{ entityId, course: [{ at: minute, position: plan.point }, ...ahead] }]
+			: target.kind === 'boat'
+				? (() => {
+						// In distress its people go aboard the rescuer; otherwise the boat is escorted at its own pace.
+						const rescuer = current.speedKnots || BOAT_KNOTS;
+						const inDistress = own(state.alerts, `distress/${target.id}`) !== undefined;
+						const escort = onToPort(state, target, plan.point, minute, inDistress ? rescuer : Math.min(rescuer, target.speedKnots ?? rescuer));
+						return [{ entityId: target.id, course: escort }, { entityId, course: escort }];
+					})()
+				: [
+						{ entityId: target.id, course: [{ at: minute, position: plan.point }] },
+						{ entityId, course: [{ at: minute, position: plan.point }] }
+					];
+		out.push({ type: 'intercept.achieved', entityId, team: current.team, target: target.id, metAt: plan.at, point: plan.point, waters: whoseWaters(plan.point), shadowing, courses });
+	}
+
+	for (const entity of scenario.entities) {
+		// A boat calls for help and stops until rescued.
+		if (entity.distressAt !== undefined && entity.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
+			const at = entity.distressAt * MINUTE;
+			const rescued = state.intercepts.some((x) => x.target === entity.id && !x.shadowing);
+			const position = positionAt(state, entity, at);
+			out.push({
+				type: 'simulation.alert',
+				alert: 'distress',
+				entityId: entity.id,
+				team: null,
+				detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${entity.people ? `, ${entity.people.total} people aboard` : ''}`,
+				count: entity.people?.total ?? null,
+				courses: rescued ? [] : [{ entityId: entity.id, course: [{ at: entity.distressAt, position }] }]
+			});
+		}
+		// Out of endurance on the current course.
+		const course = courseAt(state, entity.id, atMs);
+		if (course?.exhaustedAt != null && course.exhaustedAt <= atMs && !alerted(`out-of-endurance/${entity.id}`))
+			out.push({
+				type: 'simulation.alert',
+				alert: 'out-of-endurance',
+				entityId: entity.id,
+				team: entity.team ?? null,
+				detail: `${entity.name} has reached the limit of its endurance and must stop`,
+				count: null,
+				courses: []
+			});
+		// A boat of displaced people lands.
+		if (entity.people && entity.destination && !alerted(`landed/${entity.id}`)) {
+			const landed = landingAt(state, entity);
+			if (landed !== null && landed <= atMs)
+				out.push({ type: 'boat.landed', entityId: entity.id, port: entity.destination, people: entity.people.total, entity });
+		}
+		// Unaccompanied minors found when their boat lands.
+		if (entity.people && entity.people.unaccompaniedMinors > 0 && !alerted(`minors-found/${entity.id}`)) {
+			const landed = landingAt(state, entity);
+			const port = entity.destination ? entityOf(state, entity.destination) : undefined;
+			if (landed !== null && landed <= atMs)
+				out.push({
+					type: 'simulation.alert',
+					alert: 'minors-found',
+					entityId: entity.id,
+					team: port?.team ?? null,
+					detail: `${entity.people.unaccompaniedMinors} unaccompanied children among the ${entity.people.total} people landed from ${entity.name} at ${port?.name ?? 'port'}`,
+					count: entity.people.unaccompaniedMinors,
+					courses: []
+				});
+		}
+	}
+
+	// Sensors: first detection of each contact by each team.
+	for (const { sensor, contact } of sensorPairs(state)) {
+		if (out.some((e) => e.type === 'contact.detected' && e.team === sensor.team && e.contact === contact.id)) continue;
+		if (contact.track[0].at * MINUTE > atMs) continue;
+		const here = positionAt(state, sensor, atMs);
+		const there = positionAt(state, contact, atMs);
+		const range = distanceNm(here, there);
+		if (range <= sensor.sensorRangeNm!)
+			out.push({ type: 'contact.detected', entityId: sensor.id, team: sensor.team!, contact: contact.id, position: there, rangeNm: Math.round(range * 10) / 10, entity: contact });
+	}
+
+	// Areas that triggers watch.
+	for (const { entity, area } of watchedAreas(state)) {
+		const now = inside(area, positionAt(state, entity, atMs));
+		const before = own(state.inArea, `${entity.id}/${area.id}`) ?? false;
+		if (now !== before) out.push({ type: 'area.crossed', entityId: entity.id, area: area.id, on: now ? 'enter' : 'leave' });
+	}
+
+	// Ports and shelters over capacity.
+	const picture = displacementPictureAt(state, atMs);
+	for (const f of picture?.facilities ?? [])
+		if (f.overCapacity && !alerted(`capacity-exceeded/${f.id}`)) {
+			const facility = entityOf(state, f.id);
+			out.push({
+				type: 'simulation.alert',
+				alert: 'capacity-exceeded',
+				entityId: f.id,
+				team: facility?.team ?? null,
+				detail:
+					f.kind === 'port'
+						? `${facility?.name ?? f.id}: ${f.occupancy} people waiting for screening, room for ${f.capacity}`
+						: `${facility?.name ?? f.id} is full (${f.occupancy}/${f.capacity}); screened people are left without shelter`,
+				count: f.occupancy,
+				courses: []
+			});
+		}
+	return out;
+}
+
+/** Whether a port or shelter is open, and its staff, at `atMs`. */
+export function facilityNow(state: ExerciseState, entityId: string, atMs: number): { open: boolean; staff: number } {
+	const entity = entityOf(state, entityId);
+	let now = { open: entity?.open ?? true, staff: entity?.staff ?? 0 };
+	for (const c of state.facilityChanges) if (c.entityId === entityId && c.at <= atMs) now = { open: c.open, staff: c.staff };
+	return now;
+}
+
+/** The next exercise time the simulation has something due, given the time now. */
+export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number | null {
+	const scenario = state.scenario;
+	if (!scenario) return null;
+	const times: number[] = [];
+	for (const [entityId, list] of Object.entries(state.courses)) {
+		const c = list[list.length - 1];
+		if (c.intercept && !state.intercepts.some((x) => x.entityId === entityId && x.at === c.intercept!.at)) times.push(c.intercept.at);
+		if (c.exhaustedAt !== null && own(state.alerts, `out-of-endurance/${entityId}`) === undefined) times.push(c.exhaustedAt);
+	}
+	for (const e of scenario.entities) {
+		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined) times.push(e.distressAt * MINUTE);
+		if (e.people && e.destination && (own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))) {
+			const landed = landingAt(state, e);
+			if (landed !== null) times.push(landed);
+		}
+	}
+	const sweeping = sensorPairs(state).length > 0 || watchedAreas(state).length > 0 || scenario.displacement !== undefined;
+	if (sweeping) times.push(nowMs + SWEEP_MS);
+	return times.length > 0 ? Math.min(...times) : null;
+}
