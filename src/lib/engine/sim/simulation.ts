@@ -163,6 +163,18 @@ function sensorPairs(state: ExerciseState): { sensor: Entity; contact: Entity }[
 	return pairs;
 }
 
+/**
+ * When a team's asset first reached the boat alongside (an aircraft overhead only shadows it), counting
+ * the intercepts already folded into the state and those among `pending` events not yet stored; null if never.
+ */
+function reachedAt(state: ExerciseState, boatId: string, pending: DomainEventBody[] = []): number | null {
+	const times = [
+		...state.intercepts.filter((x) => x.target === boatId && !x.shadowing).map((x) => x.at),
+		...pending.flatMap((e) => (e.type === 'intercept.achieved' && e.target === boatId && !e.shadowing ? [e.metAt] : []))
+	];
+	return times.length > 0 ? Math.min(...times) : null;
+}
+
 /** What the simulation makes happen by exercise time `atMs`. */
 export function simulationEvents(state: ExerciseState, atMs: number): DomainEventBody[] {
 	const scenario = state.scenario;
@@ -206,17 +218,21 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 		// A boat calls for help and stops until rescued.
 		if (entity.distressAt !== undefined && entity.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
 			const at = entity.distressAt * MINUTE;
-			const rescued = state.intercepts.some((x) => x.target === entity.id && !x.shadowing);
-			const position = positionAt(state, entity, at);
-			out.push({
-				type: 'simulation.alert',
-				alert: 'distress',
-				entityId: entity.id,
-				team: null,
-				detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${entity.people ? `, ${entity.people.total} people aboard` : ''}`,
-				count: entity.people?.total ?? null,
-				courses: rescued ? [] : [{ entityId: entity.id, course: [{ at: entity.distressAt, position }] }]
-			});
+			const rescued = reachedAt(state, entity.id, out);
+			// A boat reached before then is already in a crew's hands (escorted, or its people aboard): it calls no one.
+			if (rescued === null || rescued > at) {
+				const position = positionAt(state, entity, at);
+				out.push({
+					type: 'simulation.alert',
+					alert: 'distress',
+					entityId: entity.id,
+					team: null,
+					detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${entity.people ? `, ${entity.people.total} people aboard` : ''}`,
+					count: entity.people?.total ?? null,
+					// Reached since (in the same sweep): it goes on with its rescuer rather than stopping where it called.
+					courses: rescued !== null ? [] : [{ entityId: entity.id, course: [{ at: entity.distressAt, position }] }]
+				});
+			}
 		}
 		// Out of endurance on the current course.
 		const course = courseAt(state, entity.id, atMs);
@@ -311,7 +327,7 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 		if (c.exhaustedAt !== null && own(state.alerts, `out-of-endurance/${entityId}`) === undefined) times.push(c.exhaustedAt);
 	}
 	for (const e of scenario.entities) {
-		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined) times.push(e.distressAt * MINUTE);
+		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined && reachedAt(state, e.id) === null) times.push(e.distressAt * MINUTE);
 		if (e.people && e.destination && (own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))) {
 			const landed = landingAt(state, e);
 			if (landed !== null) times.push(landed);

@@ -4,7 +4,8 @@ import { driveMachine } from '../../../../tests/fixtures/machine-driver';
 import { MINUTE } from '../exercise/clock';
 import { distanceNm } from './entity-position';
 import type { NewEvent } from '../exercise/events';
-import { positionAt } from './movement';
+import { landingAt, positionAt } from './movement';
+import { nextSimulationDueAt } from './simulation';
 import { eventsForAudience } from '../exercise/audience';
 import { displacementPictureAt } from './displacement-state';
 import { foldEvents } from '../exercise/state';
@@ -261,6 +262,25 @@ describe('boats of displaced people', () => {
 		expect(landed.map((l) => l.entityId).sort()).toEqual(['hidden-boat', 'sinking']);
 		const rescued = landed.find((l) => l.entityId === 'sinking')!;
 		expect(rescued.at).toBeGreaterThan(ofType(later, 'intercept.achieved')[0].at);
+	});
+
+	it('a boat rescued before its distress minute calls no one: no mayday, no inject, and it goes on to port with its rescuer', () => {
+		const later = { ...displacement, entities: displacement.entities.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 40 } : e)) };
+		const x = driveMachine(scenarioSchema.parse(later));
+		x.send({ type: 'START' }, 0);
+		const [, assessed] = x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 1);
+		expect(assessed).toMatchObject({ feasible: true });
+		const events = x.tickThrough(2, 119, 1);
+		const [reached] = ofType(events, 'intercept.achieved');
+		expect(reached).toMatchObject({ entityId: 'cutter', target: 'sinking' });
+		expect(reached.metAt).toBeLessThan(40 * MINUTE);
+		expect(ofType(events, 'simulation.alert').filter((a) => a.alert === 'distress')).toEqual([]);
+		expect(triggered(events)).not.toContain('mayday');
+		// Nothing is left due at the distress minute, so the clock does not keep waking for it.
+		expect(nextSimulationDueAt(x.state(), 50 * MINUTE)).not.toBe(40 * MINUTE);
+		const boat = x.state().scenario!.entities.find((e) => e.id === 'sinking')!;
+		expect(landingAt(x.state(), boat)).toBeGreaterThan(reached.metAt);
+		expect(positionAt(x.state(), boat, 60 * MINUTE)).not.toEqual(positionAt(x.state(), boat, 40 * MINUTE));
 	});
 
 	it('lets only the team that runs a facility change it, within its staff limit', () => {
