@@ -2,9 +2,11 @@
  * The scenario file format: one zod schema is the single source of truth for
  * TypeScript types, runtime validation and the generated JSON Schema
  * (`scenarios/scenario.schema.json`). Cross-references (teams, objectives,
- * entities) are checked in `superRefine` so each problem names its path.
+ * entities, …) are checked in `cross-references.ts`, run as the schema's
+ * `superRefine`, so each problem names its path.
  */
 import { z } from 'zod';
+import { checkCrossReferences } from './cross-references';
 
 const id = z
 	.string()
@@ -251,160 +253,7 @@ export const scenarioSchema = z
 			.describe('settings of the displacement model (boats, ports, shelters)'),
 		injects: z.array(injectSchema).min(1).max(2000)
 	})
-	.superRefine((s, ctx) => {
-		const teamIds = new Set(s.teams.map((t) => t.id));
-		const objectiveIds = new Set(s.objectives.map((o) => o.id));
-		const entityIds = new Set(s.entities.map((e) => e.id));
-		const issue = (path: (string | number)[], message: string) =>
-			ctx.addIssue({ code: 'custom', path, message });
-		const unique = (list: { id: string }[], key: string) => {
-			const seen = new Set<string>();
-			list.forEach((item, i) => {
-				if (seen.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}"`);
-				seen.add(item.id);
-			});
-		};
-		unique(s.teams, 'teams');
-		s.teams.forEach((t, i) => {
-			if (t.id === EXERCISE_CONTROL) issue(['teams', i, 'id'], `"${EXERCISE_CONTROL}" is reserved for messages to exercise control`);
-		});
-		unique(s.objectives, 'objectives');
-		unique(s.entities, 'entities');
-		unique(s.injects, 'injects');
-		unique(s.areas, 'areas');
-		const areaIds = new Set(s.areas.map((a) => a.id));
-		s.areas.forEach((a, i) => {
-			if ((a.polygon === undefined) === (a.circle === undefined)) issue(['areas', i], 'needs exactly one of "polygon" or "circle"');
-		});
-		const known = (set: Set<string>, what: string, value: string, path: (string | number)[]) => {
-			if (!set.has(value)) issue(path, `unknown ${what} "${value}"`);
-		};
-
-		const entityById = new Map(s.entities.map((e) => [e.id, e]));
-		s.entities.forEach((e, i) => {
-			if (e.team) known(teamIds, 'team', e.team, ['entities', i, 'team']);
-			const misplaced = (field: string, kinds: readonly string[]) => {
-				if ((e as Record<string, unknown>)[field] !== undefined && !kinds.includes(e.kind))
-					issue(['entities', i, field], `only for ${kinds.join(' or ')} entities, not a ${e.kind}`);
-			};
-			misplaced('speedKnots', ['vessel', 'aircraft', 'boat']);
-			misplaced('enduranceHours', ['vessel', 'aircraft']);
-			misplaced('sensorRangeNm', ['vessel', 'aircraft']);
-			misplaced('people', ['boat']);
-			misplaced('destination', ['boat']);
-			misplaced('distressAt', ['boat']);
-			misplaced('windRadiiNm', ['storm']);
-			misplaced('stormCategory', ['storm']);
-			if (e.speedKnots !== undefined && !e.team && e.kind !== 'boat') issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
-			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
-			if (e.people && e.people.unaccompaniedMinors > e.people.minors) issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
-			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
-			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes) issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
-			if (e.kind === 'boat' && e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
-			if (e.destination) {
-				const port = entityById.get(e.destination);
-				if (!port) issue(['entities', i, 'destination'], `unknown entity "${e.destination}"`);
-				else if (port.kind !== 'port') issue(['entities', i, 'destination'], `"${e.destination}" is a ${port.kind}, not a port`);
-			}
-			if ((e.kind === 'port' || e.kind === 'shelter') && s.displacement) {
-				if (e.capacity === undefined) issue(['entities', i, 'capacity'], `a ${e.kind} needs a capacity in a displacement scenario`);
-				if (!e.state) issue(['entities', i, 'state'], `a ${e.kind} needs the member state it is in`);
-			}
-			if (e.maxStaff !== undefined && e.staff > e.maxStaff) issue(['entities', i, 'staff'], `more than maxStaff (${e.maxStaff})`);
-			e.track.forEach((p, j) => {
-				if (j > 0 && p.at <= e.track[j - 1].at)
-					issue(['entities', i, 'track', j, 'at'], 'track times must increase');
-				if (p.at > s.durationMinutes)
-					issue(['entities', i, 'track', j, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
-			});
-		});
-		s.injects.forEach((inj, i) => {
-			if (inj.at !== undefined && inj.at > s.durationMinutes)
-				issue(['injects', i, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
-			if ((inj.at === undefined) === (inj.trigger === undefined))
-				issue(['injects', i], 'needs exactly one of "at" (a release time) or "trigger"');
-			const t = inj.trigger;
-			if (t) {
-				const path = ['injects', i, 'trigger'];
-				const watched = 'decision' in t ? t.decision : 'missed' in t ? t.missed : null;
-				if (watched !== null) {
-					const target = s.injects.find((x) => x.id === watched);
-					if (!target) issue([...path, 'decision' in t ? 'decision' : 'missed'], `trigger on a missing inject "${watched}"`);
-					else if ('decision' in t && !target.decision) issue([...path, 'decision'], `inject "${watched}" has no decision to watch`);
-					else if ('missed' in t && !target.decision && target.shareWith.length === 0)
-						issue([...path, 'missed'], `inject "${watched}" has no decision or hand-off that could be missed`);
-					else if ('decision' in t && t.option && !target.decision!.options.some((o) => o.id === t.option))
-						issue([...path, 'option'], `inject "${watched}" has no option "${t.option}"`);
-					if (watched === inj.id) issue(path, 'an inject cannot trigger itself');
-				}
-				if ('team' in t && t.team) known(teamIds, 'team', t.team, [...path, 'team']);
-				const entity = (value: string, p: string[]) => known(entityIds, 'entity', value, [...path, ...p]);
-				if ('area' in t) {
-					entity(t.area.entity, ['area', 'entity']);
-					known(areaIds, 'area', t.area.area, [...path, 'area', 'area']);
-				}
-				if ('intercept' in t) {
-					entity(t.intercept.target, ['intercept', 'target']);
-					if (t.intercept.team) known(teamIds, 'team', t.intercept.team, [...path, 'intercept', 'team']);
-				}
-				if ('detected' in t) {
-					entity(t.detected.contact, ['detected', 'contact']);
-					if (t.detected.team) known(teamIds, 'team', t.detected.team, [...path, 'detected', 'team']);
-				}
-				if ('alert' in t && t.alert.entity) entity(t.alert.entity, ['alert', 'entity']);
-				if ('message' in t) {
-					known(teamIds, 'team', t.message.from, [...path, 'message', 'from']);
-					if (t.message.to && t.message.to !== EXERCISE_CONTROL) known(teamIds, 'team', t.message.to, [...path, 'message', 'to']);
-				}
-			}
-			inj.to.forEach((t, j) => known(teamIds, 'team', t, ['injects', i, 'to', j]));
-			inj.objectives.forEach((o, j) => known(objectiveIds, 'objective', o, ['injects', i, 'objectives', j]));
-			inj.reveals.forEach((e, j) => known(entityIds, 'entity', e, ['injects', i, 'reveals', j]));
-			inj.shareWith.forEach((s, j) => {
-				known(teamIds, 'team', s.team, ['injects', i, 'shareWith', j, 'team']);
-				known(objectiveIds, 'objective', s.objective, ['injects', i, 'shareWith', j, 'objective']);
-				if (inj.to.includes(s.team))
-					issue(['injects', i, 'shareWith', j, 'team'], `team "${s.team}" already receives this inject`);
-			});
-			const d = inj.decision;
-			if (!d) return;
-			if (d.deadlineMinutes < d.expectedWithinMinutes)
-				issue(['injects', i, 'decision', 'deadlineMinutes'], 'must not be before expectedWithinMinutes');
-			d.teams?.forEach((t, j) => {
-				known(teamIds, 'team', t, ['injects', i, 'decision', 'teams', j]);
-				if (!inj.to.includes(t))
-					issue(['injects', i, 'decision', 'teams', j], `team "${t}" must also be in the inject's "to"`);
-			});
-			const optionIds = new Set<string>();
-			d.options.forEach((o, j) => {
-				if (optionIds.has(o.id)) issue(['injects', i, 'decision', 'options', j, 'id'], `duplicate option id "${o.id}"`);
-				optionIds.add(o.id);
-				for (const key of Object.keys(o.scores))
-					known(objectiveIds, 'objective', key, ['injects', i, 'decision', 'options', j, 'scores', key]);
-				if (o.violation) known(objectiveIds, 'objective', o.violation.objective, ['injects', i, 'decision', 'options', j, 'violation', 'objective']);
-			});
-			if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0)))
-				issue(['injects', i, 'decision', 'options'], 'no option earns any points');
-		});
-		// Every inject must be reachable: timed, or triggered (through a chain) by something timed.
-		const byId = new Map(s.injects.map((inj) => [inj.id, inj]));
-		const reachable = new Set<string>();
-		for (let changed = true; changed; ) {
-			changed = false;
-			for (const inj of s.injects) {
-				if (reachable.has(inj.id)) continue;
-				const t = inj.trigger;
-				const watched = !t ? null : 'decision' in t ? t.decision : 'missed' in t ? t.missed : undefined;
-				if (inj.at !== undefined || watched === undefined || (watched !== null && reachable.has(watched) && byId.has(watched))) {
-					reachable.add(inj.id);
-					changed = true;
-				}
-			}
-		}
-		s.injects.forEach((inj, i) => {
-			if (!reachable.has(inj.id) && inj.trigger) issue(['injects', i, 'trigger'], 'unreachable: its trigger chain never starts from a timed inject');
-		});
-	});
+	.superRefine(checkCrossReferences);
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
