@@ -1,0 +1,113 @@
+/** An asset's order in words: the team's own orders, and the legs the simulation puts it on after an intercept. */
+import { describe, expect, it } from 'vitest';
+import { driveMachine } from '../../../../tests/fixtures/machine-driver';
+import { eventsForAudience } from '../exercise/audience';
+import { MINUTE } from '../exercise/clock';
+import type { NewEvent } from '../exercise/events';
+import { foldEvents } from '../exercise/state';
+import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
+import { orderText } from './order-text';
+
+/** Off Antigua: a boat in distress, one that is not, a yacht; a cutter and a patrol aircraft to reach them. */
+const scenario: ScenarioInput = {
+	id: 'orders',
+	title: 'Orders drill',
+	summary: 'Boats off Antigua.',
+	kind: 'displacement',
+	durationMinutes: 180,
+	map: { center: [-61.8, 16.9], zoom: 8 },
+	displacement: { screeningPerStaffHour: 12 },
+	teams: [
+		{ id: 'coast-guard', name: 'Antigua Coast Guard', agency: 'ABDF CG', state: 'Antigua and Barbuda' },
+		{ id: 'immigration', name: 'Antigua Immigration', agency: 'Immigration', state: 'Antigua and Barbuda' }
+	],
+	objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
+	entities: [
+		{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, track: [{ at: 0, position: [-61.86, 17.125] }] },
+		{
+			id: 'sinking',
+			name: 'Overloaded boat',
+			kind: 'boat',
+			category: 'displaced',
+			people: { total: 30, minors: 0, unaccompaniedMinors: 0 },
+			destination: 'port',
+			distressAt: 5,
+			speedKnots: 6,
+			track: [
+				{ at: 0, position: [-61.8, 16.75] },
+				{ at: 100, position: [-61.86, 17.1] }
+			]
+		},
+		{
+			id: 'pirogue',
+			name: 'Pirogue',
+			kind: 'boat',
+			category: 'displaced',
+			people: { total: 12, minors: 2, unaccompaniedMinors: 0 },
+			destination: 'port',
+			speedKnots: 6,
+			track: [
+				{ at: 0, position: [-61.86, 16.95] },
+				{ at: 90, position: [-61.86, 17.1] }
+			]
+		},
+		{
+			id: 'yacht',
+			name: 'Suspect yacht',
+			kind: 'vessel',
+			category: 'suspect',
+			track: [
+				{ at: 0, position: [-61.5, 16.8] },
+				{ at: 120, position: [-61.5, 17.3] }
+			]
+		},
+		{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 30, track: [{ at: 0, position: [-61.85, 16.9] }] },
+		{ id: 'mpa', name: 'Patrol aircraft', kind: 'aircraft', category: 'military', team: 'coast-guard', speedKnots: 180, track: [{ at: 0, position: [-61.0, 16.9] }] }
+	],
+	injects: [{ id: 'start', at: 0, from: 'Exercise control', to: ['coast-guard'], channel: 'radio', title: 'Start', body: 'Start.' }]
+};
+
+const task = (entityId: string, order: Record<string, unknown>) => ({ type: 'TASK_ASSET' as const, entityId, team: 'coast-guard', order: order as never, by: 'Officer' });
+const start = () => {
+	const x = driveMachine(scenarioSchema.parse(scenario));
+	x.send({ type: 'START' }, 0);
+	return x;
+};
+const metAt = (events: NewEvent[], target: string) => events.find((e): e is Extract<NewEvent, { type: 'intercept.achieved' }> => e.type === 'intercept.achieved' && e.target === target)!.metAt;
+
+describe('order text', () => {
+	it('reads the team\'s own orders, and planned movements before any', () => {
+		const x = start();
+		expect(orderText(x.state(), 'cutter', 0)).toBe('on its planned movements');
+		x.send({ ...task('cutter', { type: 'goto', point: [-61.7, 16.95] }), speedKnots: 20 }, 1);
+		expect(orderText(x.state(), 'cutter', 2 * MINUTE)).toBe('proceeding to 16.95°N 61.70°W at 20 kn');
+		x.send(task('cutter', { type: 'patrol', points: [[-61.7, 16.95], [-61.8, 17.0]] }), 3);
+		expect(orderText(x.state(), 'cutter', 4 * MINUTE)).toBe('patrolling 2 points at 30 kn');
+		x.send(task('cutter', { type: 'intercept', target: 'yacht' }), 5);
+		expect(orderText(x.state(), 'cutter', 6 * MINUTE)).toBe('intercepting Suspect yacht at 30 kn');
+		x.send(task('cutter', { type: 'hold' }), 7);
+		expect(orderText(x.state(), 'cutter', 8 * MINUTE)).toBe('holding position');
+	});
+
+	it('says an asset carries a distressed boat\'s rescued people to port, naming it, then that it has arrived', () => {
+		const x = start();
+		x.tickThrough(1, 6, 1);
+		x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 6);
+		const events = x.tickThrough(7, 179, 1);
+		const met = metAt(events, 'sinking');
+		expect(orderText(x.state(), 'cutter', met + MINUTE)).toBe("carrying 30 rescued people from Overloaded boat to St John's");
+		// The team's own view (what its panel folds) reads the same.
+		const teamView = foldEvents('x', eventsForAudience(x.log, { role: 'participant', team: 'coast-guard' }));
+		expect(orderText(teamView, 'cutter', met + MINUTE)).toBe("carrying 30 rescued people from Overloaded boat to St John's");
+		expect(orderText(x.state(), 'cutter', 179 * MINUTE)).toBe("arrived at St John's with Overloaded boat");
+	});
+
+	it('says an asset escorts a boat that is not in distress, and names what it stopped or shadows', () => {
+		const x = start();
+		x.send(task('cutter', { type: 'intercept', target: 'pirogue' }), 1);
+		x.send(task('mpa', { type: 'intercept', target: 'yacht' }), 1);
+		const events = x.tickThrough(2, 40, 1);
+		expect(orderText(x.state(), 'cutter', metAt(events, 'pirogue') + MINUTE)).toBe("escorting Pirogue to St John's");
+		expect(orderText(x.state(), 'mpa', metAt(events, 'yacht') + MINUTE)).toBe('shadowing Suspect yacht from overhead');
+	});
+});
