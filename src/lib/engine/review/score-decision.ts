@@ -10,13 +10,13 @@
  *   same timeliness curve (full credit within the expected time, half at
  *   twice that, nothing after);
  * - controller adjustments, each with a written reason.
- * The maximum per objective is what was achievable: the best option of each
- * closed decision plus every closed sharing expectation.
+ * The maximum per objective is what was achievable: the best single option of
+ * each closed decision (`bestOption`) plus every closed sharing expectation.
  */
 import { MINUTE } from '../exercise/clock';
 import type { ObjectivePoints } from '../exercise/events';
 import type { ExerciseState } from '../exercise/state';
-import type { Decision } from '../scenario/schema';
+import type { Decision, DecisionOption } from '../scenario/schema';
 
 export const LATE_FLOOR = 0.5;
 
@@ -34,10 +34,31 @@ export function timelinessFactor(latencyMs: number, decision: Pick<Decision, 'ex
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** What choosing `option` earns per objective at this timeliness: positive points scaled by it, less the option's violation penalty. */
+function optionPoints(option: DecisionOption, timeliness: number): ObjectivePoints {
+	const points: ObjectivePoints = {};
+	for (const [objective, value] of Object.entries(option.scores)) points[objective] = round1(value > 0 ? value * timeliness : value);
+	const violation = option.violation ?? null;
+	if (violation) points[violation.objective] = round1((points[violation.objective] ?? 0) - violation.penalty);
+	return points;
+}
+
+const total = (points: ObjectivePoints) => Object.values(points).reduce((sum, p) => sum + p, 0);
+
+/** The best option: the one whose answer in time earns the highest total over all objectives (penalty deducted); the first listed when two tie. */
+export function bestOption(decision: Decision): DecisionOption {
+	return decision.options.reduce((best, o) => (total(optionPoints(o, 1)) > total(optionPoints(best, 1)) ? o : best));
+}
+
+/**
+ * A decision's maximum per objective: what its best option earns when chosen in time, so that answer scores
+ * full marks. Every objective an option scores gets a maximum; one the best option earns nothing on (or loses
+ * points on) has a maximum of 0.
+ */
 export function maxPointsFor(decision: Decision): ObjectivePoints {
+	const best = optionPoints(bestOption(decision), 1);
 	const max: ObjectivePoints = {};
-	for (const option of decision.options)
-		for (const [objective, points] of Object.entries(option.scores)) max[objective] = Math.max(max[objective] ?? 0, points);
+	for (const option of decision.options) for (const objective of Object.keys(option.scores)) max[objective] = Math.max(0, best[objective] ?? 0);
 	return max;
 }
 
@@ -45,16 +66,12 @@ export function scoreDecision(decision: Decision, optionId: string, latencyMs: n
 	const option = decision.options.find((o) => o.id === optionId);
 	if (!option) throw new Error(`unknown option "${optionId}"`);
 	const timeliness = round2(timelinessFactor(latencyMs, decision));
-	const points: ObjectivePoints = {};
-	for (const [objective, value] of Object.entries(option.scores)) points[objective] = round1(value > 0 ? value * timeliness : value);
-	const violation = option.violation ?? null;
-	if (violation) points[violation.objective] = round1((points[violation.objective] ?? 0) - violation.penalty);
 	return {
-		points,
+		points: optionPoints(option, timeliness),
 		maxPoints: maxPointsFor(decision),
 		timeliness,
 		quality: { ...option.scores },
-		violation,
+		violation: option.violation ?? null,
 		explanation: { label: option.label, feedback: option.feedback ?? null }
 	};
 }
