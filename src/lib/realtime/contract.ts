@@ -6,6 +6,11 @@ import { z } from 'zod';
 import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/exercise/events';
 import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
 import type { ExerciseStatus } from '../engine/exercise/state';
+import type { ExerciseHistoryRow } from '../engine/review/history';
+import type { ScenarioSummary } from '../engine/scenario/summary';
+
+// Read models the engine builds, sent as they are.
+export type { ExerciseHistoryRow, ScenarioSummary };
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -112,17 +117,6 @@ export type Payload<E extends ClientEventName> = z.input<(typeof payloadSchemas)
 /** What a handler receives once the payload has been validated (defaults filled in). */
 export type ParsedPayload<E extends ClientEventName> = z.output<(typeof payloadSchemas)[E]>;
 
-export interface ScenarioSummary {
-	id: string;
-	title: string;
-	summary: string;
-	kind: string;
-	teams: { id: string; name: string }[];
-	injects: number;
-	decisions: number;
-	durationMinutes: number;
-}
-
 export interface ExerciseSummary {
 	id: string;
 	title: string;
@@ -171,16 +165,6 @@ export interface Replies {
 	'asset:task': { seq: number };
 	'facility:set': { seq: number };
 	'review:history': ExerciseHistoryRow[];
-}
-
-/** One run of a scenario with its scores, for comparing runs. */
-export interface ExerciseHistoryRow {
-	exerciseId: string;
-	title: string;
-	status: ExerciseStatus;
-	createdWall: number;
-	/** Percent of achievable points per team per objective (null: nothing scored). */
-	scores: Record<string, Record<string, number | null>>;
 }
 
 export type ClientToServerEvents = {

@@ -1,0 +1,60 @@
+/** The controller's desk: scenarios and exercises, the lifecycle, the clock and the MSEL. */
+import { randomUUID } from 'node:crypto';
+import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/exercise/clock';
+import { injectSchema } from '../../../src/lib/engine/scenario/schema';
+import { summarizeScenario } from '../../../src/lib/engine/scenario/summary';
+import { actorOf, knownExercise, requireController, RequestError } from '../access';
+import type { HandlerGroup, RealtimeContext } from '../handler';
+import { asController } from '../run-command';
+
+type ControlEvent =
+	| 'scenario:list'
+	| 'exercise:list'
+	| 'exercise:create'
+	| 'exercise:control'
+	| 'clock:speed'
+	| 'inject:release'
+	| 'inject:hold'
+	| 'inject:unhold'
+	| 'inject:skip'
+	| 'inject:add';
+
+export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent> {
+	const { registry } = ctx;
+	return {
+		'scenario:list': (socket) => {
+			requireController(socket);
+			return ctx.scenarios().map(summarizeScenario);
+		},
+		'exercise:list': (socket) => {
+			requireController(socket);
+			return registry
+				.list()
+				.map((s) => ({ id: s.id, title: s.title, scenarioId: s.scenario!.id, status: s.status, createdWall: s.createdWall }))
+				.sort((a, b) => b.createdWall - a.createdWall);
+		},
+		'exercise:create': async (socket, { scenarioId, title }) => {
+			const session = requireController(socket);
+			const scenario = ctx.scenarios().find((s) => s.id === scenarioId);
+			if (!scenario) throw new RequestError(`unknown scenario "${scenarioId}"`);
+			return registry.create(scenario, title ?? scenario.title, actorOf(session));
+		},
+		'exercise:control': (socket, { exerciseId, action }) =>
+			asController(ctx, socket, exerciseId, {
+				type: ({ start: 'START', pause: 'PAUSE', resume: 'RESUME', end: 'END', close: 'CLOSE' } as const)[action]
+			}),
+		'clock:speed': (socket, { exerciseId, speed }) => asController(ctx, socket, exerciseId, { type: 'SET_SPEED', speed }),
+		'inject:release': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'RELEASE_INJECT', injectId }),
+		'inject:hold': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'HOLD_INJECT', injectId }),
+		'inject:unhold': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'UNHOLD_INJECT', injectId }),
+		'inject:skip': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'SKIP_INJECT', injectId }),
+		'inject:add': async (socket, { exerciseId, inMinutes, inject }) => {
+			requireController(socket);
+			const state = registry.state(knownExercise(registry, exerciseId))!;
+			const injectId = `adhoc-${randomUUID().slice(0, 8)}`;
+			const full = injectSchema.parse({ ...inject, id: injectId, at: 0 });
+			const dueAt = exerciseTimeAt(state.clock, ctx.now()) + inMinutes * MINUTE;
+			return { ...(await asController(ctx, socket, exerciseId, { type: 'ADD_INJECT', inject: { ...full, at: undefined }, dueAt })), injectId };
+		}
+	};
+}

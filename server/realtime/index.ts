@@ -1,0 +1,126 @@
+/**
+ * The Socket.IO edge: authenticates sockets, rate-limits and validates every
+ * payload against the shared contract, checks role and team, turns requests
+ * into engine commands and fans stored events out to rooms, filtered per
+ * audience. Nothing reaches a browser that `eventsForAudience` did not allow.
+ *
+ * Wiring lives here; the checks, rooms, presence, fan-out and the handlers of
+ * each feature (handlers/) have a file each.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Scenario } from '../../src/lib/engine/scenario/schema';
+import { describeIssues, payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
+import type { SessionSigner } from '../auth';
+import { joinCluster } from '../cluster';
+import type { EventStore } from '../event-store';
+import { ExerciseRegistry } from '../exercise-registry';
+import { RequestError } from './access';
+import { fanOut } from './fan-out';
+import { handlerMap, type Handler, type RealtimeContext } from './handler';
+import { controlHandlers } from './handlers/control';
+import { evaluationHandlers } from './handlers/evaluation';
+import { reviewHandlers } from './handlers/review';
+import { sessionHandlers } from './handlers/session';
+import { teamHandlers } from './handlers/team';
+import { presenceAnnouncer } from './presence';
+import { DEFAULT_RATE_LIMITS, requestLimiter, signInGuard, type RateLimits } from './rate-limits';
+import type { RealtimeServer } from './socket-types';
+
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
+
+export interface RealtimeDeps {
+	store: EventStore;
+	signer: SessionSigner;
+	controllerKey: string;
+	scenarios: () => Scenario[];
+	log?: (message: string) => void;
+	now?: () => number;
+	rateLimits?: RateLimits;
+	/** Joins other server processes through Redis (Socket.IO adapter, exercise leases). */
+	redisUrl?: string;
+}
+
+export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps) {
+	const now = deps.now ?? Date.now;
+	const limits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+	const slowDown = requestLimiter(limits);
+	const io: RealtimeServer = new Server(httpServer, {
+		maxHttpBufferSize: 256 * 1024,
+		serveClient: false,
+		// Clients resync from their last event id in every case; socket.io's own recovery helps on one process.
+		...(deps.redisUrl ? {} : { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } })
+	});
+	const cluster = deps.redisUrl ? await joinCluster(io, deps.redisUrl, deps.log ?? (() => {})) : null;
+
+	const registry = new ExerciseRegistry({ store: deps.store, publish: fanOut(io), log: deps.log, now, ownership: cluster?.ownership });
+	cluster?.ownership.listen({
+		onCommand: (exerciseId, cmd) => registry.onPeerCommand(exerciseId, cmd),
+		onEvents: (exerciseId, events) => void registry.onPeerEvents(exerciseId, events)
+	});
+	const recovered = await registry.recover();
+	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
+
+	const presence = presenceAnnouncer(io, deps.log);
+
+	io.use((socket, next) => {
+		const token = socket.handshake.auth?.token;
+		socket.data.session = null;
+		socket.data.exerciseId = null;
+		if (token === undefined || token === null || token === '') return next();
+		const session = deps.signer.verify(token, now());
+		if (!session) return next(new Error('invalid session: please join again'));
+		if (session.role !== 'controller' && !registry.has(session.exerciseId))
+			return next(new Error('invalid session: that exercise no longer exists'));
+		socket.data.session = session;
+		next();
+	});
+
+	const ctx: RealtimeContext = { ...deps, registry, now, presence, guardSignIn: signInGuard(limits) };
+	const handlers = handlerMap(sessionHandlers(ctx), controlHandlers(ctx), teamHandlers(ctx), evaluationHandlers(ctx), reviewHandlers(ctx));
+
+	io.on('connection', (socket) => {
+		// One listener for every event (not one per contract event): a connection then costs a few
+		// hundred bytes of handlers instead of a closure per event name (see the memory benchmark).
+		socket.onAny(async (name: string, ...args: unknown[]) => {
+			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Ack<unknown>) => void) : null;
+			const limited = await slowDown(socket.id);
+			if (!Object.hasOwn(payloadSchemas, name)) {
+				ack?.({ ok: false, error: limited ?? `unknown event "${String(name).slice(0, 60)}"` });
+				return;
+			}
+			const event = name as ClientEventName;
+			const reply = ack ?? (() => {});
+			if (limited) return reply({ ok: false, error: limited });
+			// Exactly one payload and an acknowledgement callback: anything else is refused unheard.
+			if (!ack || args.length > 1) return reply({ ok: false, error: `${event}: send exactly one payload and ask for an acknowledgement` });
+			const parsed = payloadSchemas[event].safeParse(args[0] ?? {});
+			if (!parsed.success) return reply({ ok: false, error: `${event}: ${describeIssues(parsed.error)}` });
+			try {
+				const data = await (handlers[event] as Handler<typeof event>)(socket, parsed.data as never);
+				reply({ ok: true, data });
+			} catch (err) {
+				if (err instanceof RequestError) return reply({ ok: false, error: err.message });
+				deps.log?.(`error in ${event}: ${(err as Error).stack ?? err}`);
+				reply({ ok: false, error: `${event}: internal error` });
+			}
+		});
+		socket.on('disconnect', () => {
+			if (socket.data.exerciseId) presence.announce(socket.data.exerciseId);
+		});
+	});
+
+	return {
+		io,
+		registry,
+		/** Drains: refuse new work, let commands in flight finish, tell clients why they are being disconnected. */
+		async close(reason = 'the server is restarting') {
+			await registry.close();
+			await cluster?.quit();
+			presence.stop();
+			io.emit('server:shutdown', { reason });
+			io.disconnectSockets(true);
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+		}
+	};
+}

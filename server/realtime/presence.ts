@@ -1,0 +1,37 @@
+/** Tells an exercise's controllers who is connected to it. */
+import type { PresentMember } from '../../src/lib/realtime/contract';
+import { rooms } from './rooms';
+import type { RealtimeServer } from './socket-types';
+
+export function presenceAnnouncer(io: RealtimeServer, log?: (message: string) => void) {
+	const timers = new Map<string, NodeJS.Timeout>();
+	return {
+		announce(exerciseId: string) {
+			if (timers.has(exerciseId)) return;
+			// Coalesce bursts of joins and leaves into one update.
+			timers.set(
+				exerciseId,
+				setTimeout(async () => {
+					timers.delete(exerciseId);
+					// In a cluster this asks every process; one that has just died makes it time out.
+					const sockets = await io
+						.in(rooms.all(exerciseId))
+						.fetchSockets()
+						.catch((err: Error) => (log?.(`presence of ${exerciseId}: ${err.message}`), null));
+					if (!sockets) return;
+					const members: PresentMember[] = sockets.flatMap((s) => {
+						const session = s.data.session;
+						return session ? [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null }] : [];
+					});
+					io.to(rooms.controller(exerciseId)).emit('exercise:presence', { exerciseId, members });
+				}, 100)
+			);
+		},
+		/** Drops announcements not yet sent (on shutdown). */
+		stop() {
+			for (const timer of timers.values()) clearTimeout(timer);
+		}
+	};
+}
+
+export type PresenceAnnouncer = ReturnType<typeof presenceAnnouncer>;
