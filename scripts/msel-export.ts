@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioDir, loadScenarioFile } from '../server/scenario-files';
-import { mselToCsv } from '../src/lib/engine/formats/msel-csv';
+import { mselToCsv } from '../src/lib/engine/formats/msel-export';
 import { formatProblem } from '../src/lib/engine/scenario/parse';
 
 const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isScalar, isSeq, parseDocument, stringify, visit } from 'yaml';
 import { loadScenarioDir, loadScenarioFile } from '../server/scenario-files';
-import { csvToScenarioSkeleton, type MselImportBase } from '../src/lib/engine/formats/msel-csv';
+import { csvToScenarioSkeleton, type MselImportBase } from '../src/lib/engine/formats/msel-import';
 import { formatProblem, parseScenarioYaml } from '../src/lib/engine/scenario/parse';
 
 const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));

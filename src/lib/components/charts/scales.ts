@@ -178,13 +178,6 @@ export function mean(values: readonly number[]): number | null {
 	return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
 
-/** "4.5 min" (one decimal under 10 minutes, whole minutes above). */
-export function formatMinutes(ms: number): string {
-	const m = ms / MINUTE;
-	const shown = Math.abs(m) < 10 ? Math.round(m * 10) / 10 : Math.round(m);
-	return `${shown} min`;
-}
-
 /** Cuts `text` to `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
 	return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;

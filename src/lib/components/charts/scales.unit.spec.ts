@@ -5,7 +5,6 @@ import {
 	circleLayout,
 	curvedEdge,
 	edgeWidth,
-	formatMinutes,
 	linearScale,
 	loopEdge,
 	mean,
@@ -184,11 +183,6 @@ describe('numbers', () => {
 	it('mean', () => {
 		expect(mean([])).toBeNull();
 		expect(mean([1, 2, 6])).toBe(3);
-	});
-	it('formatMinutes', () => {
-		expect(formatMinutes(90_000)).toBe('1.5 min');
-		expect(formatMinutes(0)).toBe('0 min');
-		expect(formatMinutes(12.6 * MINUTE)).toBe('13 min');
 	});
 	it('truncate', () => {
 		expect(truncate('short', 10)).toBe('short');

@@ -42,12 +42,3 @@ export function setClockSpeed(clock: ClockState, wall: number, at: number, speed
 }
 
 export const MINUTE = 60_000;
-
-/** "01:05:09" for an exercise time in ms. */
-export function formatExerciseTime(ms: number): string {
-	const total = Math.max(0, Math.floor(ms / 1000));
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = total % 60;
-	return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
-}

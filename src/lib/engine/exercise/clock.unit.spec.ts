@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseTimeAt, formatExerciseTime, runClock, setClockSpeed, stopClock, stoppedClock, wallTimeFor } from './clock';
+import { exerciseTimeAt, runClock, setClockSpeed, stopClock, stoppedClock, wallTimeFor } from './clock';
 
 describe('exercise clock', () => {
 	it('stands still until started', () => {
@@ -28,10 +28,5 @@ describe('exercise clock', () => {
 		clock = stopClock(clock, 1000, exerciseTimeAt(clock, 1000));
 		clock = runClock(clock, 5000, clock.anchorAt);
 		expect(exerciseTimeAt(clock, 6000)).toBe(120_000);
-	});
-
-	it('formats exercise time as hh:mm:ss', () => {
-		expect(formatExerciseTime(3_723_000)).toBe('01:02:03');
-		expect(formatExerciseTime(-5)).toBe('00:00:00');
 	});
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
-import { csvToScenarioSkeleton, formatExerciseTime, MSEL_COLUMNS, mselToCsv, normaliseChannel, parseExerciseTime } from './msel-csv';
+import { MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes } from './msel-cells';
+import { mselToCsv } from './msel-export';
+import { csvToScenarioSkeleton } from './msel-import';
 import { parseScenarioYaml } from '../scenario/parse';
 import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema';
 
@@ -106,7 +108,6 @@ describe('mselToCsv', () => {
 		expect(rows.map((r) => r[15])).toEqual(['customs-note', 'both', 'late', 'tip']);
 		expect(rows[0][6]).toBe('Customs; Coast Guard');
 		expect(rows[3][1]).toBe('02:05');
-		expect(formatExerciseTime(90.5)).toBe('01:30:30');
 	});
 
 	it('writes a triggered inject after the timed ones, with its trigger in words as the contingency', () => {
@@ -192,14 +193,14 @@ describe('csvToScenarioSkeleton', () => {
 	});
 
 	it('reads hh:mm, hh:mm:ss and plain minutes, and warns on anything else', () => {
-		expect(parseExerciseTime('00:45')).toBe(45);
-		expect(parseExerciseTime('1:30')).toBe(90);
-		expect(parseExerciseTime('01:30:30')).toBe(90.5);
-		expect(parseExerciseTime('T+02:00')).toBe(120);
-		expect(parseExerciseTime('75')).toBe(75);
-		expect(parseExerciseTime('7,5')).toBe(7.5);
-		expect(parseExerciseTime('soon')).toBeNull();
-		expect(parseExerciseTime('1:75')).toBeNull();
+		expect(parseExerciseMinutes('00:45')).toBe(45);
+		expect(parseExerciseMinutes('1:30')).toBe(90);
+		expect(parseExerciseMinutes('01:30:30')).toBe(90.5);
+		expect(parseExerciseMinutes('T+02:00')).toBe(120);
+		expect(parseExerciseMinutes('75')).toBe(75);
+		expect(parseExerciseMinutes('7,5')).toBe(7.5);
+		expect(parseExerciseMinutes('soon')).toBeNull();
+		expect(parseExerciseMinutes('1:75')).toBeNull();
 		const { scenario, warnings } = csvToScenarioSkeleton(
 			csvOf([{ 'Time (hh:mm)': 'soon', Channel: 'Radio', From: 'A', To: 'Customs', Title: 'T', Inject: 'B' }]),
 			base

@@ -1,6 +1,6 @@
 /** The timeline as CSV for analysis in a spreadsheet (pure). */
 import Papa from 'papaparse';
-import { formatExerciseTime } from '../exercise/clock';
+import { formatClockMs } from '../exercise/time-format';
 import type { DomainEvent } from '../exercise/events';
 import type { Scenario } from '../scenario/schema';
 import { timelineEntry } from '../review/timeline';
@@ -24,7 +24,7 @@ export function timelineCsv(events: readonly DomainEvent[], scenario: Scenario |
 		const t = timelineEntry(e, scenario);
 		return [
 			t.seq,
-			formatExerciseTime(t.at),
+			formatClockMs(t.at),
 			new Date(t.wall).toISOString(),
 			t.kind,
 			t.type,

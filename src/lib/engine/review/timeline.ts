@@ -3,7 +3,8 @@
  * filtered by (teams, objectives, channel, kind) and the decision latency,
  * for controllers, evaluators and the after-action review.
  */
-import { formatExerciseTime, MINUTE } from '../exercise/clock';
+import { MINUTE } from '../exercise/clock';
+import { formatClockMs } from '../exercise/time-format';
 import type { DomainEvent } from '../exercise/events';
 import { EXERCISE_CONTROL, type Scenario } from '../scenario/schema';
 
@@ -73,9 +74,9 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'inject.unheld':
 			return entry('inject', `Inject "${injectTitle(event.injectId)}" no longer held`);
 		case 'inject.triggered':
-			return entry('inject', `Inject "${injectTitle(event.injectId)}" triggered (${event.cause}), due at ${formatExerciseTime(event.dueAt)}`);
+			return entry('inject', `Inject "${injectTitle(event.injectId)}" triggered (${event.cause}), due at ${formatClockMs(event.dueAt)}`);
 		case 'inject.added':
-			return entry('inject', `Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatExerciseTime(event.dueAt)}`, {
+			return entry('inject', `Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatClockMs(event.dueAt)}`, {
 				teams: event.inject.to,
 				channel: event.inject.channel
 			});

@@ -7,6 +7,7 @@
 import turfBearing from '@turf/bearing';
 import turfDestination from '@turf/destination';
 import { MINUTE } from '../exercise/clock';
+import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { distanceNm, entityFixAt } from './entity-position';
 import type { LonLat } from '../scenario/schema';
 
@@ -69,12 +70,6 @@ export type InterceptPlan =
 	| { feasible: true; atMin: number; point: LonLat; course: CoursePoint[]; distanceNm: number }
 	| { feasible: false; reason: string; closestNm: number; closestAtMin: number };
 
-/** Exercise minutes as "hh:mm". */
-export function formatMinutes(min: number): string {
-	const m = Math.round(min);
-	return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
 /**
  * The earliest time T in [atMin, untilMin] at which an asset leaving `from` at
  * `atMin` at `speedKn` can be where the target is: the distance to the target's
@@ -116,8 +111,8 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 	}
 	const reason =
 		targetKn > speedKn && opening
-			? `cannot catch it: the target is making ${formatKnots(targetKn)} and opening; your best is ${formatKnots(speedKn)}. Closest approach ${formatNm(best.nm)} at ${formatMinutes(best.at)}.`
-			: `cannot reach it before it is out of reach at ${formatMinutes(untilMin)}: at ${formatKnots(speedKn)} the closest you get is ${formatNm(best.nm)} at ${formatMinutes(best.at)}.`;
+			? `cannot catch it: the target is making ${formatKnots(targetKn)} and opening; your best is ${formatKnots(speedKn)}. Closest approach ${formatNm(best.nm)} at ${formatHhmmFromMinutes(best.at)}.`
+			: `cannot reach it before it is out of reach at ${formatHhmmFromMinutes(untilMin)}: at ${formatKnots(speedKn)} the closest you get is ${formatNm(best.nm)} at ${formatHhmmFromMinutes(best.at)}.`;
 	return { feasible: false, reason, closestNm: best.nm, closestAtMin: best.at };
 }
 

@@ -12,7 +12,8 @@ import { displacementPictureAt } from './displacement-state';
 import { distanceNm } from './entity-position';
 import type { CourseChange, DomainEventBody } from '../exercise/events';
 import { own, type ExerciseState } from '../exercise/state';
-import { formatKnots, formatMinutes, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
+import { formatHhmmFromMinutes } from '../exercise/time-format';
+import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
 import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from '../scenario/schema';
 import { watersLabel, whoseWaters, type Waters } from './zones';
@@ -83,7 +84,7 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 			}
 			const reason = plan.feasible
 				? reachable
-					? `intercept possible at ${formatMinutes(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
+					? `intercept possible at ${formatHhmmFromMinutes(plan.atMin)}, ${formatNm(plan.distanceNm)} from here at ${formatKnots(speedKnots)}, ${watersLabel(whoseWaters(plan.point))}`
 					: `intercept would need ${Math.round(plan.atMin - atMin)} min under way; ${entity.name} has ${Math.round(left)} min of endurance left`
 				: plan.reason;
 			events.push({
