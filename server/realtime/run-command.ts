@@ -4,13 +4,12 @@
  */
 import type { CommandBody } from '../../src/lib/engine/exercise/commands';
 import type { Session } from '../../src/lib/realtime/contract';
-import type { CommandResult } from '../exercise-registry';
 import { actorOf, exerciseOf, knownExercise, requireController, requireReviewer, requireTeamMember, RequestError } from './access';
 import type { RealtimeContext } from './handler';
 import type { ClientSocket } from './socket-types';
 
 async function run(ctx: RealtimeContext, exerciseId: string, session: Session, body: CommandBody): Promise<{ seq: number }> {
-	const result: CommandResult = await ctx.registry.command(exerciseId, { ...body, wall: ctx.now(), actor: actorOf(session) });
+	const result = await ctx.registry.command(exerciseId, { ...body, wall: ctx.now(), actor: actorOf(session) });
 	if (!result.ok) throw new RequestError(result.error);
 	return { seq: result.events.at(-1)?.seq ?? 0 };
 }
