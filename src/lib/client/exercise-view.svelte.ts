@@ -9,7 +9,8 @@ import type { DomainEvent } from '$lib/engine/exercise/events';
 import { reviewOpenFor } from '$lib/engine/exercise/audience';
 import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise/state';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
-import { request, type ClientSocket } from './session';
+import { ExerciseClient } from './exercise-client';
+import type { ClientSocket } from './session';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -29,36 +30,45 @@ export class ExerciseView {
 	/** Exercise time (ms) now, as the server's clock has it. */
 	exerciseTime = $derived(exerciseTimeAt(this.state.clock, this.wallNow));
 
+	/** This view's own listeners, kept so that destroy() removes these and no other code's listeners on the same socket. */
+	private readonly handlers = {
+		events: (events: DomainEvent[]) => this.apply(events),
+		presence: (presence: Presence) => {
+			if (presence.exerciseId === this.state.id) this.presence = presence;
+		},
+		shutdown: ({ reason }: { reason: string }) => {
+			this.error = `${reason}: reconnecting automatically…`;
+			// The server closed this connection on purpose; keep trying until it is back.
+			setTimeout(() => this.socket.connect(), 1000);
+		},
+		connect: () => void this.open(),
+		disconnect: () => (this.connection = 'offline'),
+		connectError: (err: Error) => {
+			this.connection = this.socket.active ? 'offline' : 'refused';
+			this.error = err.message;
+		}
+	};
+	private readonly client: ExerciseClient;
+
 	constructor(
 		private socket: ClientSocket,
 		private exerciseId?: string,
 		private role: string = 'participant'
 	) {
-		socket.on('exercise:events', (events) => this.apply(events));
-		socket.on('exercise:presence', (presence) => {
-			if (presence.exerciseId === this.state.id) this.presence = presence;
-		});
-		socket.on('server:shutdown', ({ reason }) => {
-			this.error = `${reason}: reconnecting automatically…`;
-			// The server closed this connection on purpose; keep trying until it is back.
-			setTimeout(() => socket.connect(), 1000);
-		});
-		socket.on('connect', () => void this.open());
-		socket.on('disconnect', () => (this.connection = 'offline'));
-		socket.on('connect_error', (err) => {
-			this.connection = socket.active ? 'offline' : 'refused';
-			this.error = err.message;
-		});
+		this.client = new ExerciseClient(socket);
+		socket.on('exercise:events', this.handlers.events);
+		socket.on('exercise:presence', this.handlers.presence);
+		socket.on('server:shutdown', this.handlers.shutdown);
+		socket.on('connect', this.handlers.connect);
+		socket.on('disconnect', this.handlers.disconnect);
+		socket.on('connect_error', this.handlers.connectError);
 		if (socket.connected) void this.open();
 		this.timer = setInterval(() => (this.wallNow = Date.now() + this.offset), 250);
 	}
 
 	private async open() {
 		try {
-			const opened = await request(this.socket, 'exercise:open', {
-				exerciseId: this.exerciseId,
-				afterSeq: this.state.lastSeq
-			});
+			const opened = await this.client.open(this.exerciseId, this.state.lastSeq);
 			this.offset = opened.serverWall - Date.now();
 			if (opened.codes) this.codes = opened.codes;
 			this.apply(opened.events);
@@ -90,11 +100,11 @@ export class ExerciseView {
 
 	destroy() {
 		if (this.timer) clearInterval(this.timer);
-		this.socket.off('exercise:events');
-		this.socket.off('exercise:presence');
-		this.socket.off('server:shutdown');
-		this.socket.off('connect');
-		this.socket.off('disconnect');
-		this.socket.off('connect_error');
+		this.socket.off('exercise:events', this.handlers.events);
+		this.socket.off('exercise:presence', this.handlers.presence);
+		this.socket.off('server:shutdown', this.handlers.shutdown);
+		this.socket.off('connect', this.handlers.connect);
+		this.socket.off('disconnect', this.handlers.disconnect);
+		this.socket.off('connect_error', this.handlers.connectError);
 	}
 }

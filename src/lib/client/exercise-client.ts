@@ -1,0 +1,93 @@
+/**
+ * The typed requests a browser makes: one method per client → server event of the contract, each resolving with
+ * the reply's data or throwing `RequestFailed` with the server's message (or when no answer comes within the
+ * socket's `ackTimeout`, see `connect`).
+ */
+import type { Ack, Payload } from '$lib/realtime/contract';
+import type { ClientSocket } from './session';
+
+export class RequestFailed extends Error {}
+
+type InjectAction = 'inject:release' | 'inject:hold' | 'inject:unhold' | 'inject:skip';
+
+export class ExerciseClient {
+	constructor(private readonly socket: ClientSocket) {}
+
+	// Each method names its event literally: socket.io's types resolve the payload and reply of a known event,
+	// not of a generic one, so a single `call<E>(event, payload)` would need a cast. The deadline is the socket's
+	// `ackTimeout` rather than `socket.timeout(ms)`, whose `emitWithAck` is typed `any` (socket.io issue #4925).
+	join(code: string, name: string) {
+		return this.settle(this.socket.emitWithAck('session:join', { code, name }));
+	}
+	signInAsController(key: string, name: string) {
+		return this.settle(this.socket.emitWithAck('session:controller', { key, name }));
+	}
+	scenarios() {
+		return this.settle(this.socket.emitWithAck('scenario:list', {}));
+	}
+	exercises() {
+		return this.settle(this.socket.emitWithAck('exercise:list', {}));
+	}
+	create(scenarioId: string, title?: string) {
+		return this.settle(this.socket.emitWithAck('exercise:create', { scenarioId, title }));
+	}
+	/** The events this session may see after `afterSeq`; `exerciseId` names the exercise for controllers. */
+	open(exerciseId: string | undefined, afterSeq: number) {
+		return this.settle(this.socket.emitWithAck('exercise:open', { exerciseId, afterSeq }));
+	}
+	control(exerciseId: string, action: Payload<'exercise:control'>['action']) {
+		return this.settle(this.socket.emitWithAck('exercise:control', { exerciseId, action }));
+	}
+	speed(exerciseId: string, speed: number) {
+		return this.settle(this.socket.emitWithAck('clock:speed', { exerciseId, speed }));
+	}
+	/** Release now, hold, un-hold or skip one inject of the MSEL. */
+	inject(action: InjectAction, exerciseId: string, injectId: string) {
+		return this.settle(this.socket.emitWithAck(action, { exerciseId, injectId }));
+	}
+	addInject(request: Payload<'inject:add'>) {
+		return this.settle(this.socket.emitWithAck('inject:add', request));
+	}
+	decide(injectId: string, optionId: string) {
+		return this.settle(this.socket.emitWithAck('decision:submit', { injectId, optionId }));
+	}
+	send(message: Payload<'message:send'>) {
+		return this.settle(this.socket.emitWithAck('message:send', message));
+	}
+	observe(observation: Payload<'evaluation:observe'>) {
+		return this.settle(this.socket.emitWithAck('evaluation:observe', observation));
+	}
+	rate(rating: Payload<'evaluation:rate'>) {
+		return this.settle(this.socket.emitWithAck('evaluation:rate', rating));
+	}
+	saveImprovement(item: Payload<'evaluation:improvement'>) {
+		return this.settle(this.socket.emitWithAck('evaluation:improvement', item));
+	}
+	adjustScore(adjustment: Payload<'score:adjust'>) {
+		return this.settle(this.socket.emitWithAck('score:adjust', adjustment));
+	}
+	shareReview(exerciseId: string, participantsMaySee: boolean) {
+		return this.settle(this.socket.emitWithAck('review:share', { exerciseId, participantsMaySee }));
+	}
+	history(scenarioId: string) {
+		return this.settle(this.socket.emitWithAck('review:history', { scenarioId }));
+	}
+	task(order: Payload<'asset:task'>) {
+		return this.settle(this.socket.emitWithAck('asset:task', order));
+	}
+	setFacility(change: Payload<'facility:set'>) {
+		return this.settle(this.socket.emitWithAck('facility:set', change));
+	}
+
+	private async settle<T>(reply: Promise<Ack<T>>): Promise<T> {
+		let ack: Ack<T>;
+		try {
+			ack = await reply;
+		} catch {
+			// Past the deadline, or the connection dropped while waiting.
+			throw new RequestFailed('the server did not answer in time');
+		}
+		if (!ack.ok) throw new RequestFailed(ack.error);
+		return ack.data;
+	}
+}
