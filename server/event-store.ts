@@ -40,21 +40,6 @@ export interface EventStore {
 	close(): Promise<void>;
 }
 
-/** The exercise status an event leaves behind, if it changes it. */
-export function statusAfter(event: NewEvent): ExerciseStatus | null {
-	switch (event.type) {
-		case 'exercise.started':
-		case 'exercise.resumed':
-			return 'running';
-		case 'exercise.paused':
-			return 'paused';
-		case 'exercise.ended':
-			return 'ended';
-		default:
-			return null;
-	}
-}
-
 /** An event's body as stored: everything but the envelope columns (type, exercise, times, actor, seq). */
 export function eventBody(e: NewEvent): string {
 	const { type: _t, exerciseId: _x, at: _a, wall: _w, actor: _c, ...body } = e as NewEvent & { seq?: number };

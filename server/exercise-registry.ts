@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { exerciseTimeAt, wallTimeFor } from '../src/lib/engine/exercise/clock';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
-import { decide, nextWakeAt, snapshotFor, type ExerciseSnapshot } from '../src/lib/engine/exercise/machine';
+import { committed, decide, nextWakeAt, snapshotFor, type ExerciseSnapshot } from '../src/lib/engine/exercise/machine';
 import type { Command } from '../src/lib/engine/exercise/commands';
 import { foldEvents, type ExerciseState } from '../src/lib/engine/exercise/state';
 import type { Scenario } from '../src/lib/engine/scenario/schema';
@@ -238,12 +238,10 @@ export class ExerciseRegistry {
 				return { ok: false, error: 'could not save the change; nothing was applied' };
 			}
 		}
-		const last = stored.at(-1);
-		const state = last ? { ...result.snapshot.context.state, lastSeq: last.seq } : result.snapshot.context.state;
-		live.snapshot = { ...result.snapshot, context: { state, outbox: [] } } as ExerciseSnapshot;
+		live.snapshot = committed(result.snapshot, stored);
 		live.events.push(...stored);
 		if (stored.length > 0) {
-			this.deps.publish(exerciseId, stored, state);
+			this.deps.publish(exerciseId, stored, live.snapshot.context.state);
 			this.ownership.announce(exerciseId, stored);
 		}
 		this.schedule(exerciseId, live);

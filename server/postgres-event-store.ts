@@ -7,7 +7,8 @@
  */
 import pg from 'pg';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
-import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (

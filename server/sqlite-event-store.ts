@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
-import { ConcurrencyError, eventBody, statusAfter, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
+import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (

@@ -41,85 +41,121 @@ export type CommandBody =
 export type Command = CommandBody & { wall: number; actor: string };
 export type CommandType = Command['type'];
 
-/** Problems with a command's content (not its timing in the lifecycle), or null. */
-export function commandProblem(state: ExerciseState, cmd: Command): string | null {
-	switch (cmd.type) {
-		case 'SET_SPEED':
-			if (!Number.isFinite(cmd.speed) || cmd.speed < MIN_SPEED || cmd.speed > MAX_SPEED)
-				return `speed must be between ${MIN_SPEED} and ${MAX_SPEED}`;
-			return null;
-		case 'RELEASE_INJECT':
-		case 'HOLD_INJECT':
-		case 'UNHOLD_INJECT':
-		case 'SKIP_INJECT': {
-			const inject = own(state.injects, cmd.injectId);
-			if (!inject) return `unknown inject "${cmd.injectId}"`;
-			if (inject.status === 'released') return `inject "${cmd.injectId}" is already released`;
-			if (inject.status === 'skipped') return `inject "${cmd.injectId}" was skipped`;
-			if (cmd.type === 'HOLD_INJECT' && inject.status === 'waiting') return `inject "${cmd.injectId}" is waiting for its trigger`;
-			if (cmd.type === 'HOLD_INJECT' && inject.status === 'held') return `inject "${cmd.injectId}" is already held`;
-			if (cmd.type === 'UNHOLD_INJECT' && inject.status !== 'held') return `inject "${cmd.injectId}" is not held`;
-			return null;
-		}
-		case 'DECIDE': {
-			const decision = own(state.decisions, decisionKey(cmd.injectId, cmd.team));
-			if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
-			if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
-			if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
-			const options = state.injects[cmd.injectId].inject.decision?.options ?? [];
-			if (!options.some((o) => o.id === cmd.optionId))
-				return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
-			return null;
-		}
-		case 'SEND_MESSAGE': {
-			const teams = new Set(state.scenario?.teams.map((t) => t.id));
-			if (!teams.has(cmd.fromTeam)) return `unknown team "${cmd.fromTeam}"`;
-			const unknown = cmd.to.find((t) => !teams.has(t) && t !== EXERCISE_CONTROL);
-			if (unknown) return `unknown team "${unknown}"`;
-			if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
-			if (cmd.refInjectId !== null) {
-				const ref = own(state.injects, cmd.refInjectId);
-				if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam))
-					return `inject "${cmd.refInjectId}" is not one your team has received`;
-			}
-			return null;
-		}
-		case 'ADD_INJECT': {
-			const scenario = state.scenario!;
-			const { inject } = cmd;
-			if (own(state.injects, inject.id)) return `an inject "${inject.id}" already exists`;
-			const unknownTeam = [...inject.to, ...(inject.decision?.teams ?? [])].find((t) => !scenario.teams.some((x) => x.id === t));
-			if (unknownTeam) return `unknown team "${unknownTeam}"`;
-			const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
-			const unknownObjective = objectives.find((o) => !scenario.objectives.some((x) => x.id === o));
-			if (unknownObjective) return `unknown objective "${unknownObjective}"`;
-			if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0) return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
-			return null;
-		}
-		case 'OBSERVE':
-		case 'RATE':
-		case 'ADJUST_SCORE':
-		case 'UPDATE_IMPROVEMENT': {
-			const scenario = state.scenario!;
-			const team = 'team' in cmd ? cmd.team : null;
-			if (team !== null && !scenario.teams.some((t) => t.id === team)) return `unknown team "${team}"`;
-			const objective = cmd.objective;
-			if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
-			return null;
-		}
-		case 'TASK_ASSET':
-			return taskingProblem(state, cmd.entityId, cmd.team, cmd.order, cmd.speedKnots, exerciseTimeAt(state.clock, cmd.wall));
-		case 'SET_FACILITY': {
-			const facility = state.scenario?.entities.find((e) => e.id === cmd.entityId);
-			if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return `no port or shelter "${cmd.entityId}"`;
-			if (facility.team !== cmd.team) return `"${facility.name}" is run by another team`;
-			if (cmd.open === undefined && cmd.staff === undefined) return 'nothing to change: give "open" or "staff"';
-			if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff)
-				return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
-			return null;
-		}
-		default:
-			return null;
-	}
+/** The command of one type. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** A check of one type of command: what is wrong with its content, or null. */
+type Check<T extends CommandType> = (state: ExerciseState, cmd: CommandOf<T>) => string | null;
+
+const nothingToCheck = () => null;
+
+function speedProblem(speed: number): string | null {
+	return !Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED ? `speed must be between ${MIN_SPEED} and ${MAX_SPEED}` : null;
 }
 
+/** An inject the controller acts on must exist and still be on the MSEL (not released, not skipped). */
+function injectProblem(state: ExerciseState, injectId: string): string | null {
+	const inject = own(state.injects, injectId);
+	if (!inject) return `unknown inject "${injectId}"`;
+	if (inject.status === 'released') return `inject "${injectId}" is already released`;
+	if (inject.status === 'skipped') return `inject "${injectId}" was skipped`;
+	return null;
+}
+
+function holdProblem(state: ExerciseState, { injectId }: CommandOf<'HOLD_INJECT'>): string | null {
+	const problem = injectProblem(state, injectId);
+	if (problem) return problem;
+	const { status } = state.injects[injectId];
+	if (status === 'waiting') return `inject "${injectId}" is waiting for its trigger`;
+	if (status === 'held') return `inject "${injectId}" is already held`;
+	return null;
+}
+
+function unholdProblem(state: ExerciseState, { injectId }: CommandOf<'UNHOLD_INJECT'>): string | null {
+	return injectProblem(state, injectId) ?? (state.injects[injectId].status !== 'held' ? `inject "${injectId}" is not held` : null);
+}
+
+function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): string | null {
+	const decision = own(state.decisions, decisionKey(cmd.injectId, cmd.team));
+	if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
+	if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
+	if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
+	const options = state.injects[cmd.injectId].inject.decision?.options ?? [];
+	if (!options.some((o) => o.id === cmd.optionId)) return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
+	return null;
+}
+
+function messageProblem(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>): string | null {
+	const teams = new Set(state.scenario?.teams.map((t) => t.id));
+	if (!teams.has(cmd.fromTeam)) return `unknown team "${cmd.fromTeam}"`;
+	const unknown = cmd.to.find((t) => !teams.has(t) && t !== EXERCISE_CONTROL);
+	if (unknown) return `unknown team "${unknown}"`;
+	if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
+	if (cmd.refInjectId !== null) {
+		const ref = own(state.injects, cmd.refInjectId);
+		if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam)) return `inject "${cmd.refInjectId}" is not one your team has received`;
+	}
+	return null;
+}
+
+function addInjectProblem(state: ExerciseState, { inject }: CommandOf<'ADD_INJECT'>): string | null {
+	const scenario = state.scenario!;
+	if (own(state.injects, inject.id)) return `an inject "${inject.id}" already exists`;
+	const unknownTeam = [...inject.to, ...(inject.decision?.teams ?? [])].find((t) => !scenario.teams.some((x) => x.id === t));
+	if (unknownTeam) return `unknown team "${unknownTeam}"`;
+	const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
+	const unknownObjective = objectives.find((o) => !scenario.objectives.some((x) => x.id === o));
+	if (unknownObjective) return `unknown objective "${unknownObjective}"`;
+	if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0) return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
+	return null;
+}
+
+/** Evaluation records (observations, ratings, adjustments, the improvement plan) name the scenario's teams and objectives, where they name one. */
+function evaluationProblem(state: ExerciseState, team: string | null, objective: string | null): string | null {
+	const scenario = state.scenario!;
+	if (team !== null && !scenario.teams.some((t) => t.id === team)) return `unknown team "${team}"`;
+	if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
+	return null;
+}
+
+function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): string | null {
+	const facility = state.scenario?.entities.find((e) => e.id === cmd.entityId);
+	if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return `no port or shelter "${cmd.entityId}"`;
+	if (facility.team !== cmd.team) return `"${facility.name}" is run by another team`;
+	if (cmd.open === undefined && cmd.staff === undefined) return 'nothing to change: give "open" or "staff"';
+	if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff) return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
+	return null;
+}
+
+const checks: { [T in CommandType]: Check<T> } = {
+	START: nothingToCheck,
+	PAUSE: nothingToCheck,
+	RESUME: nothingToCheck,
+	END: nothingToCheck,
+	TICK: nothingToCheck,
+	RECOVER: nothingToCheck,
+	CLOSE: nothingToCheck,
+	SHARE_REVIEW: nothingToCheck,
+	SET_SPEED: (_state, cmd) => speedProblem(cmd.speed),
+	RELEASE_INJECT: (state, cmd) => injectProblem(state, cmd.injectId),
+	SKIP_INJECT: (state, cmd) => injectProblem(state, cmd.injectId),
+	HOLD_INJECT: holdProblem,
+	UNHOLD_INJECT: unholdProblem,
+	ADD_INJECT: addInjectProblem,
+	DECIDE: decideProblem,
+	SEND_MESSAGE: messageProblem,
+	OBSERVE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
+	RATE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
+	ADJUST_SCORE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
+	UPDATE_IMPROVEMENT: (state, cmd) => evaluationProblem(state, null, cmd.objective),
+	TASK_ASSET: (state, cmd) => taskingProblem(state, cmd.entityId, cmd.team, cmd.order, cmd.speedKnots, exerciseTimeAt(state.clock, cmd.wall)),
+	SET_FACILITY: facilityProblem
+};
+
+/** The check for a command's own type (the type parameter ties the check to the command it is given). */
+const check = <T extends CommandType>(type: T, state: ExerciseState, cmd: CommandOf<T>): string | null => checks[type](state, cmd);
+
+/** Problems with a command's content (not its timing in the lifecycle, which the machine owns), or null. */
+export function commandProblem(state: ExerciseState, cmd: Command): string | null {
+	return check(cmd.type, state, cmd);
+}

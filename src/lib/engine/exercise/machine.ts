@@ -1,31 +1,22 @@
 /**
  * The exercise machine (XState v5): the single decider of an exercise.
- * It owns the lifecycle (setup → running ⇄ paused → ended) and decides which
- * domain events each command produces; `evolve` folds them into the context.
+ * It owns the lifecycle (setup → running ⇄ paused → ended → closed) and decides
+ * which domain events each command produces, in one handler per command type;
+ * `evolve` folds them into the context. Commands' content is checked in
+ * commands.ts and conditional injects are matched in triggers.ts.
  *
  * The server drives it with the pure `transition()` so that events can be
  * appended to the store before the new snapshot is committed and broadcast.
  * Time comes in with each command (`wall`); a TICK releases what is due.
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
-import { exerciseTimeAt, MAX_SPEED, MIN_SPEED, MINUTE } from './clock';
-import type { DomainEventBody, NewEvent } from './events';
-import { commandProblem, type Command, type CommandType } from './commands';
-import type { Order } from '../sim/kinematics';
-import { EXERCISE_CONTROL, type Inject } from '../scenario/schema';
-import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset, taskingProblem, watersFor } from '../sim/simulation';
-import {
-	decisionKey,
-	dueInjects,
-	expiredDecisions,
-	expiredShares,
-	shareKey,
-	foldEvents,
-	nextDueAt,
-	own,
-	type ExerciseState,
-	type ExerciseStatus
-} from './state';
+import { exerciseTimeAt } from './clock';
+import type { DomainEvent, DomainEventBody, NewEvent } from './events';
+import { commandProblem, type Command, type CommandOf, type CommandType } from './commands';
+import { STATUS_AFTER } from './lifecycle';
+import { triggered } from './triggers';
+import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset } from '../sim/simulation';
+import { decisionKey, dueInjects, expiredDecisions, expiredShares, shareKey, foldEvents, nextDueAt, own, type ExerciseState } from './state';
 import { maxPointsFor, scoreDecision, scoreShare } from '../review/score-decision';
 
 export interface MachineContext {
@@ -34,60 +25,12 @@ export interface MachineContext {
 	outbox: NewEvent[];
 }
 
-/** Conditional injects whose trigger one of these events fires. */
-function triggered(state: ExerciseState, bodies: DomainEventBody[], at: number): DomainEventBody[] {
-	const fired: DomainEventBody[] = [];
-	for (const id of state.injectOrder) {
-		const waiting = state.injects[id];
-		const t = waiting.inject.trigger;
-		if (waiting.status !== 'waiting' || !t) continue;
-		const cause = bodies
-			.map((b): string | null => {
-				if ('decision' in t && b.type === 'decision.submitted' && b.injectId === t.decision && (!t.option || t.option === b.optionId) && (!t.team || t.team === b.team))
-					return `${b.team} chose "${b.optionId}" on "${b.injectId}"`;
-				if ('missed' in t && (b.type === 'decision.expired' || b.type === 'coordination.missed') && b.injectId === t.missed && (!t.team || t.team === b.team))
-					return b.type === 'decision.expired' ? `${b.team} missed the deadline on "${b.injectId}"` : `${b.team} did not pass "${b.injectId}" on to ${b.target}`;
-				if ('message' in t && b.type === 'message.sent' && b.fromTeam === t.message.from && (!t.message.to || b.to.includes(t.message.to)))
-					return `${b.fromTeam} messaged ${b.to.join(', ')}`;
-				if ('area' in t && b.type === 'area.crossed' && b.entityId === t.area.entity && b.area === t.area.area && b.on === t.area.on)
-					return `${b.entityId} ${b.on === 'enter' ? 'entered' : 'left'} ${b.area}`;
-				// Only a vessel's intercept stops and boards; an aircraft overhead does not fire intercept triggers.
-				if ('intercept' in t && b.type === 'intercept.achieved' && !b.shadowing && b.target === t.intercept.target && (!t.intercept.team || t.intercept.team === b.team)) {
-					const teamState = state.scenario?.teams.find((x) => x.id === b.team)?.state;
-					if (!t.intercept.waters || t.intercept.waters === watersFor(b.waters, teamState))
-						return `${b.entityId} intercepted ${b.target} (${b.waters.kind === 'high-seas' ? 'outside any territorial sea' : `${b.waters.state} waters`})`;
-				}
-				if ('detected' in t && b.type === 'contact.detected' && b.contact === t.detected.contact && (!t.detected.team || t.detected.team === b.team))
-					return `${b.team} detected ${b.contact}`;
-				if ('alert' in t && b.type === 'simulation.alert' && b.alert === t.alert.type && (!t.alert.entity || t.alert.entity === b.entityId))
-					return `${b.alert} on ${b.entityId}`;
-				return null;
-			})
-			.find((c) => c !== null);
-		if (cause) fired.push({ type: 'inject.triggered', injectId: id, dueAt: at + t.delayMinutes * MINUTE, cause });
-	}
-	return fired;
-}
-
-/** Builds an action that records the events `make` decides on, and the conditional injects they trigger. */
-function produce(make: (state: ExerciseState, cmd: Command, at: number) => DomainEventBody[]) {
-	return assign<MachineContext, Command, undefined, Command, never>(({ context, event }) => {
-		// A recovery stops the clock at the last moment the server was alive, so downtime is not exercise time.
-		const clockWall = event.type === 'RECOVER' ? Math.min(event.aliveWall, event.wall) : event.wall;
-		const at = exerciseTimeAt(context.state.clock, clockWall);
-		const withMeta = (body: DomainEventBody): NewEvent => ({ ...body, exerciseId: context.state.id, at, wall: event.wall, actor: event.actor });
-		const made = make(context.state, event, at).map(withMeta);
-		const afterMade = foldEvents(context.state.id, made, context.state);
-		const fired = triggered(afterMade, made, at).map(withMeta);
-		return { state: foldEvents(context.state.id, fired, afterMade), outbox: [...made, ...fired] };
-	});
-}
-
 /** Coordination credit for open sharing expectations that a message fulfils. */
-function sharesMet(state: ExerciseState, cmd: Extract<Command, { type: 'SEND_MESSAGE' }>, at: number): DomainEventBody[] {
-	if (!cmd.refInjectId) return [];
+function sharesMet(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>, at: number): DomainEventBody[] {
+	const { refInjectId } = cmd;
+	if (!refInjectId) return [];
 	return cmd.to.flatMap((target): DomainEventBody[] => {
-		const open = own(state.shares, shareKey(cmd.refInjectId!, cmd.fromTeam, target));
+		const open = own(state.shares, shareKey(refInjectId, cmd.fromTeam, target));
 		if (!open || open.status !== 'open') return [];
 		const latencyMs = at - open.openedAt;
 		const points = scoreShare(latencyMs, open.expectedBy - open.openedAt, open.maxPoints);
@@ -123,121 +66,122 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 	return [...simulationEvents(state, at), ...expired, ...unshared, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
 }
 
-const valid = ({ context, event }: { context: MachineContext; event: Command }) => commandProblem(context.state, event) === null;
+function submitted(state: ExerciseState, cmd: CommandOf<'DECIDE'>, at: number): DomainEventBody[] {
+	const open = state.decisions[decisionKey(cmd.injectId, cmd.team)];
+	const latencyMs = at - open.openedAt;
+	const scored = scoreDecision(state.injects[cmd.injectId].inject.decision!, cmd.optionId, latencyMs);
+	return [{ type: 'decision.submitted', injectId: cmd.injectId, team: cmd.team, optionId: cmd.optionId, by: cmd.by, latencyMs, ...scored }];
+}
 
-export const exerciseMachine = setup({
+function facilityChanged(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>, at: number): DomainEventBody[] {
+	const now = facilityNow(state, cmd.entityId, at);
+	return [{ type: 'facility.changed', entityId: cmd.entityId, team: cmd.team, open: cmd.open ?? now.open, staff: cmd.staff ?? now.staff, by: cmd.by }];
+}
+
+/** A command's own fields, without its type and envelope: what an event that records it as it is carries. */
+function fields<C extends Command>({ type: _t, wall: _w, actor: _a, ...rest }: C): Omit<C, 'type' | 'wall' | 'actor'> {
+	return rest;
+}
+
+/** What one type of command produces, at exercise time `at`, once its content has been checked. */
+type Handler<T extends CommandType> = (state: ExerciseState, cmd: CommandOf<T>, at: number) => DomainEventBody[];
+
+const handlers: { [T in CommandType]: Handler<T> } = {
+	START: (state, _cmd, at) => [{ type: 'exercise.started' }, ...dueEvents(state, at)],
+	PAUSE: () => [{ type: 'exercise.paused' }],
+	RESUME: () => [{ type: 'exercise.resumed' }],
+	END: () => [{ type: 'exercise.ended' }],
+	CLOSE: () => [{ type: 'exercise.closed' }],
+	TICK: (state, _cmd, at) => dueEvents(state, at),
+	RECOVER: (_state, { wall, aliveWall }) => [{ type: 'exercise.recovered', downtimeMs: Math.max(0, wall - aliveWall) }],
+	SET_SPEED: (_state, { speed }) => [{ type: 'clock.speed_changed', speed }],
+	RELEASE_INJECT: (state, { injectId }) => [releaseBody(state, injectId, true)],
+	HOLD_INJECT: (_state, { injectId }) => [{ type: 'inject.held', injectId }],
+	UNHOLD_INJECT: (_state, { injectId }) => [{ type: 'inject.unheld', injectId }],
+	SKIP_INJECT: (_state, { injectId }) => [{ type: 'inject.skipped', injectId }],
+	ADD_INJECT: (_state, { inject, dueAt }, at) => [{ type: 'inject.added', inject, dueAt: Math.max(at, dueAt) }],
+	DECIDE: submitted,
+	SEND_MESSAGE: (state, cmd, at) => [{ type: 'message.sent', ...fields(cmd) }, ...sharesMet(state, cmd, at)],
+	OBSERVE: (_state, cmd) => [{ type: 'observation.recorded', ...fields(cmd) }],
+	RATE: (_state, cmd) => [{ type: 'rating.set', ...fields(cmd) }],
+	ADJUST_SCORE: (_state, cmd) => [{ type: 'score.adjusted', ...fields(cmd) }],
+	SHARE_REVIEW: (_state, { participantsMaySee }) => [{ type: 'review.sharing_changed', participantsMaySee }],
+	UPDATE_IMPROVEMENT: (_state, cmd) => [{ type: 'improvement.updated', ...fields(cmd) }],
+	TASK_ASSET: (state, cmd, at) => taskAsset(state, cmd.entityId, cmd.team, cmd.order, cmd.speedKnots, at, cmd.by),
+	SET_FACILITY: facilityChanged
+};
+
+/** The handler for a command's own type (the type parameter ties the handler to the command it is given). */
+const handle = <T extends CommandType>(type: T, state: ExerciseState, cmd: CommandOf<T>, at: number): DomainEventBody[] => handlers[type](state, cmd, at);
+
+/** Records the events the command's handler decides on, and the conditional injects they trigger. */
+const record = assign<MachineContext, Command, undefined, Command, never>(({ context, event }) => {
+	// A recovery stops the clock at the last moment the server was alive, so downtime is not exercise time.
+	const clockWall = event.type === 'RECOVER' ? Math.min(event.aliveWall, event.wall) : event.wall;
+	const at = exerciseTimeAt(context.state.clock, clockWall);
+	const withMeta = (body: DomainEventBody): NewEvent => ({ ...body, exerciseId: context.state.id, at, wall: event.wall, actor: event.actor });
+	const made = handle(event.type, context.state, event, at).map(withMeta);
+	const afterMade = foldEvents(context.state.id, made, context.state);
+	const fired = triggered(afterMade, made, at).map(withMeta);
+	return { state: foldEvents(context.state.id, fired, afterMade), outbox: [...made, ...fired] };
+});
+
+/**
+ * Which commands each status takes, and where the lifecycle ones lead: to the status
+ * their lifecycle event leaves behind (`STATUS_AFTER`, which `evolve` and the store read too).
+ * A command's content was checked once, by `decide`, before it reaches the machine.
+ */
+const exerciseMachine = setup({
 	types: {
 		context: {} as MachineContext,
 		events: {} as Command,
 		input: {} as { state: ExerciseState }
 	},
-	guards: { valid },
-	actions: {
-		start: produce((state, _cmd, at) => [{ type: 'exercise.started' }, ...dueEvents(state, at)]),
-		pause: produce(() => [{ type: 'exercise.paused' }]),
-		resume: produce(() => [{ type: 'exercise.resumed' }]),
-		end: produce(() => [{ type: 'exercise.ended' }]),
-		tick: produce((state, _cmd, at) => dueEvents(state, at)),
-		recover: produce((_s, cmd) => {
-			const { wall, aliveWall } = cmd as Extract<Command, { type: 'RECOVER' }>;
-			return [{ type: 'exercise.recovered', downtimeMs: Math.max(0, wall - aliveWall) }];
-		}),
-		setSpeed: produce((_s, cmd) => [{ type: 'clock.speed_changed', speed: (cmd as { speed: number }).speed }]),
-		release: produce((state, cmd) => [releaseBody(state, (cmd as { injectId: string }).injectId, true)]),
-		hold: produce((_s, cmd) => [{ type: 'inject.held', injectId: (cmd as { injectId: string }).injectId }]),
-		unhold: produce((_s, cmd) => [{ type: 'inject.unheld', injectId: (cmd as { injectId: string }).injectId }]),
-		skip: produce((_s, cmd) => [{ type: 'inject.skipped', injectId: (cmd as { injectId: string }).injectId }]),
-		add: produce((_s, cmd, at) => {
-			const { inject, dueAt } = cmd as Extract<Command, { type: 'ADD_INJECT' }>;
-			return [{ type: 'inject.added', inject, dueAt: Math.max(at, dueAt) }];
-		}),
-		decide: produce((state, cmd, at) => {
-			const c = cmd as Extract<Command, { type: 'DECIDE' }>;
-			const open = state.decisions[decisionKey(c.injectId, c.team)];
-			const latencyMs = at - open.openedAt;
-			const scored = scoreDecision(state.injects[c.injectId].inject.decision!, c.optionId, latencyMs);
-			return [
-				{ type: 'decision.submitted', injectId: c.injectId, team: c.team, optionId: c.optionId, by: c.by, latencyMs, ...scored }
-			];
-		}),
-		message: produce((state, cmd, at) => {
-			const { type: _t, wall: _w, actor: _a, ...m } = cmd as Extract<Command, { type: 'SEND_MESSAGE' }>;
-			return [{ type: 'message.sent', ...m }, ...sharesMet(state, cmd as Extract<Command, { type: 'SEND_MESSAGE' }>, at)];
-		}),
-		observe: produce((_s, cmd) => {
-			const { type: _t, wall: _w, actor: _a, ...o } = cmd as Extract<Command, { type: 'OBSERVE' }>;
-			return [{ type: 'observation.recorded', ...o }];
-		}),
-		rate: produce((_s, cmd) => {
-			const { type: _t, wall: _w, actor: _a, ...r } = cmd as Extract<Command, { type: 'RATE' }>;
-			return [{ type: 'rating.set', ...r }];
-		}),
-		adjust: produce((_s, cmd) => {
-			const { type: _t, wall: _w, actor: _a, ...a } = cmd as Extract<Command, { type: 'ADJUST_SCORE' }>;
-			return [{ type: 'score.adjusted', ...a }];
-		}),
-		shareReview: produce((_s, cmd) => [
-			{ type: 'review.sharing_changed', participantsMaySee: (cmd as Extract<Command, { type: 'SHARE_REVIEW' }>).participantsMaySee }
-		]),
-		improve: produce((_s, cmd) => {
-			const { type: _t, wall: _w, actor: _a, ...item } = cmd as Extract<Command, { type: 'UPDATE_IMPROVEMENT' }>;
-			return [{ type: 'improvement.updated', ...item }];
-		}),
-		close: produce(() => [{ type: 'exercise.closed' }]),
-		task: produce((state, cmd, at) => {
-			const c = cmd as Extract<Command, { type: 'TASK_ASSET' }>;
-			return taskAsset(state, c.entityId, c.team, c.order, c.speedKnots, at, c.by);
-		}),
-		facility: produce((state, cmd, at) => {
-			const c = cmd as Extract<Command, { type: 'SET_FACILITY' }>;
-			const now = facilityNow(state, c.entityId, at);
-			return [{ type: 'facility.changed', entityId: c.entityId, team: c.team, open: c.open ?? now.open, staff: c.staff ?? now.staff, by: c.by }];
-		})
-	}
+	actions: { record }
 }).createMachine({
 	id: 'exercise',
 	initial: 'setup',
 	context: ({ input }) => ({ state: input.state, outbox: [] }),
 	// Handled in every state unless a state says otherwise.
 	on: {
-		HOLD_INJECT: { guard: 'valid', actions: 'hold' },
-		UNHOLD_INJECT: { guard: 'valid', actions: 'unhold' },
-		SKIP_INJECT: { guard: 'valid', actions: 'skip' },
-		ADD_INJECT: { guard: 'valid', actions: 'add' },
-		SET_SPEED: { guard: 'valid', actions: 'setSpeed' },
-		OBSERVE: { guard: 'valid', actions: 'observe' },
-		RATE: { guard: 'valid', actions: 'rate' },
-		ADJUST_SCORE: { guard: 'valid', actions: 'adjust' },
-		SHARE_REVIEW: { actions: 'shareReview' },
+		HOLD_INJECT: { actions: 'record' },
+		UNHOLD_INJECT: { actions: 'record' },
+		SKIP_INJECT: { actions: 'record' },
+		ADD_INJECT: { actions: 'record' },
+		SET_SPEED: { actions: 'record' },
+		OBSERVE: { actions: 'record' },
+		RATE: { actions: 'record' },
+		ADJUST_SCORE: { actions: 'record' },
+		SHARE_REVIEW: { actions: 'record' },
 		// Evaluators may draft the improvement plan at any time, including after the evaluation is closed.
-		UPDATE_IMPROVEMENT: { guard: 'valid', actions: 'improve' },
+		UPDATE_IMPROVEMENT: { actions: 'record' },
 		// Teams may pre-position assets and ready their facilities before STARTEX, and act while paused.
-		TASK_ASSET: { guard: 'valid', actions: 'task' },
-		SET_FACILITY: { guard: 'valid', actions: 'facility' }
+		TASK_ASSET: { actions: 'record' },
+		SET_FACILITY: { actions: 'record' }
 	},
 	states: {
 		setup: {
 			on: {
-				START: { target: 'running', actions: 'start' },
-				END: { target: 'ended', actions: 'end' }
+				START: { target: STATUS_AFTER['exercise.started'], actions: 'record' },
+				END: { target: STATUS_AFTER['exercise.ended'], actions: 'record' }
 			}
 		},
 		running: {
 			on: {
-				PAUSE: { target: 'paused', actions: 'pause' },
-				END: { target: 'ended', actions: 'end' },
-				TICK: { actions: 'tick' },
-				RECOVER: { actions: 'recover' },
-				RELEASE_INJECT: { guard: 'valid', actions: 'release' },
-				DECIDE: { guard: 'valid', actions: 'decide' },
-				SEND_MESSAGE: { guard: 'valid', actions: 'message' }
+				PAUSE: { target: STATUS_AFTER['exercise.paused'], actions: 'record' },
+				END: { target: STATUS_AFTER['exercise.ended'], actions: 'record' },
+				RECOVER: { target: STATUS_AFTER['exercise.recovered'], actions: 'record' },
+				TICK: { actions: 'record' },
+				RELEASE_INJECT: { actions: 'record' },
+				DECIDE: { actions: 'record' },
+				SEND_MESSAGE: { actions: 'record' }
 			}
 		},
 		paused: {
 			on: {
-				RESUME: { target: 'running', actions: 'resume' },
-				END: { target: 'ended', actions: 'end' },
-				RELEASE_INJECT: { guard: 'valid', actions: 'release' }
+				RESUME: { target: STATUS_AFTER['exercise.resumed'], actions: 'record' },
+				END: { target: STATUS_AFTER['exercise.ended'], actions: 'record' },
+				RELEASE_INJECT: { actions: 'record' }
 			}
 		},
 		// Play is over; evaluation goes on until the exercise is closed.
@@ -250,7 +194,7 @@ export const exerciseMachine = setup({
 				SET_SPEED: {},
 				TASK_ASSET: {},
 				SET_FACILITY: {},
-				CLOSE: { target: 'closed', actions: 'close' }
+				CLOSE: { target: STATUS_AFTER['exercise.closed'], actions: 'record' }
 			}
 		},
 		// The evaluation is final: ratings, observations and scores no longer change; the improvement plan stays editable.
@@ -276,6 +220,16 @@ export type ExerciseSnapshot = SnapshotFrom<typeof exerciseMachine>;
 /** The machine snapshot for an exercise rebuilt from its log. */
 export function snapshotFor(state: ExerciseState): ExerciseSnapshot {
 	return exerciseMachine.resolveState({ value: state.status, context: { state, outbox: [] } });
+}
+
+/**
+ * The snapshot once the events `decide` produced are stored: its state carries the
+ * sequence numbers the store gave them, and its outbox is empty.
+ */
+export function committed(decided: ExerciseSnapshot, stored: readonly DomainEvent[]): ExerciseSnapshot {
+	const { state } = decided.context;
+	const last = stored.at(-1);
+	return exerciseMachine.resolveState({ value: decided.value, context: { state: last ? { ...state, lastSeq: last.seq } : state, outbox: [] } });
 }
 
 const VERBS: Record<CommandType, string> = {
@@ -313,7 +267,7 @@ export function decide(snapshot: ExerciseSnapshot, cmd: Command): Decided {
 	const problem = commandProblem(snapshot.context.state, cmd);
 	if (problem) return { ok: false, error: problem };
 	if (!snapshot.can(cmd)) {
-		const status = snapshot.value as ExerciseStatus;
+		const status = snapshot.value;
 		return { ok: false, error: `cannot ${VERBS[cmd.type]} an exercise that is ${status === 'setup' ? 'not started' : status}` };
 	}
 	const [next] = transition(exerciseMachine, snapshot, cmd);

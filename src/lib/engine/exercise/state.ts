@@ -10,6 +10,7 @@ import type { CourseChange, DomainEvent, DomainEventBody, ImprovementItem, NewEv
 import type { CoursePoint, Order } from '../sim/kinematics';
 import type { Waters } from '../sim/zones';
 import { decidingTeams, type Entity, type Inject, type LonLat, type Scenario } from '../scenario/schema';
+import { statusAfter } from './lifecycle';
 
 /** `closed`: play is over and the evaluation is final (ratings can no longer change). */
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended' | 'closed';
@@ -240,6 +241,7 @@ function sighted(s: ExerciseState, entityId: string, teams: readonly string[]) {
  */
 function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 	if ('seq' in event) s.lastSeq = event.seq;
+	s.status = statusAfter(event) ?? s.status;
 	switch (event.type) {
 		case 'exercise.created':
 			Object.assign(s, writable(emptyExercise(event.exerciseId)), {
@@ -252,22 +254,15 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 				entities: publicEntities(event.scenario)
 			});
 			return;
+		// The status was set above, from the lifecycle table; here the clock, which runs only while the exercise does.
 		case 'exercise.started':
 		case 'exercise.resumed':
 		case 'exercise.recovered':
-			s.status = 'running';
 			s.clock = runClock(s.clock, event.wall, event.at);
 			return;
 		case 'exercise.paused':
-			s.status = 'paused';
-			s.clock = stopClock(s.clock, event.wall, event.at);
-			return;
 		case 'exercise.ended':
-			s.status = 'ended';
 			s.clock = stopClock(s.clock, event.wall, event.at);
-			return;
-		case 'exercise.closed':
-			s.status = 'closed';
 			return;
 		case 'clock.speed_changed':
 			s.clock = setClockSpeed(s.clock, event.wall, event.at, event.speed);
