@@ -1,13 +1,13 @@
 /**
  * The checks a scenario needs beyond the shape of each field: ids that must be
  * unique, references (teams, objectives, entities, areas, injects, options)
- * that must exist, fields that belong to another kind of entity, times after
- * the scenario ends, and injects whose trigger chain can never start. The
+ * that must exist, values that contradict each other, times after the
+ * scenario ends, and injects whose trigger chain can never start. The
  * scenario schema runs it once the fields themselves are valid, so every
  * problem is reported with the path of the field it is about.
  */
 import type { z } from 'zod';
-import { EXERCISE_CONTROL, type Scenario } from './schema';
+import { EXERCISE_CONTROL, isAsset, type Scenario } from './schema';
 
 export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>): void {
 	const teamIds = new Set(s.teams.map((t) => t.id));
@@ -41,28 +41,19 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 	const entityById = new Map(s.entities.map((e) => [e.id, e]));
 	s.entities.forEach((e, i) => {
 		if (e.team) known(teamIds, 'team', e.team, ['entities', i, 'team']);
-		const misplaced = (field: string, kinds: readonly string[]) => {
-			if ((e as Record<string, unknown>)[field] !== undefined && !kinds.includes(e.kind))
-				issue(['entities', i, field], `only for ${kinds.join(' or ')} entities, not a ${e.kind}`);
-		};
-		misplaced('speedKnots', ['vessel', 'aircraft', 'boat']);
-		misplaced('enduranceHours', ['vessel', 'aircraft']);
-		misplaced('sensorRangeNm', ['vessel', 'aircraft']);
-		misplaced('people', ['boat']);
-		misplaced('destination', ['boat']);
-		misplaced('distressAt', ['boat']);
-		misplaced('windRadiiNm', ['storm']);
-		misplaced('stormCategory', ['storm']);
-		if (e.speedKnots !== undefined && !e.team && e.kind !== 'boat') issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
-		if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
-		if (e.people && e.people.unaccompaniedMinors > e.people.minors) issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
-		if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
-		if (e.distressAt !== undefined && e.distressAt > s.durationMinutes) issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
-		if (e.kind === 'boat' && e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
-		if (e.destination) {
-			const port = entityById.get(e.destination);
-			if (!port) issue(['entities', i, 'destination'], `unknown entity "${e.destination}"`);
-			else if (port.kind !== 'port') issue(['entities', i, 'destination'], `"${e.destination}" is a ${port.kind}, not a port`);
+		// Fields on the wrong kind of entity are refused by the schema itself (each kind is its own object).
+		if (isAsset(e) && e.speedKnots !== undefined && !e.team) issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
+		if (e.kind === 'boat') {
+			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
+			if (e.people && e.people.unaccompaniedMinors > e.people.minors) issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
+			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
+			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes) issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
+			if (e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
+			if (e.destination) {
+				const port = entityById.get(e.destination);
+				if (!port) issue(['entities', i, 'destination'], `unknown entity "${e.destination}"`);
+				else if (port.kind !== 'port') issue(['entities', i, 'destination'], `"${e.destination}" is a ${port.kind}, not a port`);
+			}
 		}
 		if ((e.kind === 'port' || e.kind === 'shelter') && s.displacement) {
 			if (e.capacity === undefined) issue(['entities', i, 'capacity'], `a ${e.kind} needs a capacity in a displacement scenario`);

@@ -66,6 +66,19 @@ describe('parseScenarioYaml', () => {
 		expect(result.problems.find((p) => p.path === 'injects[0]')?.message).toMatch(/chanel/);
 	});
 
+	it('names a field set on the wrong kind of entity, and the kinds it belongs to', () => {
+		const text = yamlOf((s) => {
+			Object.assign(s.entities![1], { distressAt: 30, windRadiiNm: { hurricane: 10, tropicalStorm: 40 } });
+			s.entities![0].kind = 'submarine' as 'vessel';
+		});
+		const result = parseScenarioYaml(text);
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems.find((p) => p.path === 'entities[1]')?.message).toBe(
+			'"distressAt" is only for boat entities, not a vessel; "windRadiiNm" is only for storm entities, not a vessel'
+		);
+		expect(result.problems.find((p) => p.path === 'entities[0].kind')?.message).toMatch(/vessel.*shelter/);
+	});
+
 	it('reports broken YAML syntax with a line', () => {
 		const result = parseScenarioYaml('id: x\ntitle: [unclosed\nteams: {');
 		if (result.ok) throw new Error('expected problems');

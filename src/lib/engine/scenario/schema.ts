@@ -21,6 +21,7 @@ export const lonLatSchema = z.tuple([
 
 export const CHANNELS = ['radio', 'phone', 'email', 'intel', 'media', 'map'] as const;
 export const ENTITY_KINDS = ['vessel', 'aircraft', 'storm', 'boat', 'port', 'shelter'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 export const ENTITY_CATEGORIES = [
 	'law-enforcement',
 	'military',
@@ -65,10 +66,9 @@ export const trackPointSchema = z.strictObject({
 	position: lonLatSchema
 });
 
-export const entitySchema = z.strictObject({
+const entityFields = {
 	id,
 	name: text(80),
-	kind: z.enum(ENTITY_KINDS),
 	category: z.enum(ENTITY_CATEGORIES),
 	team: id.optional().describe('owning team (its asset)'),
 	visibility: z
@@ -78,11 +78,25 @@ export const entitySchema = z.strictObject({
 	capacity: z.number().int().min(0).max(1_000_000).optional().describe('people a port can hold waiting for screening, or a shelter can house'),
 	description: text(500).optional(),
 	track: z.array(trackPointSchema).min(1, 'needs at least one point'),
-	// An asset its team can task on the map (vessel, aircraft):
-	speedKnots: z.number().positive().max(600).optional().describe('top speed when tasked, knots'),
+	// A port or shelter (the model reads them on ports and shelters only):
+	state: text(80).optional().describe('member state a port or shelter is in (screened people go to shelters in the same state)'),
+	open: z.boolean().default(true).describe('whether a port or shelter is open at the start'),
+	staff: z.number().int().min(0).max(10_000).default(0).describe('screening officers at a port / staff at a shelter at the start'),
+	maxStaff: z.number().int().min(0).max(10_000).optional().describe('most staff its team can put there')
+};
+
+const speedKnots = z.number().positive().max(600).optional().describe('top speed when tasked, knots');
+
+/** An asset its team can task on the map. */
+const assetFields = {
+	speedKnots,
 	enduranceHours: z.number().positive().max(24 * 30).optional().describe('time it can stay under way on tasking before it must stop'),
-	sensorRangeNm: z.number().positive().max(500).optional().describe('radar/visual range: contacts closer than this are detected'),
-	// A boat of displaced people:
+	sensorRangeNm: z.number().positive().max(500).optional().describe('radar/visual range: contacts closer than this are detected')
+};
+
+/** A boat of displaced people. */
+const boatFields = {
+	speedKnots,
 	people: z
 		.strictObject({
 			total: z.number().int().positive().max(100_000),
@@ -92,13 +106,10 @@ export const entitySchema = z.strictObject({
 		.optional()
 		.describe('people aboard a boat of displaced people'),
 	destination: id.optional().describe('port where a boat lands its people when its track ends'),
-	distressAt: z.number().min(0).max(24 * 60).optional().describe('exercise minute a boat calls for help and stops until rescued (intercepted)'),
-	// A port or shelter:
-	state: text(80).optional().describe('member state a port or shelter is in (screened people go to shelters in the same state)'),
-	open: z.boolean().default(true).describe('whether a port or shelter is open at the start'),
-	staff: z.number().int().min(0).max(10_000).default(0).describe('screening officers at a port / staff at a shelter at the start'),
-	maxStaff: z.number().int().min(0).max(10_000).optional().describe('most staff its team can put there'),
-	// A storm:
+	distressAt: z.number().min(0).max(24 * 60).optional().describe('exercise minute a boat calls for help and stops until rescued (intercepted)')
+};
+
+const stormFields = {
 	windRadiiNm: z
 		.strictObject({
 			hurricane: z.number().min(0).max(300).describe('radius of hurricane-force winds (64 kn+)'),
@@ -106,7 +117,48 @@ export const entitySchema = z.strictObject({
 		})
 		.optional(),
 	stormCategory: z.number().int().min(1).max(5).optional()
-});
+};
+
+const FIELDS_OF_KIND: Record<EntityKind, Record<string, unknown>> = {
+	vessel: assetFields,
+	aircraft: assetFields,
+	boat: boatFields,
+	storm: stormFields,
+	port: {},
+	shelter: {}
+};
+
+/**
+ * Why a key is not allowed on an entity of `kind`: a field of other kinds is
+ * named with the kinds that take it ("speedKnots" on a port), anything else
+ * is an unknown key.
+ */
+function wrongKeysMessage(keys: readonly string[], kind: EntityKind): string {
+	return keys
+		.map((key) => {
+			const kinds = ENTITY_KINDS.filter((k) => key in FIELDS_OF_KIND[k]);
+			return kinds.length > 0 ? `"${key}" is only for ${kinds.join(' or ')} entities, not a ${kind}` : `Unrecognized key: "${key}"`;
+		})
+		.join('; ');
+}
+
+/** One kind of entity: the fields every entity has, plus those of its kind; a field of another kind is an error naming it. */
+function entityKindSchema<K extends EntityKind, F extends z.ZodRawShape>(kind: K, fields: F) {
+	return z.strictObject(
+		{ ...entityFields, kind: z.literal(kind), ...fields },
+		{ error: (issue) => (issue.code === 'unrecognized_keys' ? wrongKeysMessage(issue.keys, kind) : undefined) }
+	);
+}
+
+/** A map entity; its `kind` decides which fields it may have (so reading a boat's `people` needs `kind === 'boat'` first). */
+export const entitySchema = z.discriminatedUnion('kind', [
+	entityKindSchema('vessel', assetFields),
+	entityKindSchema('aircraft', assetFields),
+	entityKindSchema('boat', boatFields),
+	entityKindSchema('storm', stormFields),
+	entityKindSchema('port', {}),
+	entityKindSchema('shelter', {})
+]);
 
 /** A named area of sea used by triggers: a polygon or a circle. */
 export const areaSchema = z.strictObject({
@@ -260,6 +312,10 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Entity = z.infer<typeof entitySchema>;
+/** A vessel or aircraft: what a team may task when it owns it. */
+export type Asset = Extract<Entity, { kind: 'vessel' | 'aircraft' }>;
+/** A boat of displaced people. */
+export type Boat = Extract<Entity, { kind: 'boat' }>;
 export type Inject = z.infer<typeof injectSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionOption = z.infer<typeof optionSchema>;
@@ -280,8 +336,16 @@ export type Area = z.infer<typeof areaSchema>;
 export type Trigger = z.infer<typeof triggerSchema>;
 
 /** Whether the team can task this entity on the map. */
-export function isTaskable(entity: Entity): boolean {
-	return entity.team !== undefined && entity.speedKnots !== undefined && (entity.kind === 'vessel' || entity.kind === 'aircraft');
+export function isTaskable(entity: Entity): entity is Asset & { team: string; speedKnots: number } {
+	return isAsset(entity) && entity.team !== undefined && entity.speedKnots !== undefined;
+}
+
+export function isAsset(entity: Entity): entity is Asset {
+	return entity.kind === 'vessel' || entity.kind === 'aircraft';
+}
+
+export function isBoat(entity: Entity): entity is Boat {
+	return entity.kind === 'boat';
 }
 
 /** Teams that must answer an inject's decision. */

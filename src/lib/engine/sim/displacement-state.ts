@@ -7,6 +7,7 @@ import { MINUTE } from '../exercise/clock';
 import { displacementAt, type DisplacementInput, type DisplacementPicture } from './displacement';
 import { own, type ExerciseState } from '../exercise/state';
 import { landingAt } from './movement';
+import { isBoat } from '../scenario/schema';
 
 /** The displacement model's inputs at `atMs`, from the scenario and what happened in play. */
 export function displacementInputAt(state: ExerciseState, atMs: number): DisplacementInput | null {
@@ -14,7 +15,7 @@ export function displacementInputAt(state: ExerciseState, atMs: number): Displac
 	if (!scenario?.displacement) return null;
 	// A participant's scenario lists only public entities: boats revealed to it, or landed, are in its state.
 	const known = new Map([...scenario.entities, ...Object.values(state.entities)].map((e) => [e.id, e]));
-	const boats = [...known.values()].filter((e) => e.kind === 'boat' && e.people);
+	const boats = [...known.values()].filter(isBoat).filter((b) => b.people);
 	const arrivals: DisplacementInput['arrivals'] = [];
 	const atSea: DisplacementInput['atSea'] = [];
 	for (const boat of boats) {

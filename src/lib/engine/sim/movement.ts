@@ -7,7 +7,7 @@ import { MINUTE } from '../exercise/clock';
 import { entityFixAt, type EntityFix } from './entity-position';
 import type { CourseRecord, ExerciseState } from '../exercise/state';
 import { underwayMinutes, type CoursePoint } from './kinematics';
-import type { Entity, LonLat } from '../scenario/schema';
+import { isAsset, type Entity, type LonLat } from '../scenario/schema';
 
 type Positioned = Pick<ExerciseState, 'courses'>;
 
@@ -55,19 +55,19 @@ export function trailOf(state: Positioned, entity: Pick<Entity, 'id' | 'track'>,
 
 /**
  * When a boat of displaced people lands at its destination: the end of its last
- * movement, unless that movement is a stop (a boat in distress waiting for rescue).
+ * movement, unless that movement is a stop (a boat in distress waiting for rescue). Null for any other entity.
  */
-export function landingAt(state: Positioned, boat: Pick<Entity, 'id' | 'track' | 'destination'>): number | null {
-	if (!boat.destination) return null;
+export function landingAt(state: Positioned, boat: Entity): number | null {
+	if (boat.kind !== 'boat' || !boat.destination) return null;
 	const list = Object.hasOwn(state.courses, boat.id) ? state.courses[boat.id] : [];
 	const track = list.length > 0 ? list[list.length - 1].track : boat.track;
 	if (list.length > 0 && track.length < 2) return null;
 	return track[track.length - 1].at * MINUTE;
 }
 
-/** Minutes an asset has left under way at `atMs` (Infinity when the scenario sets no endurance). */
-export function enduranceLeftMin(state: Positioned, entity: Pick<Entity, 'id' | 'enduranceHours'>, atMs: number): number {
-	if (entity.enduranceHours === undefined) return Infinity;
+/** Minutes an asset has left under way at `atMs` (Infinity when the scenario sets no endurance, and for anything but an asset). */
+export function enduranceLeftMin(state: Positioned, entity: Entity, atMs: number): number {
+	if (!isAsset(entity) || entity.enduranceHours === undefined) return Infinity;
 	const courses = Object.hasOwn(state.courses, entity.id) ? state.courses[entity.id] : [];
 	let used = 0;
 	courses.forEach((c, i) => {

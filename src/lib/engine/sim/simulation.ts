@@ -15,7 +15,7 @@ import { own, type ExerciseState } from '../exercise/state';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
-import { isTaskable, type Area, type Entity, type LonLat, type Scenario } from '../scenario/schema';
+import { isAsset, isBoat, isTaskable, type Area, type Asset, type Boat, type Entity, type LonLat, type Scenario } from '../scenario/schema';
 import { watersLabel, whoseWaters, type Waters } from './zones';
 
 /** How often (exercise time) a running exercise looks for detections, area crossings and crowding. */
@@ -51,8 +51,10 @@ export function taskingProblem(state: ExerciseState, entityId: string, team: str
 
 /** The events for a team's order: the new course, and for an intercept whether and where it can happen. */
 export function taskAsset(state: ExerciseState, entityId: string, team: string | null, order: Order, speed: number | undefined, atMs: number, by: string): DomainEventBody[] {
-	const entity = entityOf(state, entityId)!;
-	const speedKnots = speed ?? entity.speedKnots!;
+	const entity = entityOf(state, entityId);
+	// Orders reach here only for assets that taskingProblem accepted.
+	if (!entity || !isTaskable(entity)) throw new Error(`"${entityId}" is not an asset that can be tasked`);
+	const speedKnots = speed ?? entity.speedKnots;
 	const atMin = atMs / MINUTE;
 	const from = positionAt(state, entity, atMs);
 	const untilMin = state.scenario!.durationMinutes;
@@ -116,7 +118,7 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 }
 
 /** Where a boat of displaced people goes after a rescue or an escort: on to its port, its people aboard the rescuer, at the rescuer's speed. */
-function onToPort(state: ExerciseState, boat: Entity, from: LonLat, atMin: number, knots: number): CoursePoint[] {
+function onToPort(state: ExerciseState, boat: Boat, from: LonLat, atMin: number, knots: number): CoursePoint[] {
 	const port = boat.destination ? entityOf(state, boat.destination) : undefined;
 	return port ? planGoto(from, atMin, port.track[0].position, knots) : [{ at: atMin, position: from }];
 }
@@ -153,10 +155,10 @@ function watchedAreas(state: ExerciseState): { entity: Entity; area: Area }[] {
 }
 
 /** Sensor-carrying team assets, and the contacts they could still detect. */
-function sensorPairs(state: ExerciseState): { sensor: Entity; contact: Entity }[] {
+function sensorPairs(state: ExerciseState): { sensor: Asset; contact: Entity }[] {
 	const entities = state.scenario?.entities ?? [];
-	const sensors = entities.filter((e) => e.team && e.sensorRangeNm);
-	const pairs: { sensor: Entity; contact: Entity }[] = [];
+	const sensors = entities.filter(isAsset).filter((e) => e.team && e.sensorRangeNm);
+	const pairs: { sensor: Asset; contact: Entity }[] = [];
 	for (const sensor of sensors)
 		for (const contact of entities)
 			if (MOVERS.has(contact.kind) && contact.team !== sensor.team && own(state.detections, `${sensor.team}/${contact.id}`) === undefined)
@@ -216,9 +218,10 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 	}
 
 	for (const entity of scenario.entities) {
+		const boat = isBoat(entity) ? entity : null;
 		// A boat calls for help and stops until rescued.
-		if (entity.distressAt !== undefined && entity.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
-			const at = entity.distressAt * MINUTE;
+		if (boat?.distressAt !== undefined && boat.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
+			const at = boat.distressAt * MINUTE;
 			const rescued = reachedAt(state, entity.id, out);
 			// A boat reached before then is already in a crew's hands (escorted, or its people aboard): it calls no one.
 			if (rescued === null || rescued > at) {
@@ -228,10 +231,10 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 					alert: 'distress',
 					entityId: entity.id,
 					team: null,
-					detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${entity.people ? `, ${entity.people.total} people aboard` : ''}`,
-					count: entity.people?.total ?? null,
+					detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${boat.people ? `, ${boat.people.total} people aboard` : ''}`,
+					count: boat.people?.total ?? null,
 					// Reached since (in the same sweep): it goes on with its rescuer rather than stopping where it called.
-					courses: rescued !== null ? [] : [{ entityId: entity.id, course: [{ at: entity.distressAt, position }] }]
+					courses: rescued !== null ? [] : [{ entityId: entity.id, course: [{ at: boat.distressAt, position }] }]
 				});
 			}
 		}
@@ -248,23 +251,23 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 				courses: []
 			});
 		// A boat of displaced people lands.
-		if (entity.people && entity.destination && !alerted(`landed/${entity.id}`)) {
+		if (boat?.people && boat.destination && !alerted(`landed/${entity.id}`)) {
 			const landed = landingAt(state, entity);
 			if (landed !== null && landed <= atMs)
-				out.push({ type: 'boat.landed', entityId: entity.id, port: entity.destination, people: entity.people.total, entity });
+				out.push({ type: 'boat.landed', entityId: entity.id, port: boat.destination, people: boat.people.total, entity });
 		}
 		// Unaccompanied minors found when their boat lands.
-		if (entity.people && entity.people.unaccompaniedMinors > 0 && !alerted(`minors-found/${entity.id}`)) {
+		if (boat?.people && boat.people.unaccompaniedMinors > 0 && !alerted(`minors-found/${entity.id}`)) {
 			const landed = landingAt(state, entity);
-			const port = entity.destination ? entityOf(state, entity.destination) : undefined;
+			const port = boat.destination ? entityOf(state, boat.destination) : undefined;
 			if (landed !== null && landed <= atMs)
 				out.push({
 					type: 'simulation.alert',
 					alert: 'minors-found',
 					entityId: entity.id,
 					team: port?.team ?? null,
-					detail: `${entity.people.unaccompaniedMinors} unaccompanied children among the ${entity.people.total} people landed from ${entity.name} at ${port?.name ?? 'port'}`,
-					count: entity.people.unaccompaniedMinors,
+					detail: `${boat.people.unaccompaniedMinors} unaccompanied children among the ${boat.people.total} people landed from ${entity.name} at ${port?.name ?? 'port'}`,
+					count: boat.people.unaccompaniedMinors,
 					courses: []
 				});
 		}
@@ -327,7 +330,7 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 		if (c.intercept && !state.intercepts.some((x) => x.entityId === entityId && x.at === c.intercept!.at)) times.push(c.intercept.at);
 		if (c.exhaustedAt !== null && own(state.alerts, `out-of-endurance/${entityId}`) === undefined) times.push(c.exhaustedAt);
 	}
-	for (const e of scenario.entities) {
+	for (const e of scenario.entities.filter(isBoat)) {
 		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined && reachedAt(state, e.id) === null) times.push(e.distressAt * MINUTE);
 		if (e.people && e.destination && (own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))) {
 			const landed = landingAt(state, e);
