@@ -1,6 +1,6 @@
 /**
  * Geography checks of a scenario that the schema cannot make (pure): vessels and
- * boats must sail at sea. The coastline is Natural Earth's 1:50m generalisation,
+ * boats must sail at sea. The coastline is Natural Earth's 1:10m generalisation,
  * so points within a nautical mile of the coast pass (harbours, anchorages).
  */
 import type { Scenario } from './schema';

@@ -1,16 +1,18 @@
 /**
  * Whose waters a point is in (pure; data derived offline by `npm run zones`
- * from the bundled Natural Earth land layer). A point is on a state's land, in
+ * from Natural Earth's 1:10m countries, detailed enough that every inhabited
+ * island of the region is land). A point is on a state's land, in
  * its 12-nm territorial sea, or outside every territorial sea ("high-seas"
  * here: in the Caribbean that is mostly some state's EEZ, where boarding a
  * foreign vessel still needs the flag state's consent, as on the high seas).
  * Where two states' 12-nm belts overlap, the nearer coast wins (the
  * equidistance rule of UNCLOS art. 15 when no agreement says otherwise).
- * Not an official boundary: 1:50m coastline, no baselines.
+ * Not an official boundary: 1:10m coastline, no baselines.
+ * The data is some 400 kB: only server code (the simulation, the scenario
+ * check) imports this module; the browser gets its answers in events.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { lineString, point as turfPoint, polygon as turfPolygon } from '@turf/helpers';
-import pointToLineDistance from '@turf/point-to-line-distance';
+import { degreesToRadians, polygon as turfPolygon, radiansToLength } from '@turf/helpers';
 import coastlines from './data/coastlines.json';
 import type { LonLat } from '../scenario/schema';
 
@@ -25,45 +27,94 @@ interface StateShape {
 	polygons: number[][][][];
 }
 
+const bboxOf = (ring: number[][]) => [
+	Math.min(...ring.map((q) => q[0])),
+	Math.min(...ring.map((q) => q[1])),
+	Math.max(...ring.map((q) => q[0])),
+	Math.max(...ring.map((q) => q[1]))
+];
+
+/** Each state's land polygons and coast rings, with their boxes: a point is tested only against shapes whose box is near it. */
 const STATES = (coastlines as { states: StateShape[] }).states.map((s) => ({
-	...s,
-	shapes: s.polygons.map((rings) => turfPolygon(rings)),
-	coasts: s.polygons.flatMap((rings) => rings.map((ring) => lineString(ring)))
+	name: s.name,
+	bbox: s.bbox,
+	lands: s.polygons.map((rings) => ({ bbox: bboxOf(rings[0]), shape: turfPolygon(rings) })),
+	coasts: s.polygons.flatMap((rings) => rings.map((ring) => ({ bbox: bboxOf(ring), ring })))
 }));
+type State = (typeof STATES)[number];
+type Coast = State['coasts'][number];
+
 /** 12 nm in degrees of latitude, with room for the longitude shrink at Caribbean latitudes (cos 28° ≈ 0.88). */
 const MARGIN_DEG = TERRITORIAL_SEA_NM / 60 / 0.85;
+const NM_PER_DEG = radiansToLength(degreesToRadians(1), 'nauticalmiles');
 
-const near = (s: StateShape, p: LonLat, margin: number) =>
-	p[0] >= s.bbox[0] - margin && p[0] <= s.bbox[2] + margin && p[1] >= s.bbox[1] - margin && p[1] <= s.bbox[3] + margin;
+const near = (bbox: number[], p: LonLat, margin: number) =>
+	p[0] >= bbox[0] - margin && p[0] <= bbox[2] + margin && p[1] >= bbox[1] - margin && p[1] <= bbox[3] + margin;
 
-function coastDistanceNm(state: (typeof STATES)[number], p: LonLat): number {
-	const pt = turfPoint(p);
-	let best = Infinity;
-	for (const coast of state.coasts) best = Math.min(best, pointToLineDistance(pt, coast, { units: 'nauticalmiles' }));
+/**
+ * Distances are measured in the plane tangent at the point (nm east and north of it): at the few dozen
+ * nautical miles that matter here this is within a fraction of a percent of the geodesic distance, and
+ * it lets a box bound the distance to everything inside it, so far rings are skipped without a look.
+ */
+function planeAt(p: LonLat) {
+	const east = NM_PER_DEG * Math.cos(degreesToRadians(p[1]));
+	return {
+		/** Nm from the point to the nearest edge of a [west, south, east, north] box (0 inside it): no coast inside is nearer. */
+		boxGapNm: (b: number[]) => Math.hypot(Math.max(0, b[0] - p[0], p[0] - b[2]) * east, Math.max(0, b[1] - p[1], p[1] - b[3]) * NM_PER_DEG),
+		/** Nm from the point to the nearest segment of a ring. */
+		ringNm(ring: number[][]): number {
+			let best = Infinity;
+			let ax = (ring[0][0] - p[0]) * east;
+			let ay = (ring[0][1] - p[1]) * NM_PER_DEG;
+			for (let i = 1; i < ring.length; i++) {
+				const bx = (ring[i][0] - p[0]) * east;
+				const by = (ring[i][1] - p[1]) * NM_PER_DEG;
+				const dx = bx - ax;
+				const dy = by - ay;
+				const len2 = dx * dx + dy * dy;
+				const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+				best = Math.min(best, (ax + t * dx) ** 2 + (ay + t * dy) ** 2);
+				ax = bx;
+				ay = by;
+			}
+			return Math.sqrt(best);
+		}
+	};
+}
+
+/** The nearest of these coasts to `p`, if one is within `limitNm`; nearest boxes first, so most rings are never measured. */
+function nearestCoast(p: LonLat, coasts: { state: string; coast: Coast }[], limitNm: number): { state: string; nm: number } | null {
+	const plane = planeAt(p);
+	const candidates = coasts.map((c) => ({ ...c, gap: plane.boxGapNm(c.coast.bbox) })).filter((c) => c.gap <= limitNm);
+	candidates.sort((a, b) => a.gap - b.gap);
+	let best: { state: string; nm: number } | null = null;
+	for (const c of candidates) {
+		if (best !== null && c.gap >= best.nm) break;
+		const nm = plane.ringNm(c.coast.ring);
+		if (nm <= limitNm && (best === null || nm < best.nm)) best = { state: c.state, nm };
+	}
 	return best;
 }
 
-function landOf(p: LonLat): (typeof STATES)[number] | null {
-	for (const s of STATES) if (near(s, p, 0) && s.shapes.some((shape) => booleanPointInPolygon(p, shape))) return s;
+function landOf(p: LonLat): State | null {
+	for (const s of STATES) if (near(s.bbox, p, 0) && s.lands.some((l) => near(l.bbox, p, 0) && booleanPointInPolygon(p, l.shape))) return s;
 	return null;
 }
 
 export function whoseWaters(p: LonLat): Waters {
 	const onLand = landOf(p);
 	if (onLand) return { kind: 'land', state: onLand.name };
-	let best: { state: string; nm: number } | null = null;
-	for (const s of STATES) {
-		if (!near(s, p, MARGIN_DEG)) continue;
-		const nm = coastDistanceNm(s, p);
-		if (nm <= TERRITORIAL_SEA_NM && (best === null || nm < best.nm)) best = { state: s.name, nm };
-	}
+	const coasts = STATES.filter((s) => near(s.bbox, p, MARGIN_DEG)).flatMap((s) => s.coasts.map((coast) => ({ state: s.name, coast })));
+	const best = nearestCoast(p, coasts, TERRITORIAL_SEA_NM);
 	return best ? { kind: 'territorial-sea', state: best.state, coastNm: Math.round(best.nm * 10) / 10 } : { kind: 'high-seas' };
 }
 
 /** How far inside land a point is (nm to the coast), or null at sea. */
 export function landDepthNm(p: LonLat): { state: string; depthNm: number } | null {
 	const s = landOf(p);
-	return s ? { state: s.name, depthNm: coastDistanceNm(s, p) } : null;
+	if (!s) return null;
+	const coast = nearestCoast(p, s.coasts.map((c) => ({ state: s.name, coast: c })), Infinity);
+	return { state: s.name, depthNm: coast!.nm };
 }
 
 export function watersLabel(w: Waters): string {

@@ -31,3 +31,26 @@ describe('whose waters', () => {
 		expect(watersLabel({ kind: 'high-seas' })).toBe('outside any territorial sea (12 nm)');
 	});
 });
+
+describe('small islands are land, with their own territorial sea (1:10m coastline)', () => {
+	// At 1:50m these islands were missing and their waters counted as high seas.
+	it('knows the Turks Islands and South Caicos', () => {
+		expect(whoseWaters([-71.14, 21.47])).toEqual({ kind: 'land', state: 'Turks and Caicos Islands' }); // Grand Turk, Cockburn Town
+		expect(whoseWaters([-71.2, 21.33])).toEqual({ kind: 'land', state: 'Turks and Caicos Islands' }); // Salt Cay
+		expect(whoseWaters([-71.52, 21.51])).toEqual({ kind: 'land', state: 'Turks and Caicos Islands' }); // South Caicos, Cockburn Harbour
+		expect(whoseWaters([-71.18, 21.47])).toMatchObject({ kind: 'territorial-sea', state: 'Turks and Caicos Islands' }); // off Grand Turk's west coast
+		expect(whoseWaters([-71.3, 21.2])).toMatchObject({ kind: 'territorial-sea', state: 'Turks and Caicos Islands' }); // south of Salt Cay
+		expect(whoseWaters([-71.45, 21.6])).toMatchObject({ kind: 'territorial-sea', state: 'Turks and Caicos Islands' }); // off South Caicos
+	});
+
+	it('knows other small inhabited islands of the region', () => {
+		expect(whoseWaters([-81.7, 12.55])).toEqual({ kind: 'land', state: 'Colombia' }); // San Andrés
+		expect(whoseWaters([-81.75, 12.45])).toMatchObject({ kind: 'territorial-sea', state: 'Colombia' });
+	});
+
+	it('still finds the high seas between the Turks and Caicos and Hispaniola', () => {
+		expect(whoseWaters([-71.0, 20.6])).toEqual({ kind: 'high-seas' });
+		expect(landDepthNm([-71.18, 21.47])).toBeNull();
+	});
+});
+
