@@ -265,7 +265,7 @@ describe('boats of displaced people', () => {
 	});
 
 	it('a boat rescued before its distress minute calls no one: no mayday, no inject, and it goes on to port with its rescuer', () => {
-		const later = { ...displacement, entities: displacement.entities.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 40 } : e)) };
+		const later = { ...displacement, entities: displacement.entities?.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 40 } : e)) };
 		const x = driveMachine(scenarioSchema.parse(later));
 		x.send({ type: 'START' }, 0);
 		const [, assessed] = x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 1);
