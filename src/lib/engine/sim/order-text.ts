@@ -16,8 +16,8 @@ export function orderText(state: Picture, assetId: string, atMs: number): string
 	const nameOf = (id: string) => own(state.entities, id)?.name ?? id;
 	const o = course.order;
 	if (o === null) {
-		// The simulation's legs start where an intercept happened, at the minute it happened.
-		const reached = state.intercepts.findLast((x) => x.entityId === assetId && x.at === course.startAt);
+		// The simulation's legs start where an intercept happened, when it happened (the course stores it in minutes: allow for rounding).
+		const reached = state.intercepts.findLast((x) => x.entityId === assetId && Math.abs(x.at - course.startAt) < 1);
 		return reached ? afterIntercept(state, reached, course.track, atMs) : 'on its planned movements';
 	}
 	if (o.type === 'goto') return `proceeding to ${o.point[1].toFixed(2)}°N ${Math.abs(o.point[0]).toFixed(2)}°W at ${formatKnots(course.speedKnots)}`;
