@@ -93,6 +93,17 @@ describe.each(kinds)('$name event store', (kind) => {
 		expect(await store.load(id)).toEqual([{ ...created(id), seq: 1 }, ...stored]);
 	});
 
+	it('records every status of the lifecycle, closed included', async () => {
+		const id = await newExercise();
+		const statuses = [];
+		for (const type of ['exercise.started', 'exercise.paused', 'exercise.resumed', 'exercise.ended', 'exercise.closed'] as const) {
+			const { lastSeq } = (await store.getExercise(id))!;
+			await store.append(id, lastSeq, [{ type, ...meta(id) }]);
+			statuses.push((await store.getExercise(id))?.status);
+		}
+		expect(statuses).toEqual(['running', 'paused', 'running', 'ended', 'closed']);
+	});
+
 	it('refuses an append behind the log and writes nothing', async () => {
 		const id = await newExercise();
 		await store.append(id, 1, [{ type: 'exercise.started', ...meta(id) }]);

@@ -12,13 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/exercise/clock';
-import type { DomainEvent, NewEvent } from '../../../src/lib/engine/exercise/events';
-import { decide, snapshotFor, type ExerciseSnapshot } from '../../../src/lib/engine/exercise/machine';
-import type { Command, CommandBody } from '../../../src/lib/engine/exercise/commands';
-import { foldEvents, nextDueAt } from '../../../src/lib/engine/exercise/state';
+import type { DomainEvent } from '../../../src/lib/engine/exercise/events';
+import type { CommandBody } from '../../../src/lib/engine/exercise/commands';
+import { nextDueAt } from '../../../src/lib/engine/exercise/state';
 import { parseScenarioYaml } from '../../../src/lib/engine/scenario/parse';
 import { scenarioSchema, type Scenario } from '../../../src/lib/engine/scenario/schema';
-
+import { storedExercise } from '../../fixtures/machine-driver';
 import { Rng } from '../../fixtures/seeded-random';
 
 export const REPLAY_SCENARIO_FILE = 'scenarios/maritime-trafficking-southern-caribbean.yaml';
@@ -86,41 +85,24 @@ export function generateLog(size: number, seed = 42): GeneratedLog {
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 	const exerciseId = 'bench-replay';
 	let wall = Date.UTC(2027, 2, 1, 8, 0, 0);
-	const events: DomainEvent[] = [];
-	const created: DomainEvent = {
-		type: 'exercise.created',
-		title: 'Replay bench',
-		scenario,
-		exerciseId,
-		at: 0,
-		wall,
-		actor: 'controller:bench',
-		seq: 1
-	};
-	events.push(created);
-	let snapshot: ExerciseSnapshot = snapshotFor(foldEvents(exerciseId, [created]));
+	const x = storedExercise({ type: 'exercise.created', title: 'Replay bench', scenario, exerciseId, at: 0, wall, actor: 'controller:bench', seq: 1 });
 	let commands = 0;
 	let refused = 0;
 	const run = (body: CommandBody, actor = 'controller:bench'): boolean => {
 		commands++;
-		const result = decide(snapshot, { ...body, wall, actor } as Command);
+		const result = x.decide({ ...body, wall, actor });
 		if (!result.ok) {
 			refused++;
 			return false;
 		}
-		let seq = events.length;
-		const stored = result.events.map((e: NewEvent) => ({ ...e, seq: ++seq }) as DomainEvent);
-		events.push(...stored);
 		// Commands that only append to a list nothing else reads (observations, ratings, adjustments,
 		// plain messages) leave the snapshot as it was: the machine's later choices do not depend on
 		// those lists, and skipping them keeps generation linear. Their events are the machine's own.
 		const appendOnly = LIST_ONLY.has(body.type) && result.events.length === 1;
-		const next = appendOnly ? snapshot : result.snapshot;
-		const state = { ...next.context.state, lastSeq: seq };
-		snapshot = { ...next, context: { state, outbox: [] } } as ExerciseSnapshot;
+		x.commit(result, appendOnly ? x.snapshot : result.snapshot);
 		return true;
 	};
-	const state = () => snapshot.context.state;
+	const state = x.state;
 
 	run({ type: 'SET_SPEED', speed: 10 });
 	run({ type: 'START' });
@@ -133,7 +115,7 @@ export function generateLog(size: number, seed = 42): GeneratedLog {
 	// Spread the exercise's whole span over the commands needed (about one event per step).
 	const stepAt = (scenario.durationMinutes * MINUTE) / size;
 
-	while (events.length < size) {
+	while (x.log.length < size) {
 		const advance = stepAt * (0.5 + rnd());
 		wall += Math.max(1, Math.round(advance / speed));
 		if (paused) {
@@ -203,7 +185,7 @@ export function generateLog(size: number, seed = 42): GeneratedLog {
 			if (run({ type: 'PAUSE' })) paused = true;
 		}
 	}
-	const out = events.slice(0, size);
+	const out = x.log.slice(0, size);
 	const counts: Record<string, number> = {};
 	for (const e of out) counts[e.type] = (counts[e.type] ?? 0) + 1;
 	return { scenario, events: out, counts, commands, refused };

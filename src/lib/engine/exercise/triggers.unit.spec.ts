@@ -1,7 +1,7 @@
 /** Branching MSEL: conditional injects released by decisions, missed deadlines and messages; skip and ad-hoc injects. */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { driveMachine } from '../../../../tests/fixtures/machine-driver';
+import { given } from '../../../../tests/fixtures/machine-driver';
 import { miniScenarioInput } from '../../../../tests/fixtures/mini-scenario';
 import { MINUTE } from './clock';
 import { eventsForAudience } from './audience';
@@ -24,7 +24,7 @@ function branching(): ScenarioInput {
 	return s;
 }
 
-const run = (input: ScenarioInput) => driveMachine(scenarioSchema.parse(input));
+const run = (input: ScenarioInput) => given(scenarioSchema.parse(input));
 const released = (events: NewEvent[]) => events.flatMap((e) => (e.type === 'inject.released' ? [e.injectId] : []));
 
 describe('branching on decisions', () => {

@@ -1,37 +1,12 @@
 /** Messaging and coordination, compliance, controller adjustments and HSEEP ratings, through the machine. */
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
+import { given, type Body } from '../../../../tests/fixtures/machine-driver';
 import { MINUTE } from '../exercise/clock';
-import type { DomainEvent } from '../exercise/events';
-import { decide, snapshotFor, type ExerciseSnapshot } from '../exercise/machine';
-import type { Command } from '../exercise/commands';
 import { foldEvents, ratingKey } from '../exercise/state';
 import { scoreShare, teamScores } from './score-decision';
 
-const T0 = 1_700_000_000_000;
-type Body = Command extends infer C ? (C extends Command ? Omit<C, 'wall' | 'actor'> : never) : never;
-
-function exercise() {
-	const created: DomainEvent = { type: 'exercise.created', title: 't', scenario: miniScenario, exerciseId: 'x', at: 0, wall: T0, actor: 'c', seq: 1 };
-	let snapshot: ExerciseSnapshot = snapshotFor(foldEvents('x', [created]));
-	const log: DomainEvent[] = [created];
-	const run = (cmd: Body, minute: number) => decide(snapshot, { ...cmd, wall: T0 + minute * MINUTE, actor: 'test' } as Command);
-	return {
-		log,
-		state: () => snapshot.context.state,
-		send(cmd: Body, minute: number) {
-			const r = run(cmd, minute);
-			if (!r.ok) throw new Error(r.error);
-			log.push(...r.events.map((e, i) => ({ ...e, seq: log.length + i + 1 }) as DomainEvent));
-			snapshot = r.snapshot;
-			return r.events;
-		},
-		refusal(cmd: Body, minute: number) {
-			const r = run(cmd, minute);
-			return r.ok ? null : r.error;
-		}
-	};
-}
+const exercise = () => given(miniScenario);
 const message = (minute: number, ref: string | null, to = ['customs']) =>
 	({ type: 'SEND_MESSAGE', messageId: `m${minute}`, fromTeam: 'coast-guard', to, channel: 'secure-chat', text: 'Heads up', refInjectId: ref, by: 'Lt A' }) as Body;
 

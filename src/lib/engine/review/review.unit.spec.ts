@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
+import { given, type Body } from '../../../../tests/fixtures/machine-driver';
 import { MINUTE } from '../exercise/clock';
-import type { DomainEvent } from '../exercise/events';
-import { decide, snapshotFor, type ExerciseSnapshot } from '../exercise/machine';
-import type { Command } from '../exercise/commands';
-import { foldEvents, type ExerciseState } from '../exercise/state';
+import type { ExerciseState } from '../exercise/state';
 import { mapPictureAt } from '../sim/map-picture';
 import { decisionLatencies, hotWash, lastTime, scoreSeries, sharingGraph, stateAt } from './review';
 
-const T0 = 1_700_000_000_000;
-type Body = Command extends infer C ? (C extends Command ? Omit<C, 'wall' | 'actor'> : never) : never;
-
 /** Plays a script through the machine, recording the live state after each step. */
 function play(script: [number, Body][]) {
-	const created: DomainEvent = { type: 'exercise.created', title: 't', scenario: miniScenario, exerciseId: 'x', at: 0, wall: T0, actor: 'c', seq: 1 };
-	let snapshot: ExerciseSnapshot = snapshotFor(foldEvents('x', [created]));
-	const log: DomainEvent[] = [created];
+	const x = given(miniScenario);
 	const live: { at: number; state: ExerciseState }[] = [];
 	for (const [minute, body] of script) {
-		const r = decide(snapshot, { ...body, wall: T0 + minute * MINUTE, actor: 'test' } as Command);
-		if (!r.ok) throw new Error(r.error);
-		log.push(...r.events.map((e, i) => ({ ...e, seq: log.length + i + 1 }) as DomainEvent));
-		snapshot = r.snapshot;
-		live.push({ at: minute * MINUTE, state: { ...snapshot.context.state, lastSeq: log.length } });
+		x.send(body, minute);
+		live.push({ at: minute * MINUTE, state: x.state() });
 	}
-	return { log, live, final: { ...snapshot.context.state, lastSeq: log.length } };
+	return { log: x.log, live, final: x.state() };
 }
 
 const script: [number, Body][] = [
