@@ -35,7 +35,7 @@ describe('one exercise played over real sockets', () => {
 	let evaluator: TestClient;
 	let exerciseId: string;
 	let codes: { evaluator: string; teams: Record<string, string> };
-	let tokens: Record<string, string> = {};
+	const tokens: Record<string, string> = {};
 
 	it('lets a controller sign in, list scenarios and create an exercise with join codes', async () => {
 		const anon = await track(client(server.url));

@@ -123,7 +123,9 @@ const hugeString = (rng: Rng) => 'x'.repeat(Math.floor(Math.exp(rng.float() * Ma
 const nameLike = (rng: Rng) => rng.pick(['Fuzzy', 'Lt Baptiste', unicodeString(rng, 30) || 'n', nastyString(rng)]);
 const codeLike = (rng: Rng) => rng.pick(['AAAA-BBBB-CCCC', 'aaaa bbbb cccc', idLike(rng, 12).toUpperCase(), nastyString(rng)]);
 
-const WEIRD_NUMBERS = [NaN, Infinity, -Infinity, -0, 1e309, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, -1, 0.5, 1.5, 2 ** 53, 0x7fffffff, -2147483649];
+/** A number literal too large for a double: it becomes Infinity, as it would in a JSON payload. */
+const OVERFLOWING = Number('1e309');
+const WEIRD_NUMBERS = [NaN, Infinity, -Infinity, -0, OVERFLOWING, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, -1, 0.5, 1.5, 2 ** 53, 0x7fffffff, -2147483649];
 const WEIRD_NUMBER_STRINGS = ['1e999', 'NaN', 'Infinity', '-0', '2', '0x10', '1_000'];
 
 function deepNesting(rng: Rng, depth = 1 + rng.int(5000)): unknown {
@@ -175,9 +177,9 @@ function badFieldValue(rng: Rng, key: string): unknown {
 		case 'action':
 			return rng.pick(['START', 'stop', 'restart', '', 'start ', 'delete']);
 		case 'speed':
-			return rng.pick([0, 0.99, 60.01, 61, -5, '10', NaN, Infinity, 1e309]);
+			return rng.pick([0, 0.99, 60.01, 61, -5, '10', NaN, Infinity, OVERFLOWING]);
 		case 'afterSeq':
-			return rng.pick([-1, 1.5, '3', NaN, -Infinity, 1e309]);
+			return rng.pick([-1, 1.5, '3', NaN, -Infinity, OVERFLOWING]);
 		case 'title':
 			return rng.pick(['', '  ', 't'.repeat(161)]);
 		default:

@@ -18,7 +18,7 @@ import { eventsForAudience, type Audience } from '../../src/lib/engine/exercise/
 import { decidingTeams } from '../../src/lib/engine/scenario/schema';
 import { loadScenario } from '../fixtures/load-scenario';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
-import type { Ack, ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
+import type { ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';
 import { CONTROLLER_KEY, startServer, tempDir, type RunningServer } from '../integration/harness';
 import { ACK_TIMEOUT_MS, assertLocal, call, connect } from '../bench/lib/sockets';
 
