@@ -35,6 +35,14 @@ export async function createExercise(page: Page, scenarioId: string): Promise<(t
 	await page.getByTestId('controller-submit').click();
 	await page.waitForURL('**/control');
 	await page.locator(`[data-scenario-id="${scenarioId}"]`).getByTestId('create-exercise').click();
+	await page.waitForURL(/\/control\/[a-z0-9-]+$/);
 	await expect(page.getByTestId('exercise-status')).toHaveText('setup');
 	return (team) => page.locator(`[data-testid="team-code"][data-team="${team}"]`).innerText();
+}
+
+/** The id of the exercise a control room or review page shows, from its address. */
+export function exerciseIdOf(page: Page): string {
+	const id = /\/(?:control|review)\/([a-z0-9-]+)/.exec(new URL(page.url()).pathname)?.[1];
+	if (!id) throw new Error(`no exercise id in ${page.url()}`);
+	return id;
 }

@@ -1,0 +1,75 @@
+/**
+ * No card cuts off its content: on the control room, a team's page and the review page, at a laptop's 1400×900
+ * and a phone's 390×844, every card (`.panel`, decision cards) is as wide as what it holds and fits inside the
+ * box that clips it. Both bundled kinds of scenario: the displacement one brings the wide displaced-people board.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { createExercise, exerciseIdOf, joinTeam, newPage } from './pages';
+
+const VIEWPORTS = [
+	{ width: 1400, height: 900 },
+	{ width: 390, height: 844 }
+];
+
+/** Every visible card that is narrower than its content or sticks out of the box clipping it, described. */
+function overflowingCards(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const problems: string[] = [];
+		const viewport = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth > viewport + 1) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${viewport} px)`);
+		const clipOf = (el: Element): { left: number; right: number } => {
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+				if (getComputedStyle(p).overflowX !== 'visible') return p.getBoundingClientRect();
+			return { left: 0, right: viewport };
+		};
+		for (const card of document.querySelectorAll<HTMLElement>('.panel, [data-testid="decision"]')) {
+			const box = card.getBoundingClientRect();
+			if (box.width === 0) continue;
+			const name = card.dataset.testid ?? card.getAttribute('aria-label') ?? card.querySelector('h2')?.textContent ?? card.className;
+			if (card.scrollWidth > card.clientWidth + 1) problems.push(`${name}: content ${card.scrollWidth} px wide in a ${card.clientWidth} px card`);
+			const clip = clipOf(card);
+			if (box.right > clip.right + 1 || box.left < clip.left - 1)
+				problems.push(`${name}: card spans ${Math.round(box.left)}–${Math.round(box.right)} px, its container shows ${Math.round(clip.left)}–${Math.round(clip.right)} px`);
+		}
+		return problems;
+	});
+}
+
+for (const { scenario, team } of [
+	{ scenario: 'maritime-trafficking-southern-caribbean', team: 'tt-coast-guard' },
+	{ scenario: 'displacement-hurricane-dominica', team: 'ag-nods' }
+]) {
+	test(`no card cuts off its content: ${scenario}`, async ({ browser }, testInfo) => {
+		test.setTimeout(180_000);
+		const controller = await newPage(browser);
+		const member = await newPage(browser);
+		const c = controller.page;
+		const code = await createExercise(c, scenario);
+		await joinTeam(member.page, await code(team), 'Duty officer');
+		// The controller's own review page, in the same browser profile (the session is shared).
+		const review = await c.context().newPage();
+		await review.goto(`/review/${exerciseIdOf(c)}`);
+		await expect(review.getByTestId('connection')).toHaveText('online');
+
+		// Started, so that decisions, scores and the displacement figures are on every screen.
+		await c.getByTestId('start').click();
+		await expect(member.page.getByTestId('exercise-status')).toHaveText('running');
+		await expect(c.getByTestId('score-row').first()).toBeVisible();
+		if (scenario.startsWith('displacement')) await expect(member.page.getByTestId('displacement-board')).toBeVisible();
+		else await expect(member.page.getByTestId('decision').first()).toBeVisible();
+
+		for (const viewport of VIEWPORTS) {
+			for (const [name, page] of [['control', c], ['play', member.page], ['review', review]] as const) {
+				await page.setViewportSize(viewport);
+				// Let the layout settle (the map resizes its canvas on the next frame).
+				await page.waitForTimeout(300);
+				await page.screenshot({ path: testInfo.outputPath(`${name}-${viewport.width}x${viewport.height}.png`), fullPage: true });
+				expect.soft(await overflowingCards(page), `${name} at ${viewport.width}×${viewport.height}`).toEqual([]);
+				// The team's side panel scrolls on its own, out of reach of a full-page screenshot: the board, for a look.
+				if (name === 'play' && scenario.startsWith('displacement'))
+					await page.getByTestId('displacement-board').screenshot({ path: testInfo.outputPath(`play-board-${viewport.width}x${viewport.height}.png`) });
+			}
+		}
+		for (const page of [controller, member]) expect(page.errors).toEqual([]);
+	});
+}
