@@ -17,7 +17,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			// A leading underscore marks a value left out on purpose (`const { type: _t, ...rest } = e`).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			// TypeScript checks undefined names (and knows the DOM and Node types); the core rule misreports type-only names.
 			'no-undef': 'off'
 		}

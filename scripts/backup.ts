@@ -22,7 +22,6 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-
 function formatSize(bytes: number): string {
 	if (bytes < 1024) return `${bytes} B`;
 	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -68,6 +67,4 @@ try {
 }
 renameSync(partial, target);
 
-console.log(
-	`backup written: ${target} (${plural(counts.exercises, 'exercise')}, ${plural(counts.events, 'event')}, ${formatSize(statSync(target).size)})`
-);
+console.log(`backup written: ${target} (${plural(counts.exercises, 'exercise')}, ${plural(counts.events, 'event')}, ${formatSize(statSync(target).size)})`);

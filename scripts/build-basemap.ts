@@ -50,10 +50,7 @@ async function main(): Promise<void> {
 	await mkdir(outDir, { recursive: true });
 	await writeFile(outFile, body, 'utf8');
 
-	const vertices = features.reduce(
-		(n, f) => n + polygonsOf(f.geometry).reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0),
-		0
-	);
+	const vertices = features.reduce((n, f) => n + polygonsOf(f.geometry).reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0), 0);
 	console.log(
 		`wrote ${path.relative(root, outFile)} (Natural Earth 1:${scaleArg}): ${features.length} countries, ${vertices} vertices, ${(Buffer.byteLength(body) / 1024).toFixed(1)} kB`
 	);

@@ -68,15 +68,26 @@ const states = [...byName]
 	.sort((a, b) => a.name.localeCompare(b.name));
 
 await mkdir(path.join(root, 'src/lib/engine/sim/data'), { recursive: true });
-await writeFile(path.join(root, 'src/lib/engine/sim/data/coastlines.json'), JSON.stringify({ source: 'Natural Earth 1:10m (world-atlas countries-10m.json), clipped to the Caribbean', states }) + '\n');
+await writeFile(
+	path.join(root, 'src/lib/engine/sim/data/coastlines.json'),
+	JSON.stringify({ source: 'Natural Earth 1:10m (world-atlas countries-10m.json), clipped to the Caribbean', states }) + '\n'
+);
 
 const belts: Feature<Polygon | MultiPolygon, { name: string }>[] = [];
 for (const { name, polygons } of states) {
-	const belt = buffer({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons } }, TERRITORIAL_SEA_NM, { units: 'nauticalmiles' });
+	const belt = buffer({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons } }, TERRITORIAL_SEA_NM, {
+		units: 'nauticalmiles'
+	});
 	if (!belt) continue;
-	belts.push({ type: 'Feature', properties: { name }, geometry: { ...belt.geometry, coordinates: roundDeep(belt.geometry.coordinates) } as Polygon | MultiPolygon });
+	belts.push({
+		type: 'Feature',
+		properties: { name },
+		geometry: { ...belt.geometry, coordinates: roundDeep(belt.geometry.coordinates) } as Polygon | MultiPolygon
+	});
 }
 belts.sort((a, b) => a.properties.name.localeCompare(b.properties.name));
 const lines = belts.map((f) => JSON.stringify(f)).join(',\n');
 await writeFile(path.join(root, 'static/basemap/territorial-sea.geojson'), `{"type":"FeatureCollection","features":[\n${lines}\n]}\n`);
-console.log(`wrote ${states.length} states to src/lib/engine/sim/data/coastlines.json and ${belts.length} 12-nm belts to static/basemap/territorial-sea.geojson`);
+console.log(
+	`wrote ${states.length} states to src/lib/engine/sim/data/coastlines.json and ${belts.length} 12-nm belts to static/basemap/territorial-sea.geojson`
+);

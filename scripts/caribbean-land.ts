@@ -78,10 +78,7 @@ export async function caribbeanCountries(scale: Scale): Promise<Feature<Polygon 
 		countries: GeometryCollection<CountryProps>;
 	}>;
 
-	const countries = feature(topology, topology.objects.countries) as FeatureCollection<
-		Polygon | MultiPolygon | null,
-		CountryProps
-	>;
+	const countries = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon | null, CountryProps>;
 
 	const features: Feature<Polygon | MultiPolygon, CountryProps>[] = [];
 	for (const country of countries.features) {

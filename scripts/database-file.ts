@@ -16,7 +16,12 @@ export function verifyDatabase(file: string, opts: { readonly: boolean; standalo
 		const check = db.pragma('integrity_check') as { integrity_check: string }[];
 		const verdict = check.map((r) => r.integrity_check).join('; ');
 		if (verdict !== 'ok') throw new Error(`integrity_check failed: ${verdict}`);
-		const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name));
+		const present = new Set(
+			db
+				.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+				.all()
+				.map((r) => r.name)
+		);
 		const missing = TABLES.filter((t) => !present.has(t));
 		if (missing.length > 0) throw new Error(`not a Crosscurrent database: missing table(s) ${missing.join(', ')}`);
 		const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

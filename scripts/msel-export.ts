@@ -24,8 +24,7 @@ function fail(message: string): never {
 }
 
 const args = process.argv.slice(2);
-if (args.length < 1 || args.length > 2 || args.some((a) => a === '-h' || a === '--help'))
-	fail('usage: npm run msel:export <scenario id or file> [out.csv]');
+if (args.length < 1 || args.length > 2 || args.some((a) => a === '-h' || a === '--help')) fail('usage: npm run msel:export <scenario id or file> [out.csv]');
 const [which, outArg] = args;
 
 const looksLikeFile = /[\\/]|\.ya?ml$/i.test(which) || existsSync(path.resolve(userCwd, which));

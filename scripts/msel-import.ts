@@ -50,7 +50,9 @@ const { values: opts, positionals } = parsedArgs;
 // Without `--`, npm keeps options for itself: a bare --force still arrives as npm_config_force,
 // but --base/--title lose their values (which turn up as extra positional arguments).
 if (process.env.npm_config_base === 'true' || process.env.npm_config_title === 'true')
-	fail(`npm took --base/--title for itself: put -- before the arguments\n  npm run msel:import -- <file.csv> <new-id> [out.yaml] [--force] [--base <scenario>] [--title <text>]`);
+	fail(
+		`npm took --base/--title for itself: put -- before the arguments\n  npm run msel:import -- <file.csv> <new-id> [out.yaml] [--force] [--base <scenario>] [--title <text>]`
+	);
 const force = opts.force || process.env.npm_config_force === 'true';
 if (opts.help || positionals.length < 2 || positionals.length > 3) fail(USAGE);
 const [csvArg, newId, outArg] = positionals;

@@ -24,7 +24,6 @@ function fail(message: string): never {
 	process.exit(1);
 }
 
-
 /** Checks a database file and counts what it holds; throws a readable error when it is unusable. */
 
 type Health = 'running' | 'unsure' | 'not running';

@@ -54,8 +54,7 @@ async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<
 	const all: Scenario[] = [];
 	for (const dir of dirs) {
 		const { scenarios, broken } = await loadScenarioDir(dir);
-		for (const b of broken)
-			for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
+		for (const b of broken) for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
 		for (const s of scenarios) {
 			if (all.some((x) => x.id === s.scenario.id)) log(`scenario skipped: ${s.file}: duplicate scenario id "${s.scenario.id}"`);
 			else all.push(s.scenario);

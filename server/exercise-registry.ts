@@ -70,9 +70,7 @@ export class ExerciseRegistry {
 
 	/** Records that running exercises are alive now, so a crash costs them at most one interval of clock. */
 	private async beat() {
-		const running = [...this.live.entries()]
-			.filter(([, l]) => l.owned && l.snapshot.context.state.status === 'running')
-			.map(([id]) => id);
+		const running = [...this.live.entries()].filter(([, l]) => l.owned && l.snapshot.context.state.status === 'running').map(([id]) => id);
 		try {
 			await this.deps.store.heartbeat(running, this.now());
 		} catch (err) {

@@ -23,29 +23,35 @@ export function exportHandler(deps: { registry: ExerciseRegistry; signer: Sessio
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const match = ROUTE.exec(url.pathname);
 		if (!match) return false;
-		if (req.method !== 'GET') return fail(res, 405, 'only GET is allowed here'), true;
+		if (req.method !== 'GET') return (fail(res, 405, 'only GET is allowed here'), true);
 		const [, exerciseId, kind] = match;
 		const auth = req.headers.authorization ?? '';
 		const session = auth.startsWith('Bearer ') ? deps.signer.verify(auth.slice(7), now()) : null;
-		if (!session) return fail(res, 401, 'sign in first: send your session token as "Authorization: Bearer <token>"'), true;
+		if (!session) return (fail(res, 401, 'sign in first: send your session token as "Authorization: Bearer <token>"'), true);
 		const state = deps.registry.state(exerciseId);
-		if (!state) return fail(res, 404, `unknown exercise "${exerciseId}"`), true;
-		if (session.role !== 'controller' && session.exerciseId !== exerciseId) return fail(res, 403, 'your session belongs to another exercise'), true;
-		if (session.role === 'observer') return fail(res, 403, 'observers cannot export the exercise'), true;
+		if (!state) return (fail(res, 404, `unknown exercise "${exerciseId}"`), true);
+		if (session.role !== 'controller' && session.exerciseId !== exerciseId) return (fail(res, 403, 'your session belongs to another exercise'), true);
+		if (session.role === 'observer') return (fail(res, 403, 'observers cannot export the exercise'), true);
 		let events = deps.registry.events(exerciseId);
 		if (session.role === 'participant') {
-			if (!reviewOpenFor(state)) return fail(res, 403, 'the review is not open to teams: ask your controller'), true;
+			if (!reviewOpenFor(state)) return (fail(res, 403, 'the review is not open to teams: ask your controller'), true);
 			events = eventsForAudience(events, { role: 'participant', team: session.team }, true);
 		}
 		const base = `${exerciseId}-${session.role === 'participant' ? `${session.team}-` : ''}`;
 		const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 		if (kind === 'events.json') {
-			const body = JSON.stringify({ exercise: { id: exerciseId, title: state.title, scenarioId: state.scenario?.id, exportedAt: new Date(now()).toISOString() }, events }, null, 1);
-			res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${base}events.json"` }).end(body);
-		} else {
-			res.writeHead(200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}timeline.csv"` }).end(
-				timelineCsv(events, state.scenario)
+			const body = JSON.stringify(
+				{ exercise: { id: exerciseId, title: state.title, scenarioId: state.scenario?.id, exportedAt: new Date(now()).toISOString() }, events },
+				null,
+				1
 			);
+			res
+				.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${base}events.json"` })
+				.end(body);
+		} else {
+			res
+				.writeHead(200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${base}timeline.csv"` })
+				.end(timelineCsv(events, state.scenario));
 		}
 		return true;
 	};

@@ -72,7 +72,6 @@ const toRecord = (r: ExerciseRow): ExerciseRecord => ({
 const toEvent = (r: EventRow): DomainEvent =>
 	({ ...r.body, type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: Number(r.at), wall: Number(r.wall), actor: r.actor }) as DomainEvent;
 
-
 export class PostgresEventStore implements EventStore {
 	private constructor(private pool: pg.Pool) {}
 

@@ -17,8 +17,7 @@ export interface BrokenScenario {
 export async function loadScenarioFile(file: string): Promise<LoadedScenario | BrokenScenario> {
 	try {
 		const info = await stat(file);
-		if (info.size > MAX_SCENARIO_BYTES)
-			return { file, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
+		if (info.size > MAX_SCENARIO_BYTES) return { file, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
 		const result = parseScenarioYaml(await readFile(file, 'utf8'), geographyProblems);
 		return result.ok ? { file, scenario: result.scenario } : { file, problems: result.problems };
 	} catch (err) {

@@ -71,7 +71,6 @@ function toEvent(r: EventRow): DomainEvent {
 	return { ...JSON.parse(r.body), type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: r.at, wall: r.wall, actor: r.actor };
 }
 
-
 export class SqliteEventStore implements EventStore {
 	private db: Database.Database;
 	private stmts;
@@ -85,9 +84,7 @@ export class SqliteEventStore implements EventStore {
 		this.db.pragma('busy_timeout = 5000');
 		this.migrate();
 		this.stmts = {
-			insertEvent: this.db.prepare(
-				'INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES (?, ?, ?, ?, ?, ?, ?)'
-			),
+			insertEvent: this.db.prepare('INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
 			lastSeq: this.db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM exercises WHERE id = ?'),
 			setSeq: this.db.prepare('UPDATE exercises SET last_seq = ? WHERE id = ?'),
 			setStatus: this.db.prepare('UPDATE exercises SET status = ? WHERE id = ?'),
@@ -95,9 +92,7 @@ export class SqliteEventStore implements EventStore {
 			load: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE exercise_id = ? AND seq > ? ORDER BY seq'),
 			list: this.db.prepare<[], ExerciseRow>('SELECT * FROM exercises ORDER BY created_wall DESC'),
 			get: this.db.prepare<[string], ExerciseRow>('SELECT * FROM exercises WHERE id = ?'),
-			insertExercise: this.db.prepare(
-				'INSERT INTO exercises (id, scenario_id, title, status, created_wall, last_seq) VALUES (?, ?, ?, ?, ?, 0)'
-			),
+			insertExercise: this.db.prepare('INSERT INTO exercises (id, scenario_id, title, status, created_wall, last_seq) VALUES (?, ?, ?, ?, ?, 0)'),
 			insertCode: this.db.prepare('INSERT INTO join_codes (code, exercise_id, role, team) VALUES (?, ?, ?, ?)'),
 			findCode: this.db.prepare<[string], { code: string; exercise_id: string; role: JoinCode['role']; team: string | null }>(
 				'SELECT * FROM join_codes WHERE code = ?'
@@ -124,8 +119,7 @@ export class SqliteEventStore implements EventStore {
 		this.db.transaction(() => {
 			const row = this.stmts.lastSeq.get(exerciseId);
 			if (!row) throw new Error(`unknown exercise "${exerciseId}"`);
-			if (row.last_seq !== expectedSeq)
-				throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${row.last_seq}, expected ${expectedSeq}`);
+			if (row.last_seq !== expectedSeq) throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${row.last_seq}, expected ${expectedSeq}`);
 			let seq = expectedSeq;
 			const stored: DomainEvent[] = [];
 			for (const e of events) {

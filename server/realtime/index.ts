@@ -70,8 +70,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		if (token === undefined || token === null || token === '') return next();
 		const session = deps.signer.verify(token, now());
 		if (!session) return next(new Error('invalid session: please join again'));
-		if (session.role !== 'controller' && !registry.has(session.exerciseId))
-			return next(new Error('invalid session: that exercise no longer exists'));
+		if (session.role !== 'controller' && !registry.has(session.exerciseId)) return next(new Error('invalid session: that exercise no longer exists'));
 		socket.data.session = session;
 		next();
 	});

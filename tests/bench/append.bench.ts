@@ -45,7 +45,17 @@ function eventFactory(scenario: Scenario) {
 				const decision = inject.decision!;
 				const option = decision.options[k % decision.options.length]!;
 				const team = (decision.teams ?? inject.to)[0]!;
-				return { type: 'decision.submitted', injectId: inject.id, team, optionId: option.id, by: `${team}-lead`, latencyMs: 240_000, ...scoreDecision(decision, option.id, 240_000), ...meta, actor: `team:${team}:lead` };
+				return {
+					type: 'decision.submitted',
+					injectId: inject.id,
+					team,
+					optionId: option.id,
+					by: `${team}-lead`,
+					latencyMs: 240_000,
+					...scoreDecision(decision, option.id, 240_000),
+					...meta,
+					actor: `team:${team}:lead`
+				};
 			}
 			case 2: {
 				const fromTeam = teams[k % teams.length]!;
@@ -153,9 +163,24 @@ async function runModes(ctx: BenchContext, label: string, store: EventStore, sce
 	ctx.figure({ key: `${key}.single.events_per_s`, label: `${label}: 1 exercise, 1 event/append`, value: m.single!.eventsPerS, unit: 'ev/s' });
 	ctx.figure({ key: `${key}.single.append_p50_ms`, label: `${label}: 1 exercise, append latency p50`, value: m.single!.appendMsP50, unit: 'ms' });
 	ctx.figure({ key: `${key}.single.append_p99_ms`, label: `${label}: 1 exercise, append latency p99`, value: m.single!.appendMsP99, unit: 'ms' });
-	ctx.figure({ key: `${key}.concurrent${CONCURRENT}.events_per_s`, label: `${label}: ${CONCURRENT} exercises at once, 1 event/append`, value: m[`concurrent${CONCURRENT}`]!.eventsPerS, unit: 'ev/s' });
-	ctx.figure({ key: `${key}.concurrent${CONCURRENT}.append_p99_ms`, label: `${label}: ${CONCURRENT} exercises, append latency p99`, value: m[`concurrent${CONCURRENT}`]!.appendMsP99, unit: 'ms' });
-	ctx.figure({ key: `${key}.batch${BATCH}.events_per_s`, label: `${label}: 1 exercise, ${BATCH} events/append`, value: m[`batch${BATCH}`]!.eventsPerS, unit: 'ev/s' });
+	ctx.figure({
+		key: `${key}.concurrent${CONCURRENT}.events_per_s`,
+		label: `${label}: ${CONCURRENT} exercises at once, 1 event/append`,
+		value: m[`concurrent${CONCURRENT}`]!.eventsPerS,
+		unit: 'ev/s'
+	});
+	ctx.figure({
+		key: `${key}.concurrent${CONCURRENT}.append_p99_ms`,
+		label: `${label}: ${CONCURRENT} exercises, append latency p99`,
+		value: m[`concurrent${CONCURRENT}`]!.appendMsP99,
+		unit: 'ms'
+	});
+	ctx.figure({
+		key: `${key}.batch${BATCH}.events_per_s`,
+		label: `${label}: 1 exercise, ${BATCH} events/append`,
+		value: m[`batch${BATCH}`]!.eventsPerS,
+		unit: 'ev/s'
+	});
 	ctx.details[key] = modes;
 }
 
@@ -196,9 +221,7 @@ await runBench('append', async (ctx) => {
 	else if (!isLocalDatabaseUrl(url)) ctx.note('PostgreSQL skipped: DATABASE_URL does not point at 127.0.0.1/localhost (benchmarks stay on this machine)');
 	else {
 		const mod = (await import(pathToFileURL(pgFile).href)) as Record<string, unknown>;
-		const Pg = mod.PostgresEventStore as
-			| (((new (url: string) => EventStore) | object) & { connect?: (url: string) => Promise<EventStore> })
-			| undefined;
+		const Pg = mod.PostgresEventStore as (((new (url: string) => EventStore) | object) & { connect?: (url: string) => Promise<EventStore> }) | undefined;
 		if (!Pg) ctx.note('PostgreSQL skipped: server/postgres-event-store.ts does not export PostgresEventStore');
 		else {
 			const pg: EventStore = typeof Pg.connect === 'function' ? await Pg.connect(url) : new (Pg as new (url: string) => EventStore)(url);

@@ -74,8 +74,7 @@ function bundleFigures(ctx: BenchContext) {
 	const builtAt = statSync(MANIFEST).mtimeMs;
 	const newest = newestFile('src');
 	ctx.details.build = { manifestMtime: new Date(builtAt).toISOString(), newestSource: newest.file, newestSourceMtime: new Date(newest.mtimeMs).toISOString() };
-	if (newest.mtimeMs > builtAt)
-		ctx.note(`the build is older than the sources (${newest.file} changed after it): run \`npm run build\` for current sizes`);
+	if (newest.mtimeMs > builtAt) ctx.note(`the build is older than the sources (${newest.file} changed after it): run \`npm run build\` for current sizes`);
 
 	const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, ManifestChunk>;
 	const gz = new Map<string, { raw: number; gzip: number }>();
@@ -117,7 +116,13 @@ function bundleFigures(ctx: BenchContext) {
 		const gzip = withoutMap.reduce((a, f) => a + sizeOf(f).gzip, 0);
 		const raw = withoutMap.reduce((a, f) => a + sizeOf(f).raw, 0);
 		if (withoutMap.length !== files.length) ctx.note(`${route}: maplibre-gl is in the first-load set (statically imported)`);
-		ctx.figure({ key: `route${route}.first_load_js_gzip_kb`, label: `${route} first-load JS, gzip (no maplibre)`, value: round(gzip / 1024, 1), unit: 'KB', target: { op: '<=', value: TARGET_KB } });
+		ctx.figure({
+			key: `route${route}.first_load_js_gzip_kb`,
+			label: `${route} first-load JS, gzip (no maplibre)`,
+			value: round(gzip / 1024, 1),
+			unit: 'KB',
+			target: { op: '<=', value: TARGET_KB }
+		});
 		perRoute[route] = { nodes: indices, files: withoutMap.map((f) => ({ file: f, ...sizeOf(f) })), gzipBytes: gzip, rawBytes: raw };
 	}
 	for (const file of maplibreFiles) {
@@ -133,7 +138,15 @@ function bundleFigures(ctx: BenchContext) {
 async function e2eLaunch(): Promise<{ executablePath: string; args: string[]; viewport: { width: number; height: number } }> {
 	const fallback = {
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run'
+		],
 		viewport: { width: 1400, height: 900 }
 	};
 	try {
@@ -197,14 +210,17 @@ async function mapFigures(ctx: BenchContext) {
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.setDefaultTimeout(120_000);
 	await page.goto(url);
-	const info = (await page.evaluate(
-		(cfg) => (window as unknown as { bench: { init(c: unknown): Promise<unknown> } }).bench.init(cfg),
-		{ center: scenario.map.center, zoom: scenario.map.zoom }
-	)) as { renderer: string; version: string };
+	const info = (await page.evaluate((cfg) => (window as unknown as { bench: { init(c: unknown): Promise<unknown> } }).bench.init(cfg), {
+		center: scenario.map.center,
+		zoom: scenario.map.zoom
+	})) as { renderer: string; version: string };
 	ctx.log(`map ready: maplibre ${info.version}, renderer ${info.renderer}`);
 	type Frames = { total: number[]; sync: number[]; drawn: number[]; circles: number };
 	const run = async (n: number, withLabels: boolean): Promise<Frames> => {
-		const frames = page.evaluate((cfg) => (window as unknown as { bench: { frames(c: unknown): Promise<Frames> } }).bench.frames(cfg), { frames: n, withLabels });
+		const frames = page.evaluate((cfg) => (window as unknown as { bench: { frames(c: unknown): Promise<Frames> } }).bench.frames(cfg), {
+			frames: n,
+			withLabels
+		});
 		const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('map frames took longer than 5 minutes')), 300_000).unref());
 		return Promise.race([frames, timeout]);
 	};
@@ -239,10 +255,20 @@ async function mapFigures(ctx: BenchContext) {
 			drawnMs: r.drawn.map((t) => round(t, 1)),
 			syncMs: r.sync.map((t) => round(t, 1))
 		};
-		ctx.log(`${label}: idle mean ${mean(r.total).toFixed(1)} ms, p95 ${percentile(total, 95).toFixed(1)} ms; drawn mean ${mean(r.drawn).toFixed(1)} ms (${r.circles} circles drawn)`);
+		ctx.log(
+			`${label}: idle mean ${mean(r.total).toFixed(1)} ms, p95 ${percentile(total, 95).toFixed(1)} ms; drawn mean ${mean(r.drawn).toFixed(1)} ms (${r.circles} circles drawn)`
+		);
 		if (r.circles < count * 0.5) ctx.note(`${label}: only ${r.circles} circles rendered in view`);
 	}
-	ctx.details.map = { renderer: info.renderer, maplibre: info.version, chromium: browser.version(), viewport: launch.viewport, args: launch.args, blockedRequests: blocked, pageErrors: errors };
+	ctx.details.map = {
+		renderer: info.renderer,
+		maplibre: info.version,
+		chromium: browser.version(),
+		viewport: launch.viewport,
+		args: launch.args,
+		blockedRequests: blocked,
+		pageErrors: errors
+	};
 	ctx.note(`map: Chromium ${browser.version()} headless, ${launch.args.join(' ')}; WebGL renderer: ${info.renderer}`);
 	ctx.note(
 		"map: 'idle' includes MapLibre's default 300 ms tile fade (fadeDuration, which ExerciseMap keeps); 'drawn' is the first frame showing the new positions"

@@ -150,7 +150,9 @@ await runBench('fanout', async (ctx: BenchContext) => {
 			const shot = await tracker.shot(injectId, n, () => call(ctl, 'inject:release', { exerciseId, injectId }));
 			if (shot.missing > 0) ctx.note(`real n=${n}: ${shot.missing} clients did not get ${injectId} within ${DELIVERY_TIMEOUT_MS} ms`);
 			if (k > 0) realShots.push(shot); // k = 0 warms up
-			ctx.log(`real n=${n} ${k === 0 ? 'warm-up' : `release ${k}`}: first ${shot.firstMs.toFixed(1)} ms, last ${shot.lastMs.toFixed(1)} ms, ack ${shot.ackMs?.toFixed(1)} ms`);
+			ctx.log(
+				`real n=${n} ${k === 0 ? 'warm-up' : `release ${k}`}: first ${shot.firstMs.toFixed(1)} ms, last ${shot.lastMs.toFixed(1)} ms, ack ${shot.ackMs?.toFixed(1)} ms`
+			);
 			await sleep(PAUSE_BETWEEN_MS);
 		}
 		await disconnectAll(clients);

@@ -72,7 +72,9 @@ await runBench('memory', async (ctx: BenchContext) => {
 	const beforeHeapKb = await forceGc(inspector);
 	const before = await settledRssKb(pid);
 	ctx.details.baselineRounds = [early.kb, before.kb];
-	ctx.log(`before: RSS ${(before.kb / 1024).toFixed(1)} MB (settled after ${(before.waitedMs / 1000).toFixed(0)} s), V8 heap ${(beforeHeapKb / 1024).toFixed(1)} MB after GC`);
+	ctx.log(
+		`before: RSS ${(before.kb / 1024).toFixed(1)} MB (settled after ${(before.waitedMs / 1000).toFixed(0)} s), V8 heap ${(beforeHeapKb / 1024).toFixed(1)} MB after GC`
+	);
 
 	const t = performance.now();
 	const clients: Socket[] = await inBatches(n, BATCH, (i) => participant(server.url, created.codes.teams[TEAM]!, `mem-${i}`));
@@ -83,7 +85,9 @@ await runBench('memory', async (ctx: BenchContext) => {
 	// ... and the V8 heap that stays retained once a full GC has run.
 	const afterHeapKb = await forceGc(inspector);
 	const afterGc = await settledRssKb(pid);
-	ctx.log(`after: RSS ${(after.kb / 1024).toFixed(1)} MB (settled after ${(after.waitedMs / 1000).toFixed(0)} s), V8 heap ${(afterHeapKb / 1024).toFixed(1)} MB after GC`);
+	ctx.log(
+		`after: RSS ${(after.kb / 1024).toFixed(1)} MB (settled after ${(after.waitedMs / 1000).toFixed(0)} s), V8 heap ${(afterHeapKb / 1024).toFixed(1)} MB after GC`
+	);
 	if (!before.stable || !after.stable) ctx.note(`RSS did not settle within ${STABLE_MAX_MS / 1000} s; the RSS figure is less reliable`);
 
 	await disconnectAll(clients);
@@ -108,8 +112,18 @@ await runBench('memory', async (ctx: BenchContext) => {
 		value: round((afterGc.kb - released.kb) / n, 1),
 		unit: 'KB'
 	});
-	ctx.figure({ key: 'real.heap_per_client_kb', label: 'server V8 heap per client (after forced GC)', value: round((afterHeapKb - beforeHeapKb) / n, 1), unit: 'KB' });
-	ctx.figure({ key: 'real.heap_left_after_disconnect_kb', label: 'server V8 heap left after all disconnected', value: round(releasedHeapKb - beforeHeapKb, 0), unit: 'KB' });
+	ctx.figure({
+		key: 'real.heap_per_client_kb',
+		label: 'server V8 heap per client (after forced GC)',
+		value: round((afterHeapKb - beforeHeapKb) / n, 1),
+		unit: 'KB'
+	});
+	ctx.figure({
+		key: 'real.heap_left_after_disconnect_kb',
+		label: 'server V8 heap left after all disconnected',
+		value: round(releasedHeapKb - beforeHeapKb, 0),
+		unit: 'KB'
+	});
 	ctx.details.real = { before, beforeHeapKb, after, afterGc, afterHeapKb, released, releasedHeapKb, connectS: round(connectS, 2) };
 	const errors = serverErrors(server.output());
 	if (errors.length > 0) ctx.note(`server error lines: ${errors.slice(0, 3).join(' | ')}`);
@@ -130,8 +144,18 @@ await runBench('memory', async (ctx: BenchContext) => {
 	const bareAfter = await settledRssKb(bare.pid);
 	const bareAfterHeapKb = await forceGc(bareInspector);
 	await disconnectAll(bareClients);
-	ctx.figure({ key: 'bare.rss_per_client_kb', label: 'bare socket.io RSS per client (settled)', value: round((bareAfter.kb - bareBefore.kb) / n, 1), unit: 'KB' });
-	ctx.figure({ key: 'bare.heap_per_client_kb', label: 'bare socket.io V8 heap per client (GC)', value: round((bareAfterHeapKb - bareBeforeHeapKb) / n, 1), unit: 'KB' });
+	ctx.figure({
+		key: 'bare.rss_per_client_kb',
+		label: 'bare socket.io RSS per client (settled)',
+		value: round((bareAfter.kb - bareBefore.kb) / n, 1),
+		unit: 'KB'
+	});
+	ctx.figure({
+		key: 'bare.heap_per_client_kb',
+		label: 'bare socket.io V8 heap per client (GC)',
+		value: round((bareAfterHeapKb - bareBeforeHeapKb) / n, 1),
+		unit: 'KB'
+	});
 	ctx.details.bare = { before: bareBefore, beforeHeapKb: bareBeforeHeapKb, after: bareAfter, afterHeapKb: bareAfterHeapKb };
 	ctx.note(
 		'RSS moves by up to ~15-20 MB on its own (V8 and malloc return memory freed at start-up some seconds after a GC), ' +

@@ -39,7 +39,9 @@ test('the displacement scenario plays in the browser: facilities, landings and c
 	// The storm crosses the map.
 	const storm = c.locator('.map-label[data-entity-id="hurricane-keturah"]');
 	const before = (await storm.boundingBox())!;
-	await expect.poll(async () => Math.abs(((await storm.boundingBox())?.y ?? before.y) - before.y) + Math.abs(((await storm.boundingBox())?.x ?? before.x) - before.x)).toBeGreaterThan(5);
+	await expect
+		.poll(async () => Math.abs(((await storm.boundingBox())?.y ?? before.y) - before.y) + Math.abs(((await storm.boundingBox())?.x ?? before.x) - before.x))
+		.toBeGreaterThan(5);
 
 	// Boats land (the first about 55 exercise minutes in): counts rise on the controller's board and on the teams'.
 	await expect.poll(() => count(c, 'count-received'), { timeout: 120_000 }).toBeGreaterThan(0);

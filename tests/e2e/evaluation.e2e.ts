@@ -97,7 +97,10 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	}, at);
 	await expect(evaluator.getByTestId('replay-time')).toHaveText('00:02:00');
 	for (const id of ['go-fast', 'cg-cutter-1']) {
-		const fix = entityFixAt(scenario.entities.find((e) => e.id === id)!, at);
+		const fix = entityFixAt(
+			scenario.entities.find((e) => e.id === id)!,
+			at
+		);
 		const row = evaluator.locator(`[data-testid="replay-positions"] tr[data-entity-id="${id}"]`);
 		await expect(row.getByTestId('lat')).toHaveText(fix.position[1].toFixed(3));
 		await expect(row.getByTestId('lon')).toHaveText(fix.position[0].toFixed(3));
@@ -116,7 +119,9 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { events: { seq: number }[] };
 	expect(exported.events.map((e) => e.seq)).toEqual(exported.events.map((_, i) => i + 1));
 	const [csv] = await Promise.all([evaluator.waitForEvent('download'), evaluator.getByTestId('export-timeline').click()]);
-	const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+	const lines = readFileSync(await csv.path(), 'utf8')
+		.trim()
+		.split('\n');
 	expect(lines[0]).toContain('seq,exercise_time');
 
 	// The AAR: add an improvement item, set its agency and due date, print to PDF.
@@ -137,7 +142,13 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await aar.pdf({ path: pdf, format: 'A4', printBackground: true });
 	// Reading order, whitespace collapsed: table cells wrap over several lines in print.
 	const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-	for (const section of ['After-Action Report / Improvement Plan', 'Exercise overview', 'Analysis of capabilities', 'Improvement plan', 'Appendix: decision log'])
+	for (const section of [
+		'After-Action Report / Improvement Plan',
+		'Exercise overview',
+		'Analysis of capabilities',
+		'Improvement plan',
+		'Appendix: decision log'
+	])
 		expect(text).toContain(section);
 	expect(text).toContain('Trinidad and Tobago Coast Guard');
 	expect(text).toContain('Performed with some challenges');

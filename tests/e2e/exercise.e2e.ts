@@ -20,8 +20,7 @@ async function openPage(browser: Browser): Promise<Watched> {
 	const watched: Watched = { page, outside: [], consoleErrors: [] };
 	page.on('request', (req) => {
 		const host = new URL(req.url()).hostname;
-		if (!['127.0.0.1', 'localhost'].includes(host) && !req.url().startsWith('data:') && !req.url().startsWith('blob:'))
-			watched.outside.push(req.url());
+		if (!['127.0.0.1', 'localhost'].includes(host) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) watched.outside.push(req.url());
 	});
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') watched.consoleErrors.push(msg.text());

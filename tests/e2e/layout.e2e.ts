@@ -16,7 +16,8 @@ function overflowingCards(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const problems: string[] = [];
 		const viewport = document.documentElement.clientWidth;
-		if (document.documentElement.scrollWidth > viewport + 1) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${viewport} px)`);
+		if (document.documentElement.scrollWidth > viewport + 1)
+			problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${viewport} px)`);
 		const clipOf = (el: Element): { left: number; right: number } => {
 			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
 				if (getComputedStyle(p).overflowX !== 'visible') return p.getBoundingClientRect();
@@ -29,7 +30,9 @@ function overflowingCards(page: Page): Promise<string[]> {
 			if (card.scrollWidth > card.clientWidth + 1) problems.push(`${name}: content ${card.scrollWidth} px wide in a ${card.clientWidth} px card`);
 			const clip = clipOf(card);
 			if (box.right > clip.right + 1 || box.left < clip.left - 1)
-				problems.push(`${name}: card spans ${Math.round(box.left)}–${Math.round(box.right)} px, its container shows ${Math.round(clip.left)}–${Math.round(clip.right)} px`);
+				problems.push(
+					`${name}: card spans ${Math.round(box.left)}–${Math.round(box.right)} px, its container shows ${Math.round(clip.left)}–${Math.round(clip.right)} px`
+				);
 		}
 		return problems;
 	});
@@ -59,7 +62,11 @@ for (const { scenario, team } of [
 		else await expect(member.page.getByTestId('decision').first()).toBeVisible();
 
 		for (const viewport of VIEWPORTS) {
-			for (const [name, page] of [['control', c], ['play', member.page], ['review', review]] as const) {
+			for (const [name, page] of [
+				['control', c],
+				['play', member.page],
+				['review', review]
+			] as const) {
 				await page.setViewportSize(viewport);
 				// Let the layout settle (the map resizes its canvas on the next frame).
 				await page.waitForTimeout(300);

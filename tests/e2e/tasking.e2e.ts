@@ -23,7 +23,10 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 
 	const code = await createExercise(c, 'tasking-drill');
 
-	for (const [page, team, name] of [[cg.page, 'coast-guard', 'Lt Baptiste'], [grenada.page, 'grenada', 'Sgt Charles']] as const) {
+	for (const [page, team, name] of [
+		[cg.page, 'coast-guard', 'Lt Baptiste'],
+		[grenada.page, 'grenada', 'Sgt Charles']
+	] as const) {
 		await joinTeam(page, await code(team), name);
 		// Software WebGL on a busy CI machine can take a while to draw the first map.
 		await expect(page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });

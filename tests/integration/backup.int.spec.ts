@@ -91,10 +91,7 @@ describe('backup and restore', () => {
 		const coastGuard = await connect(server.url, joined.token);
 		await coastGuard.ok('exercise:open', {});
 		await controller.ok('exercise:control', { exerciseId, action: 'start' });
-		await until(
-			() => coastGuard.received.some((e) => e.type === 'inject.released' && e.injectId === 'rifc-tipoff'),
-			'the tip-off at the coast guard'
-		);
+		await until(() => coastGuard.received.some((e) => e.type === 'inject.released' && e.injectId === 'rifc-tipoff'), 'the tip-off at the coast guard');
 		await coastGuard.ok('decision:submit', { injectId: 'rifc-tipoff', optionId: 'share-and-launch' });
 		const atBackup = (await controller.ok('exercise:open', { exerciseId })).events;
 		expect(types(atBackup)).toContain('decision.submitted');

@@ -56,8 +56,7 @@ it('loses no acknowledged event and releases nothing twice across a SIGKILL', as
 	for (const t of Object.values(teams)) await t.ok('exercise:open', {});
 
 	// Release the decisions early so all three teams can answer at once.
-	for (const injectId of ['customs-evidence', 'grenada-boarding'])
-		await controller.ok('inject:release', { exerciseId: running.exerciseId, injectId });
+	for (const injectId of ['customs-evidence', 'grenada-boarding']) await controller.ok('inject:release', { exerciseId: running.exerciseId, injectId });
 
 	// Teams decide and the controller keeps acting while the server is killed mid-flight.
 	const acked: number[] = [];

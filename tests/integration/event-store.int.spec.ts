@@ -22,9 +22,7 @@ interface StoreKind {
 }
 
 const tmp = tempDir();
-const kinds: StoreKind[] = [
-	{ name: 'SQLite', open: async () => new SqliteEventStore(path.join(tmp.dir, 'store.db')), cleanup: async () => tmp.cleanup() }
-];
+const kinds: StoreKind[] = [{ name: 'SQLite', open: async () => new SqliteEventStore(path.join(tmp.dir, 'store.db')), cleanup: async () => tmp.cleanup() }];
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (pgUrl) {
 	const schema = `t_${randomBytes(6).toString('hex')}`;

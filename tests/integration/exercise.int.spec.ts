@@ -47,7 +47,11 @@ describe('one exercise played over real sockets', () => {
 		const created = await controller.ok('exercise:create', { scenarioId: SCENARIO, title: 'Integration run' });
 		exerciseId = created.exerciseId;
 		codes = created.codes;
-		expect(Object.keys(codes.teams).sort()).toEqual(loadScenario(`scenarios/${SCENARIO}.yaml`).teams.map((t) => t.id).sort());
+		expect(Object.keys(codes.teams).sort()).toEqual(
+			loadScenario(`scenarios/${SCENARIO}.yaml`)
+				.teams.map((t) => t.id)
+				.sort()
+		);
 		expect(Object.keys(codes.teams)).toEqual(expect.arrayContaining(['grenada-police', 'tt-coast-guard', 'tt-customs']));
 		expect(codes.evaluator).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 		const opened = await controller.ok('exercise:open', { exerciseId });

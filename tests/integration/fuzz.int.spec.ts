@@ -54,7 +54,6 @@ const PROTOTYPE_KEYS_BEFORE = OBJECT_PROTOTYPE_NAMES.join(',');
 
 // ---------------------------------------------------------------- seeded randomness
 
-
 // ---------------------------------------------------------------- the world the fuzz aims at
 
 interface World {
@@ -125,7 +124,21 @@ const codeLike = (rng: Rng) => rng.pick(['AAAA-BBBB-CCCC', 'aaaa bbbb cccc', idL
 
 /** A number literal too large for a double: it becomes Infinity, as it would in a JSON payload. */
 const OVERFLOWING = Number('1e309');
-const WEIRD_NUMBERS = [NaN, Infinity, -Infinity, -0, OVERFLOWING, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, -1, 0.5, 1.5, 2 ** 53, 0x7fffffff, -2147483649];
+const WEIRD_NUMBERS = [
+	NaN,
+	Infinity,
+	-Infinity,
+	-0,
+	OVERFLOWING,
+	Number.MAX_SAFE_INTEGER + 2,
+	Number.MIN_VALUE,
+	-1,
+	0.5,
+	1.5,
+	2 ** 53,
+	0x7fffffff,
+	-2147483649
+];
 const WEIRD_NUMBER_STRINGS = ['1e999', 'NaN', 'Infinity', '-0', '2', '0x10', '1_000'];
 
 function deepNesting(rng: Rng, depth = 1 + rng.int(5000)): unknown {
@@ -322,7 +335,15 @@ function unknownExercisePayload(rng: Rng, event: string, w: World): unknown {
 /** Injects, options and scenarios that do not exist, on the real exercise. */
 function unknownItemPayload(rng: Rng, event: string, w: World): unknown {
 	const ghost = () =>
-		rng.pick([idLike(rng), 'rifc-tipoff-2', 'RIFC-TIPOFF', 'rifc tipoff', unicodeString(rng, 64) || 'g', rng.pick(NASTY_STRINGS) || 'g', rng.pick(OBJECT_PROTOTYPE_NAMES)]);
+		rng.pick([
+			idLike(rng),
+			'rifc-tipoff-2',
+			'RIFC-TIPOFF',
+			'rifc tipoff',
+			unicodeString(rng, 64) || 'g',
+			rng.pick(NASTY_STRINGS) || 'g',
+			rng.pick(OBJECT_PROTOTYPE_NAMES)
+		]);
 	const base = validLike(rng, event, w);
 	if ('exerciseId' in base) base.exerciseId = w.exerciseId;
 	if ('injectId' in base) base.injectId = ghost();
@@ -464,7 +485,11 @@ function wireBytes(event: string, payload: unknown): number {
 	return Buffer.byteLength(JSON.stringify([event, payload ?? null]));
 }
 /** Shapes of error messages, with the quoted and echoed parts blanked out. */
-const errorShape = (error: string) => error.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(Unrecognized keys?: ).*/s, '$1…').slice(0, 160);
+const errorShape = (error: string) =>
+	error
+		.replace(/"(?:[^"\\]|\\.)*"/g, '""')
+		.replace(/(Unrecognized keys?: ).*/s, '$1…')
+		.slice(0, 160);
 const preview = (payload: unknown) => {
 	if (hasBinary(payload)) return '<buffer>';
 	const json = payload instanceof RawJson ? payload.text : (JSON.stringify(payload) ?? String(payload));
@@ -630,7 +655,12 @@ describe('socket fuzz', () => {
 		const failures: string[] = [];
 		const errors = new Map<string, number>();
 		const shapes = new Set<string>();
-		const count = { bySender: {} as Record<string, number>, byEvent: {} as Record<string, number>, byGenerator: {} as Record<string, number>, byReason: {} as Record<string, number> };
+		const count = {
+			bySender: {} as Record<string, number>,
+			byEvent: {} as Record<string, number>,
+			byGenerator: {} as Record<string, number>,
+			byReason: {} as Record<string, number>
+		};
 		const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
 		let sent = 0;
 		let longestError = 0;
@@ -645,7 +675,8 @@ describe('socket fuzz', () => {
 				bump(count.byGenerator, c.generator);
 				bump(count.byReason, c.reason);
 				const problem = replyProblem(c.reason, c.event, reply);
-				if (problem) failures.push(`#${sent + i} ${c.sender} ${JSON.stringify(c.event.slice(0, 60))} [${c.generator}/${c.reason}] ${preview(c.payload)} → ${problem}`);
+				if (problem)
+					failures.push(`#${sent + i} ${c.sender} ${JSON.stringify(c.event.slice(0, 60))} [${c.generator}/${c.reason}] ${preview(c.payload)} → ${problem}`);
 				if (!(reply instanceof Error) && !reply.ok && typeof reply.error === 'string') {
 					errors.set(reply.error, (errors.get(reply.error) ?? 0) + 1);
 					shapes.add(errorShape(reply.error));

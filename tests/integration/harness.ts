@@ -39,12 +39,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServer(opts: {
-	dbFile: string;
-	port?: number;
-	scenariosDir?: string;
-	env?: Record<string, string>;
-}): Promise<RunningServer> {
+export async function startServer(opts: { dbFile: string; port?: number; scenariosDir?: string; env?: Record<string, string> }): Promise<RunningServer> {
 	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
 		env: {
 			...process.env,

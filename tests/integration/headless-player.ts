@@ -59,7 +59,9 @@ export async function playScenario(url: string, scenario: Scenario, style: Style
 				if (d.team !== team || d.status !== 'open' || answered.has(key)) continue;
 				const inject = byInject.get(d.injectId);
 				if (!inject?.decision || !decidingTeams(inject).includes(team)) continue;
-				const options = [...inject.decision.options].sort((a, b) => total(b.scores) - total(a.scores) - (b.violation?.penalty ?? 0) + (a.violation?.penalty ?? 0));
+				const options = [...inject.decision.options].sort(
+					(a, b) => total(b.scores) - total(a.scores) - (b.violation?.penalty ?? 0) + (a.violation?.penalty ?? 0)
+				);
 				const pick = style === 'best' ? options[0] : options.at(-1)!;
 				answered.add(key);
 				const reply = await socket.call('decision:submit', { injectId: d.injectId, optionId: pick.id });
@@ -68,7 +70,9 @@ export async function playScenario(url: string, scenario: Scenario, style: Style
 			if (style !== 'best' || view.status !== 'running') return;
 			// Assets: intercept suspects on the picture and boats calling for help.
 			const assets = scenario.entities.filter((e) => e.team === team && isTaskable(e));
-			const distress = Object.keys(view.alerts).filter((k) => k.startsWith('distress/')).map((k) => k.slice('distress/'.length));
+			const distress = Object.keys(view.alerts)
+				.filter((k) => k.startsWith('distress/'))
+				.map((k) => k.slice('distress/'.length));
 			const targets = [
 				...distress,
 				...Object.values(view.entities)

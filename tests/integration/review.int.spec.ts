@@ -62,10 +62,21 @@ beforeAll(async () => {
 	for (const injectId of ['customs-evidence', 'grenada-boarding']) await controller.ok('inject:release', { exerciseId, injectId });
 	await seats.customs.ok('decision:submit', { injectId: 'customs-evidence', optionId: 'open-and-test-at-sea' });
 	await seats.grenada.ok('decision:submit', { injectId: 'grenada-boarding', optionId: 'board-territorial-sea' });
-	await seats.evaluator.ok('evaluation:rate', { team: 'tt-customs', objective: 'evidence-chain', rating: 'M', explanation: 'Opened bags at sea before sealing' });
+	await seats.evaluator.ok('evaluation:rate', {
+		team: 'tt-customs',
+		objective: 'evidence-chain',
+		rating: 'M',
+		explanation: 'Opened bags at sea before sealing'
+	});
 	await seats.evaluator.ok('evaluation:observe', { team: 'tt-customs', objective: 'evidence-chain', text: 'No seal kit aboard the cutter' });
 	await seats.evaluator.ok('evaluation:observe', { team: 'tt-coast-guard', objective: 'detect-and-share', text: 'Fast, clean hand-off to Grenada' });
-	await controller.ok('score:adjust', { exerciseId, team: 'grenada-police', objective: 'public-information', points: 2, reason: 'Briefed the minister off-system' });
+	await controller.ok('score:adjust', {
+		exerciseId,
+		team: 'grenada-police',
+		objective: 'public-information',
+		points: 2,
+		reason: 'Briefed the minister off-system'
+	});
 	await controller.ok('exercise:control', { exerciseId, action: 'end' });
 });
 afterAll(async () => {
@@ -132,7 +143,9 @@ describe('exports', () => {
 		const stranger = await get('timeline.csv', tokens.stranger);
 		expect(stranger.status).toBe(403);
 		expect(await stranger.json()).toEqual({ error: 'your session belongs to another exercise' });
-		expect((await fetch(`${server.url}/api/exercises/no-such-run/events.json`, { headers: { authorization: `Bearer ${tokens.controller}` } })).status).toBe(404);
+		expect((await fetch(`${server.url}/api/exercises/no-such-run/events.json`, { headers: { authorization: `Bearer ${tokens.controller}` } })).status).toBe(
+			404
+		);
 	});
 });
 

@@ -194,12 +194,21 @@ describe('role matrix over sockets', () => {
 				if (e.type === 'inject.released' && (team === null || !e.inject.to.includes(team)))
 					expect(text, `${role} must not see inject ${e.injectId}`).not.toContain(`"injectId":"${e.injectId}"`);
 				if ((e.type === 'decision.submitted' || e.type === 'decision.expired') && e.team !== team)
-					expect(received.some((r) => r.type === e.type && r.seq === e.seq), `${role} must not see ${e.team}'s decision`).toBe(false);
+					expect(
+						received.some((r) => r.type === e.type && r.seq === e.seq),
+						`${role} must not see ${e.team}'s decision`
+					).toBe(false);
 				if (e.type === 'inject.held' || e.type === 'inject.unheld' || e.type === 'area.crossed') expect(received.some((r) => r.seq === e.seq)).toBe(false);
 				if ((e.type === 'intercept.assessed' || e.type === 'contact.detected') && e.team !== team)
-					expect(received.some((r) => r.seq === e.seq), `${role} must not see ${e.team}'s ${e.type}`).toBe(false);
+					expect(
+						received.some((r) => r.seq === e.seq),
+						`${role} must not see ${e.team}'s ${e.type}`
+					).toBe(false);
 				if (e.type === 'message.sent' && (team === null || (e.fromTeam !== team && !e.to.includes(team))))
-					expect(received.some((r) => r.seq === e.seq), `${role} must not see a message between others`).toBe(false);
+					expect(
+						received.some((r) => r.seq === e.seq),
+						`${role} must not see a message between others`
+					).toBe(false);
 			}
 			expect(text).not.toContain('controllerNote');
 			expect(text).not.toContain('Private note on customs');

@@ -22,9 +22,7 @@ const runs: Record<string, PlayedRun> = {};
 
 beforeAll(async () => {
 	server = await startServer({ dbFile: path.join(tmp.dir, 'seed.db'), env: { RATE_LIMIT_REQUESTS_PER_10S: '100000' } });
-	const played = await Promise.all(
-		[TRAFFICKING, DISPLACEMENT].flatMap((s) => (['best', 'worst'] as const).map((style) => playScenario(server.url, s, style)))
-	);
+	const played = await Promise.all([TRAFFICKING, DISPLACEMENT].flatMap((s) => (['best', 'worst'] as const).map((style) => playScenario(server.url, s, style))));
 	for (const run of played) runs[`${run.scenario.id}/${run.style}`] = run;
 }, 8 * 60_000);
 afterAll(async () => {

@@ -288,14 +288,12 @@ function verify(sim: Sim, run: ExerciseRun) {
 		// (2) Nothing addressed to another team, judged by the event and by the controller's log.
 		for (const r of injects) {
 			const logged = byId.get(r.injectId!);
-			if (!r.to!.includes(sim.team) || (logged && !logged.inject.to.includes(sim.team)))
-				fail(`received inject ${r.injectId} addressed to ${r.to!.join(', ')}`);
+			if (!r.to!.includes(sim.team) || (logged && !logged.inject.to.includes(sim.team))) fail(`received inject ${r.injectId} addressed to ${r.to!.join(', ')}`);
 			if (!logged) fail(`received inject ${r.injectId} that is not in the controller's log`);
 			else if (logged.seq !== r.seq) fail(`inject ${r.injectId} arrived with seq ${r.seq}, log says ${logged.seq}`);
 		}
 		for (const r of sim.live)
-			if ((r.type === 'decision.submitted' || r.type === 'decision.expired') && r.team !== sim.team)
-				fail(`received ${r.type} of team ${r.team}`);
+			if ((r.type === 'decision.submitted' || r.type === 'decision.expired') && r.team !== sim.team) fail(`received ${r.type} of team ${r.team}`);
 	}
 	// (1) + (3) Each inject the log released to this audience arrived exactly once.
 	const expected = run.log.filter((e) => e.type === 'inject.released' && e.seq > sim.openSeq && (!sim.team || e.inject.to.includes(sim.team)));
@@ -318,7 +316,9 @@ function verify(sim: Sim, run: ExerciseRun) {
 	if (want.join() !== have.join()) {
 		const missing = want.filter((s) => !have.includes(s));
 		const extra = have.filter((s) => !want.includes(s));
-		fail(`event stream differs from the log: got seq [${have.join(', ')}], log says [${want.join(', ')}] (missing [${missing.join(', ')}], unexpected [${extra.join(', ')}])`);
+		fail(
+			`event stream differs from the log: got seq [${have.join(', ')}], log says [${want.join(', ')}] (missing [${missing.join(', ')}], unexpected [${extra.join(', ')}])`
+		);
 	}
 }
 
@@ -401,8 +401,7 @@ async function main(): Promise<number> {
 	const cpuAfter = readCpuS(pid);
 	const clientCpu = process.cpuUsage(clientCpuBefore);
 	const barrierStart = Date.now();
-	const drained = () =>
-		runs.every((run) => [run.controller, ...run.members].every((s) => !s.socket.connected || (s.live.at(-1)?.seq ?? 0) >= run.pauseSeq));
+	const drained = () => runs.every((run) => [run.controller, ...run.members].every((s) => !s.socket.connected || (s.live.at(-1)?.seq ?? 0) >= run.pauseSeq));
 	while (!drained() && Date.now() - barrierStart < BARRIER_TIMEOUT_MS) await sleep(50);
 	if (!drained()) error(`not every client saw its exercise pause within ${BARRIER_TIMEOUT_MS} ms`);
 	// Let decisions in flight at the pause get their acks.
@@ -467,7 +466,9 @@ async function main(): Promise<number> {
 	console.log(`injects released    ${releasedTotal} (${(releasedTotal / runs.length).toFixed(1)} per exercise)`);
 	console.log(`inject deliveries   ${injectDeliveries} to participants (${(injectDeliveries / runS).toFixed(1)}/s)`);
 	console.log(`all event deliveries ${allDeliveries} incl. controllers (${(allDeliveries / runS).toFixed(1)}/s)`);
-	console.log(`decisions           ${decisionsMade} made / ${expectedDecisions} expected (${decisionsAttempted} attempted, ${loggedDecisions} logged, ${expired} expired, ${decisionsLate} overtaken by the final pause)`);
+	console.log(
+		`decisions           ${decisionsMade} made / ${expectedDecisions} expected (${decisionsAttempted} attempted, ${loggedDecisions} logged, ${expired} expired, ${decisionsLate} overtaken by the final pause)`
+	);
 	console.log(
 		`fan-out latency     p50 ${fmtMs(percentile(sorted, 50))}, p95 ${fmtMs(percentile(sorted, 95))}, p99 ${fmtMs(percentile(sorted, 99))}, max ${fmtMs(sorted.at(-1) ?? NaN)} (n=${sorted.length}; event wall → client receipt)`
 	);

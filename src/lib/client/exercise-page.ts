@@ -60,4 +60,3 @@ function signIn<R extends Session['role']>(roles: R[]): SessionPage<R> | null {
 	});
 	return { session: stored.session as Extract<Session, { role: R }>, socket, client: new ExerciseClient(socket) };
 }
-

@@ -44,7 +44,10 @@ export const payloadSchemas = {
 	'inject:add': z.strictObject({
 		exerciseId,
 		/** Minutes from now (exercise time) until it goes out; 0 = at once. */
-		inMinutes: z.number().min(0).max(24 * 60),
+		inMinutes: z
+			.number()
+			.min(0)
+			.max(24 * 60),
 		inject: z.strictObject({
 			from: note(120),
 			to: z.array(slug).min(1, 'needs at least one team').max(40),
@@ -91,7 +94,11 @@ export const payloadSchemas = {
 		exerciseId,
 		team: slug,
 		objective: slug,
-		points: z.number().min(-20).max(20).refine((n) => n !== 0, 'must not be 0'),
+		points: z
+			.number()
+			.min(-20)
+			.max(20)
+			.refine((n) => n !== 0, 'must not be 0'),
 		reason: z.string().trim().min(5, 'must explain the adjustment (5 characters or more)').max(1000)
 	}),
 	'review:share': z.strictObject({ exerciseId, participantsMaySee: z.boolean() }),

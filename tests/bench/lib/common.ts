@@ -118,8 +118,7 @@ export function log(name: string, message: string) {
 const startedAt = performance.now();
 
 export function checkTarget(f: Figure): Figure {
-	if (f.target && f.value !== null && Number.isFinite(f.value))
-		f.met = f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value;
+	if (f.target && f.value !== null && Number.isFinite(f.value)) f.met = f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value;
 	return f;
 }
 
@@ -151,7 +150,10 @@ export function formatTable(rows: { bench?: string; figure: Figure }[]): string 
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
 	const line = (cells: string[]) =>
-		cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+		cells
+			.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+			.join('  ')
+			.trimEnd();
 	return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 

@@ -22,7 +22,6 @@ import { Rng } from '../../fixtures/seeded-random';
 
 export const REPLAY_SCENARIO_FILE = 'scenarios/maritime-trafficking-southern-caribbean.yaml';
 
-
 export function loadBaseScenario(): Scenario {
 	const parsed = parseScenarioYaml(readFileSync(REPLAY_SCENARIO_FILE, 'utf8'));
 	if (!parsed.ok) throw new Error(`${REPLAY_SCENARIO_FILE} does not parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
@@ -173,11 +172,25 @@ export function generateLog(size: number, seed = 42): GeneratedLog {
 			}
 		} else if (r < 0.92) {
 			run(
-				{ type: 'RATE', team: pick(teams), objective: pick(objectives), rating: pick(['P', 'S', 'M', 'U'] as const), explanation: pick(OBSERVATIONS), by: 'evaluator-1' },
+				{
+					type: 'RATE',
+					team: pick(teams),
+					objective: pick(objectives),
+					rating: pick(['P', 'S', 'M', 'U'] as const),
+					explanation: pick(OBSERVATIONS),
+					by: 'evaluator-1'
+				},
 				'evaluator:evaluator-1'
 			);
 		} else if (r < 0.94) {
-			run({ type: 'ADJUST_SCORE', team: pick(teams), objective: pick(objectives), points: pick([-2, -1, 1, 2]), reason: 'Controller judgement after hot wash', by: 'bench' });
+			run({
+				type: 'ADJUST_SCORE',
+				team: pick(teams),
+				objective: pick(objectives),
+				points: pick([-2, -1, 1, 2]),
+				reason: 'Controller judgement after hot wash',
+				by: 'bench'
+			});
 		} else if (r < 0.97) {
 			speed = pick(SPEEDS.filter((v) => v !== speed));
 			run({ type: 'SET_SPEED', speed });

@@ -52,12 +52,7 @@ export function niceTicks(max: number, count = 5): { step: number; max: number; 
 }
 
 /** Steps an exercise-time axis may use, in ms: round seconds, minutes and hours. */
-export const TIME_STEPS: readonly number[] = [
-	10_000,
-	15_000,
-	30_000,
-	...[1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440].map((m) => m * MINUTE)
-];
+export const TIME_STEPS: readonly number[] = [10_000, 15_000, 30_000, ...[1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440].map((m) => m * MINUTE)];
 
 /**
  * Ticks (exercise ms) for a time axis from 0 to `endAt`: the smallest round
@@ -86,7 +81,10 @@ export function timeTicks(endAt: number, count = 5): number[] {
  * last one until `endX`. Points are taken in x order (ties keep their order).
  */
 export function stepPoints(points: readonly Point[], endX: number): Point[] {
-	const sorted = points.map((p, i) => ({ p, i })).sort((a, b) => a.p.x - b.p.x || a.i - b.i).map(({ p }) => p);
+	const sorted = points
+		.map((p, i) => ({ p, i }))
+		.sort((a, b) => a.p.x - b.p.x || a.i - b.i)
+		.map(({ p }) => p);
 	const out: Point[] = [];
 	sorted.forEach((p, i) => {
 		out.push({ x: p.x, y: p.y });

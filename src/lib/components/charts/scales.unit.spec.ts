@@ -130,7 +130,12 @@ describe('stepPoints', () => {
 		expect(stepPoints([], 10)).toEqual([]);
 	});
 	it('formats as a points attribute', () => {
-		expect(pointsAttr([{ x: 1.234, y: 5 }, { x: 2, y: 6.06 }])).toBe('1.2,5 2,6.1');
+		expect(
+			pointsAttr([
+				{ x: 1.234, y: 5 },
+				{ x: 2, y: 6.06 }
+			])
+		).toBe('1.2,5 2,6.1');
 	});
 });
 
@@ -174,7 +179,13 @@ describe('chartTeams', () => {
 		]);
 	});
 	it('varies dashes so lines differ without colour', () => {
-		const teams = chartTeams([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], []);
+		const teams = chartTeams(
+			[
+				{ id: 'a', name: 'A' },
+				{ id: 'b', name: 'B' }
+			],
+			[]
+		);
 		expect(teams[0].dash).not.toEqual(teams[1].dash);
 	});
 });

@@ -7,7 +7,16 @@ import { foldEvents } from './state';
 const meta = { exerciseId: 'x1', wall: 0, actor: 'system' };
 const created: DomainEvent = { type: 'exercise.created', title: 't', scenario: miniScenario, ...meta, at: 0, seq: 1 };
 const tip = miniScenario.injects[0];
-const released: DomainEvent = { type: 'inject.released', injectId: 'tip', manual: false, inject: tip, reveals: [miniScenario.entities[0]], ...meta, at: 0, seq: 2 };
+const released: DomainEvent = {
+	type: 'inject.released',
+	injectId: 'tip',
+	manual: false,
+	inject: tip,
+	reveals: [miniScenario.entities[0]],
+	...meta,
+	at: 0,
+	seq: 2
+};
 const decided: DomainEvent = {
 	type: 'decision.submitted',
 	injectId: 'tip',

@@ -106,7 +106,8 @@ function addInjectProblem(state: ExerciseState, { inject }: CommandOf<'ADD_INJEC
 	const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
 	const unknownObjective = objectives.find((o) => !scenario.objectives.some((x) => x.id === o));
 	if (unknownObjective) return `unknown objective "${unknownObjective}"`;
-	if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0) return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
+	if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0)
+		return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
 	return null;
 }
 
@@ -123,7 +124,8 @@ function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): 
 	if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return `no port or shelter "${cmd.entityId}"`;
 	if (facility.team !== cmd.team) return `"${facility.name}" is run by another team`;
 	if (cmd.open === undefined && cmd.staff === undefined) return 'nothing to change: give "open" or "staff"';
-	if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff) return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
+	if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff)
+		return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
 	return null;
 }
 

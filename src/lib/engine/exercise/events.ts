@@ -157,7 +157,7 @@ export type DomainEventBody =
 	/** A team opened, closed or re-staffed a port or shelter. */
 	| { type: 'facility.changed'; entityId: string; team: string | null; open: boolean; staff: number; by: string }
 	/** The simulation raised an alert (a boat in distress stops where it is until rescued). */
-	| { type: 'simulation.alert'; alert: SimAlert; entityId: string; team: string | null; detail: string; count: number | null; courses: CourseChange[] }
+	| { type: 'simulation.alert'; alert: SimAlert; entityId: string; team: string | null; detail: string; count: number | null; courses: CourseChange[] };
 
 export type EventType = DomainEventBody['type'];
 
@@ -175,4 +175,3 @@ export interface EventMeta {
 export type NewEvent = DomainEventBody & EventMeta;
 /** An event as stored: `seq` is its 1-based position in the exercise log. */
 export type DomainEvent = NewEvent & { seq: number };
-

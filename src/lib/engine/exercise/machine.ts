@@ -35,7 +35,16 @@ function sharesMet(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>, at: num
 		const latencyMs = at - open.openedAt;
 		const points = scoreShare(latencyMs, open.expectedBy - open.openedAt, open.maxPoints);
 		return [
-			{ type: 'coordination.credited', injectId: open.injectId, team: open.team, target, objective: open.objective, latencyMs, points, maxPoints: open.maxPoints }
+			{
+				type: 'coordination.credited',
+				injectId: open.injectId,
+				team: open.team,
+				target,
+				objective: open.objective,
+				latencyMs,
+				points,
+				maxPoints: open.maxPoints
+			}
 		];
 	});
 }

@@ -385,9 +385,7 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			const open = own(s.shares, key);
 			if (!open) return;
 			s.shares[key] =
-				event.type === 'coordination.credited'
-					? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points }
-					: { ...open, status: 'missed' };
+				event.type === 'coordination.credited' ? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points } : { ...open, status: 'missed' };
 			return;
 		}
 		case 'observation.recorded': {
@@ -453,7 +451,10 @@ export function foldEvents(id: string, events: readonly (DomainEvent | NewEvent)
  * Calls `visit` with the state after each event, in O(n) overall. The state passed
  * is one working copy updated in place: read it during the call, never keep it.
  */
-export function forEachState(events: readonly (DomainEvent | NewEvent)[], visit: (state: Readonly<ExerciseState>, event: DomainEvent | NewEvent) => void): void {
+export function forEachState(
+	events: readonly (DomainEvent | NewEvent)[],
+	visit: (state: Readonly<ExerciseState>, event: DomainEvent | NewEvent) => void
+): void {
 	const s = writable(emptyExercise(events[0]?.exerciseId ?? ''));
 	for (const e of events) {
 		apply(s, e);
@@ -485,8 +486,7 @@ export function expiredShares(state: ExerciseState, at: number): ShareExpectatio
 /** The next exercise time at which something is due (inject release or decision deadline). */
 export function nextDueAt(state: ExerciseState): number | null {
 	let next: number | null = null;
-	for (const i of Object.values(state.injects))
-		if (i.status === 'pending' && i.dueAt !== null && (next === null || i.dueAt < next)) next = i.dueAt;
+	for (const i of Object.values(state.injects)) if (i.status === 'pending' && i.dueAt !== null && (next === null || i.dueAt < next)) next = i.dueAt;
 	for (const d of [...Object.values(state.decisions), ...Object.values(state.shares)])
 		if (d.status === 'open' && (next === null || d.deadlineAt < next)) next = d.deadlineAt;
 	return next;

@@ -18,7 +18,8 @@ function decisionTaken(t: Kind<'decision'>, b: DomainEventBody): string | null {
 
 function missed(t: Kind<'missed'>, b: DomainEventBody): string | null {
 	if (b.type === 'decision.expired' && b.injectId === t.missed && (!t.team || t.team === b.team)) return `${b.team} missed the deadline on "${b.injectId}"`;
-	if (b.type === 'coordination.missed' && b.injectId === t.missed && (!t.team || t.team === b.team)) return `${b.team} did not pass "${b.injectId}" on to ${b.target}`;
+	if (b.type === 'coordination.missed' && b.injectId === t.missed && (!t.team || t.team === b.team))
+		return `${b.team} did not pass "${b.injectId}" on to ${b.target}`;
 	return null;
 }
 

@@ -10,15 +10,46 @@ import { foldEvents } from './state';
 import { parseScenarioYaml } from '../scenario/parse';
 import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
 
-
 /** The mini scenario plus a branch on the tip-off decision, a contingency and a message trigger. */
 function branching(): ScenarioInput {
 	const s = structuredClone(miniScenarioInput);
 	s.injects.push(
-		{ id: 'branch-share', trigger: { decision: 'tip', option: 'share', delayMinutes: 2 }, from: 'Grenada CG', to: ['coast-guard'], channel: 'radio', title: 'Grenada thanks you', body: 'Ready to intercept.' },
-		{ id: 'branch-wait', trigger: { decision: 'tip', option: 'wait' }, from: 'JRCC', to: ['coast-guard'], channel: 'phone', title: 'Why no report?', body: 'Grenada heard nothing.' },
-		{ id: 'contingency', trigger: { missed: 'tip', delayMinutes: 1 }, from: 'RIFC', to: ['coast-guard'], channel: 'phone', title: 'Chaser', body: 'Please act on the tip.' },
-		{ id: 'after-chat', trigger: { message: { from: 'customs', to: 'coast-guard' } }, from: 'Port', to: ['customs'], channel: 'email', title: 'Manifest found', body: 'It was in the bin.' },
+		{
+			id: 'branch-share',
+			trigger: { decision: 'tip', option: 'share', delayMinutes: 2 },
+			from: 'Grenada CG',
+			to: ['coast-guard'],
+			channel: 'radio',
+			title: 'Grenada thanks you',
+			body: 'Ready to intercept.'
+		},
+		{
+			id: 'branch-wait',
+			trigger: { decision: 'tip', option: 'wait' },
+			from: 'JRCC',
+			to: ['coast-guard'],
+			channel: 'phone',
+			title: 'Why no report?',
+			body: 'Grenada heard nothing.'
+		},
+		{
+			id: 'contingency',
+			trigger: { missed: 'tip', delayMinutes: 1 },
+			from: 'RIFC',
+			to: ['coast-guard'],
+			channel: 'phone',
+			title: 'Chaser',
+			body: 'Please act on the tip.'
+		},
+		{
+			id: 'after-chat',
+			trigger: { message: { from: 'customs', to: 'coast-guard' } },
+			from: 'Port',
+			to: ['customs'],
+			channel: 'email',
+			title: 'Manifest found',
+			body: 'It was in the bin.'
+		},
 		{ id: 'second-order', trigger: { decision: 'both' }, from: 'Media', to: ['customs'], channel: 'media', title: 'Press call', body: 'What happened?' }
 	);
 	return s;
@@ -75,16 +106,34 @@ describe('contingency and message triggers', () => {
 		x.send({ type: 'START' }, 0);
 		x.send({ type: 'SEND_MESSAGE', messageId: 'm1', fromTeam: 'coast-guard', to: ['customs'], channel: 'radio', text: 'hi', refInjectId: null, by: 'A' }, 1);
 		expect(x.state().injects['after-chat'].status).toBe('waiting');
-		x.send({ type: 'SEND_MESSAGE', messageId: 'm2', fromTeam: 'customs', to: ['coast-guard'], channel: 'radio', text: 'hi back', refInjectId: null, by: 'C' }, 2);
+		x.send(
+			{ type: 'SEND_MESSAGE', messageId: 'm2', fromTeam: 'customs', to: ['coast-guard'], channel: 'radio', text: 'hi back', refInjectId: null, by: 'C' },
+			2
+		);
 		expect(released(x.send({ type: 'TICK' }, 2))).toEqual(['after-chat']);
 	});
 
 	it('lets a team write to exercise control (the outside agencies), which can trigger an answer; no one else sees it', () => {
 		const s = branching();
-		s.injects.push({ id: 'rifc-answers', trigger: { message: { from: 'coast-guard', to: 'exercise-control' } }, from: 'RIFC analyst', to: ['coast-guard'], channel: 'phone', title: 'RIFC calls back', body: 'We can send the imagery.' });
+		s.injects.push({
+			id: 'rifc-answers',
+			trigger: { message: { from: 'coast-guard', to: 'exercise-control' } },
+			from: 'RIFC analyst',
+			to: ['coast-guard'],
+			channel: 'phone',
+			title: 'RIFC calls back',
+			body: 'We can send the imagery.'
+		});
 		const x = run(s);
 		x.send({ type: 'START' }, 0);
-		const message = { type: 'SEND_MESSAGE' as const, fromTeam: 'coast-guard', channel: 'phone' as const, text: 'RIFC: any imagery?', refInjectId: null, by: 'A' };
+		const message = {
+			type: 'SEND_MESSAGE' as const,
+			fromTeam: 'coast-guard',
+			channel: 'phone' as const,
+			text: 'RIFC: any imagery?',
+			refInjectId: null,
+			by: 'A'
+		};
 		expect(x.refusal({ ...message, messageId: 'm0', to: ['rifc'] }, 1)).toBe('unknown team "rifc"');
 		x.send({ ...message, messageId: 'm1', to: ['exercise-control'] }, 1);
 		expect(released(x.send({ type: 'TICK' }, 1))).toEqual(['rifc-answers']);
@@ -148,15 +197,51 @@ describe('scenario checks for triggers', () => {
 		expect(problems((s) => ((s.injects[4].trigger as { decision: string }).decision = 'ghost'))).toContain(
 			'injects[4].trigger.decision: trigger on a missing inject "ghost"'
 		);
-		expect(problems((s) => ((s.injects[4].trigger as { option: string }).option = 'nope'))).toContain('injects[4].trigger.option: inject "tip" has no option "nope"');
+		expect(problems((s) => ((s.injects[4].trigger as { option: string }).option = 'nope'))).toContain(
+			'injects[4].trigger.option: inject "tip" has no option "nope"'
+		);
 		expect(problems((s) => (s.injects[4].at = 3))).toContain('injects[4]: needs exactly one of "at" (a release time) or "trigger"');
 		expect(problems((s) => delete s.injects[1].at)).toContain('injects[1]: needs exactly one of "at" (a release time) or "trigger"');
 	});
 	it('names injects that can never be released', () => {
 		const found = problems((s) => {
 			s.injects.push(
-				{ id: 'loop-a', trigger: { decision: 'loop-b' }, from: 'x', to: ['customs'], channel: 'email', title: 'a', body: 'a', decision: { prompt: 'p', expectedWithinMinutes: 1, deadlineMinutes: 2, options: [{ id: 'o1', label: 'o', scores: { share: 1 } }, { id: 'o2', label: 'o', scores: { share: 0 } }] } },
-				{ id: 'loop-b', trigger: { decision: 'loop-a' }, from: 'x', to: ['customs'], channel: 'email', title: 'b', body: 'b', decision: { prompt: 'p', expectedWithinMinutes: 1, deadlineMinutes: 2, options: [{ id: 'o1', label: 'o', scores: { share: 1 } }, { id: 'o2', label: 'o', scores: { share: 0 } }] } }
+				{
+					id: 'loop-a',
+					trigger: { decision: 'loop-b' },
+					from: 'x',
+					to: ['customs'],
+					channel: 'email',
+					title: 'a',
+					body: 'a',
+					decision: {
+						prompt: 'p',
+						expectedWithinMinutes: 1,
+						deadlineMinutes: 2,
+						options: [
+							{ id: 'o1', label: 'o', scores: { share: 1 } },
+							{ id: 'o2', label: 'o', scores: { share: 0 } }
+						]
+					}
+				},
+				{
+					id: 'loop-b',
+					trigger: { decision: 'loop-a' },
+					from: 'x',
+					to: ['customs'],
+					channel: 'email',
+					title: 'b',
+					body: 'b',
+					decision: {
+						prompt: 'p',
+						expectedWithinMinutes: 1,
+						deadlineMinutes: 2,
+						options: [
+							{ id: 'o1', label: 'o', scores: { share: 1 } },
+							{ id: 'o2', label: 'o', scores: { share: 0 } }
+						]
+					}
+				}
 			);
 		});
 		expect(found).toEqual([

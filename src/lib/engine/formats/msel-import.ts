@@ -56,7 +56,12 @@ export interface MselImportResult {
 	warnings: string[];
 }
 
-const headerKey = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+const headerKey = (h: string) =>
+	h
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.toLowerCase()
+		.replace(/\s+/g, ' ');
 const HEADER_ALIASES: Record<string, MselColumn> = {
 	...Object.fromEntries(MSEL_COLUMNS.map((c) => [headerKey(c), c])),
 	'event no': 'Event No.',
@@ -135,29 +140,17 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 		);
 	const extra = headers.filter((h) => !(MSEL_COLUMNS as readonly string[]).includes(h) && h !== '__parsed_extra');
 	if (extra.length > 0) warn(`Ignored unknown column${extra.length > 1 ? 's' : ''} ${extra.map((h) => `"${h}"`).join(', ')}`);
-	for (const e of parsed.errors)
-		warn(`${e.row !== undefined ? `spreadsheet row ${e.row + 2}: ` : ''}CSV ${e.code}: ${e.message}`);
+	for (const e of parsed.errors) warn(`${e.row !== undefined ? `spreadsheet row ${e.row + 2}: ` : ''}CSV ${e.code}: ${e.message}`);
 
-	const teams = new Registry<Team>(
-		base.teams ?? [],
-		(id, name) => ({ id, name: name.slice(0, 80), agency: name.slice(0, 120), state: 'TBD' }),
-		'team',
-		warn
-	);
-	const objectives = new Registry<Objective>(
-		base.objectives ?? [],
-		(id, name) => ({ id, name: name.slice(0, 120), capability: 'TBD' }),
-		'objective',
-		warn
-	);
+	const teams = new Registry<Team>(base.teams ?? [], (id, name) => ({ id, name: name.slice(0, 80), agency: name.slice(0, 120), state: 'TBD' }), 'team', warn);
+	const objectives = new Registry<Objective>(base.objectives ?? [], (id, name) => ({ id, name: name.slice(0, 120), capability: 'TBD' }), 'objective', warn);
 
 	const injectIds = new Set<string>();
 	const decisionRows: string[] = [];
 	const unstored = new Map<MselColumn, number>();
 	const injects: ScenarioInput['injects'] = parsed.data.map((record, index) => {
 		const where = `spreadsheet row ${index + 2}`;
-		const cell = (column: MselColumn) =>
-			unescapeFormula((record[column] ?? '').replace(/\r\n?/g, '\n')).trim();
+		const cell = (column: MselColumn) => unescapeFormula((record[column] ?? '').replace(/\r\n?/g, '\n')).trim();
 
 		const body = cell('Inject');
 		if (!body) warn(`${where}: the "Inject" text is empty`);

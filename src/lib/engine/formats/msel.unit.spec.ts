@@ -59,7 +59,9 @@ describe.each([
 		const triggerWarnings = warnings.filter((w) => w.includes('a triggered inject'));
 		expect(triggerWarnings).toHaveLength(triggered.length);
 		const others = warnings.filter((w) => !w.startsWith('Decisions are not imported') && !w.includes('a triggered inject'));
-		expect(others).toEqual(triggered.length > 0 ? [`Column "Contingency" has text in ${triggered.length} rows, but scenarios have no field for it yet — not imported`] : []);
+		expect(others).toEqual(
+			triggered.length > 0 ? [`Column "Contingency" has text in ${triggered.length} rows, but scenarios have no field for it yet — not imported`] : []
+		);
 		expect(scenario.teams).toEqual(original.teams);
 		expect(scenario.objectives).toEqual(original.objectives);
 	});
@@ -71,7 +73,12 @@ describe.each([
 		const namesObjectives = original.injects.some((i) => i.objectives.length > 0);
 		expect(issues.map((i) => i.path.join('.'))).toEqual(namesObjectives ? [] : ['objectives']);
 		const addressed = new Set(original.injects.flatMap((i) => i.to));
-		expect(scenario.teams.map((t) => t.name).sort()).toEqual(original.teams.filter((t) => addressed.has(t.id)).map((t) => t.name).sort());
+		expect(scenario.teams.map((t) => t.name).sort()).toEqual(
+			original.teams
+				.filter((t) => addressed.has(t.id))
+				.map((t) => t.name)
+				.sort()
+		);
 		expect(scenario.teams.every((t) => t.state === 'TBD' && t.agency === t.name)).toBe(true);
 		expect(scenario.objectives.every((o) => o.capability === 'TBD')).toBe(true);
 		expect(warnings.filter((w) => w.includes('unknown team'))).toHaveLength(scenario.teams.length);
@@ -93,8 +100,7 @@ describe('mselToCsv', () => {
 			Objectives: '',
 			'Responsible controller': '',
 			Contingency: '',
-			Decision:
-				'What now?\n[share] Share and launch (share: 10, interdict: 6)\n[wait] Wait (share: 0, interdict: 2)\n[leak] Tell the press (share: -5)',
+			Decision: 'What now?\n[share] Share and launch (share: 10, interdict: 6)\n[wait] Wait (share: 0, interdict: 2)\n[leak] Tell the press (share: -5)',
 			'Controller note': 'secret note',
 			'Inject id': 'tip'
 		});
@@ -146,7 +152,14 @@ describe('csvToScenarioSkeleton', () => {
 
 	it('creates teams and objectives for unknown names and matches known ones by name or id', () => {
 		const csv = csvOf([
-			{ 'Time (hh:mm)': '5', Channel: 'Phone', From: 'Harbour master', To: 'coast guard; Port Authority', Inject: 'Ship aground.', Objectives: 'share; Safe navigation' },
+			{
+				'Time (hh:mm)': '5',
+				Channel: 'Phone',
+				From: 'Harbour master',
+				To: 'coast guard; Port Authority',
+				Inject: 'Ship aground.',
+				Objectives: 'share; Safe navigation'
+			},
 			{ 'Time (hh:mm)': '00:10', Channel: 'Radio', From: 'Pilot', To: 'Port Authority; customs', Inject: 'Channel blocked.' }
 		]);
 		const { scenario, warnings } = csvToScenarioSkeleton(csv, base);
@@ -226,7 +239,9 @@ describe('csvToScenarioSkeleton', () => {
 	it('throws an error naming missing required columns', () => {
 		const without = (...drop: string[]) => MSEL_COLUMNS.filter((c) => !drop.includes(c));
 		expect(() => csvToScenarioSkeleton(csvOf([{ Title: 'x' }], without('Inject')), base)).toThrow(/missing required column "Inject"/);
-		expect(() => csvToScenarioSkeleton(csvOf([], without('To', 'Channel')), base)).toThrow(/missing required columns "Channel", "To"|missing required columns "To", "Channel"/);
+		expect(() => csvToScenarioSkeleton(csvOf([], without('To', 'Channel')), base)).toThrow(
+			/missing required columns "Channel", "To"|missing required columns "To", "Channel"/
+		);
 	});
 
 	it('reads header names loosely, semicolon-separated files, and reports columns it cannot store', () => {
@@ -235,7 +250,14 @@ describe('csvToScenarioSkeleton', () => {
 			'3;00:20;Radio;JRCC;"Customs; Coast Guard";"Contact; bearing 010";Fire inject 9 if no reply;red'
 		].join('\n');
 		const { scenario, warnings } = csvToScenarioSkeleton(csv, base);
-		expect(scenario.injects[0]).toMatchObject({ number: 3, at: 20, channel: 'radio', from: 'JRCC', to: ['customs', 'coast-guard'], body: 'Contact; bearing 010' });
+		expect(scenario.injects[0]).toMatchObject({
+			number: 3,
+			at: 20,
+			channel: 'radio',
+			from: 'JRCC',
+			to: ['customs', 'coast-guard'],
+			body: 'Contact; bearing 010'
+		});
 		expect(warnings).toContainEqual('Ignored unknown column "Colour"');
 		expect(warnings).toContainEqual(expect.stringMatching(/Column "Contingency" has text in 1 row/));
 	});

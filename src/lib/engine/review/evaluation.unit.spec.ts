@@ -8,7 +8,16 @@ import { scoreShare, teamScores } from './score-decision';
 
 const exercise = () => given(miniScenario);
 const message = (minute: number, ref: string | null, to = ['customs']) =>
-	({ type: 'SEND_MESSAGE', messageId: `m${minute}`, fromTeam: 'coast-guard', to, channel: 'secure-chat', text: 'Heads up', refInjectId: ref, by: 'Lt A' }) as Body;
+	({
+		type: 'SEND_MESSAGE',
+		messageId: `m${minute}`,
+		fromTeam: 'coast-guard',
+		to,
+		channel: 'secure-chat',
+		text: 'Heads up',
+		refInjectId: ref,
+		by: 'Lt A'
+	}) as Body;
 
 describe('coordination', () => {
 	it('credits passing an inject on in time, on the expectation’s objective', () => {
@@ -70,9 +79,7 @@ describe('controller adjustments and evaluator ratings', () => {
 		const cg = teamScores(x.state()).find((s) => s.team === 'coast-guard')!;
 		expect(cg.objectives.share).toEqual({ earned: 3, max: 10 });
 		expect(x.state().adjustments[0]).toMatchObject({ reason: 'Shared by phone, off-system', by: 'Ctrl', at: 2 * MINUTE });
-		expect(x.refusal({ type: 'ADJUST_SCORE', team: 'coast-guard', objective: 'nope', points: 1, reason: 'r', by: 'C' }, 3)).toBe(
-			'unknown objective "nope"'
-		);
+		expect(x.refusal({ type: 'ADJUST_SCORE', team: 'coast-guard', objective: 'nope', points: 1, reason: 'r', by: 'C' }, 3)).toBe('unknown objective "nope"');
 	});
 
 	it('keeps every revision of a rating until the exercise is closed', () => {
@@ -90,9 +97,9 @@ describe('controller adjustments and evaluator ratings', () => {
 		expect(x.refusal({ type: 'RATE', team: 'customs', objective: 'interdict', rating: 'U', explanation: 'late', by: 'Eva' }, 41)).toBe(
 			'cannot rate an exercise that is closed'
 		);
-		expect(
-			x.refusal({ type: 'OBSERVE', observationId: 'o2', team: null, objective: null, text: 'late', by: 'Eva' }, 41)
-		).toBe('cannot record observations in an exercise that is closed');
+		expect(x.refusal({ type: 'OBSERVE', observationId: 'o2', team: null, objective: null, text: 'late', by: 'Eva' }, 41)).toBe(
+			'cannot record observations in an exercise that is closed'
+		);
 		// The improvement plan stays editable after closing.
 		x.send(
 			{

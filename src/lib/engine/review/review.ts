@@ -71,9 +71,18 @@ export function hotWash(state: ExerciseState): HotWash {
 	const decisions = Object.values(state.decisions);
 	const violations = decisions
 		.filter((d) => d.violation)
-		.map((d) => ({ team: d.team, injectId: d.injectId, title: title(d.injectId), rule: d.violation!.rule, penalty: d.violation!.penalty, at: d.closedAt ?? d.openedAt }));
+		.map((d) => ({
+			team: d.team,
+			injectId: d.injectId,
+			title: title(d.injectId),
+			rule: d.violation!.rule,
+			penalty: d.violation!.penalty,
+			at: d.closedAt ?? d.openedAt
+		}));
 	const unanswered = [
-		...decisions.filter((d) => d.status === 'expired').map((d) => ({ team: d.team, injectId: d.injectId, title: title(d.injectId), what: 'decision' as const })),
+		...decisions
+			.filter((d) => d.status === 'expired')
+			.map((d) => ({ team: d.team, injectId: d.injectId, title: title(d.injectId), what: 'decision' as const })),
 		...Object.values(state.shares)
 			.filter((s) => s.status === 'missed')
 			.map((s) => ({ team: s.team, injectId: s.injectId, title: title(s.injectId), what: 'sharing' as const, target: s.target }))
@@ -118,7 +127,8 @@ export function decisionLatencies(state: ExerciseState): Record<string, LatencyP
 			status: d.status
 		});
 	}
-	for (const list of Object.values(out)) list.sort((a, b) => (state.decisions[decisionKey(a.injectId, '')]?.openedAt ?? 0) - (state.decisions[decisionKey(b.injectId, '')]?.openedAt ?? 0));
+	for (const list of Object.values(out))
+		list.sort((a, b) => (state.decisions[decisionKey(a.injectId, '')]?.openedAt ?? 0) - (state.decisions[decisionKey(b.injectId, '')]?.openedAt ?? 0));
 	return out;
 }
 

@@ -49,7 +49,12 @@ describe('the maximum is the best single option', () => {
 		options: [
 			{ id: 'board', label: 'Board now', scores: { share: 10, interdict: 9 } },
 			{ id: 'track', label: 'Track and report', scores: { share: 1, interdict: 10 } },
-			{ id: 'rush', label: 'Board in foreign waters', scores: { share: 10, interdict: 10 }, violation: { rule: 'No consent', objective: 'interdict', penalty: 5 } }
+			{
+				id: 'rush',
+				label: 'Board in foreign waters',
+				scores: { share: 10, interdict: 10 },
+				violation: { rule: 'No consent', objective: 'interdict', penalty: 5 }
+			}
 		]
 	};
 	const sum = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
@@ -63,7 +68,13 @@ describe('the maximum is the best single option', () => {
 
 	it('takes the highest total, its violation penalty deducted, the first listed on a tie', () => {
 		expect(bestOption(split).id).toBe('board');
-		const tie: Decision = { ...decision, options: [{ id: 'a', label: 'A', scores: { share: 5 } }, { id: 'b', label: 'B', scores: { interdict: 5 } }] };
+		const tie: Decision = {
+			...decision,
+			options: [
+				{ id: 'a', label: 'A', scores: { share: 5 } },
+				{ id: 'b', label: 'B', scores: { interdict: 5 } }
+			]
+		};
 		expect(bestOption(tie).id).toBe('a');
 		// Every objective scored by some option keeps a maximum, 0 where the best option earns nothing.
 		expect(maxPointsFor(tie)).toEqual({ share: 5, interdict: 0 });

@@ -76,10 +76,14 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'inject.triggered':
 			return entry('inject', `Inject "${injectTitle(event.injectId)}" triggered (${event.cause}), due at ${formatClockMs(event.dueAt)}`);
 		case 'inject.added':
-			return entry('inject', `Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatClockMs(event.dueAt)}`, {
-				teams: event.inject.to,
-				channel: event.inject.channel
-			});
+			return entry(
+				'inject',
+				`Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatClockMs(event.dueAt)}`,
+				{
+					teams: event.inject.to,
+					channel: event.inject.channel
+				}
+			);
 		case 'inject.skipped':
 			return entry('inject', `Inject "${injectTitle(event.injectId)}" skipped by controller`);
 		case 'inject.released':
@@ -135,9 +139,13 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'review.sharing_changed':
 			return entry('evaluation', event.participantsMaySee ? 'Teams may now see their own review' : 'Team reviews hidden from participants');
 		case 'improvement.updated':
-			return entry('evaluation', `Improvement plan item "${event.issue}" updated by ${event.by} (${event.responsibleAgency || 'no agency yet'}, due ${event.dueDate || '—'})`, {
-				objectives: event.objective ? [event.objective] : []
-			});
+			return entry(
+				'evaluation',
+				`Improvement plan item "${event.issue}" updated by ${event.by} (${event.responsibleAgency || 'no agency yet'}, due ${event.dueDate || '—'})`,
+				{
+					objectives: event.objective ? [event.objective] : []
+				}
+			);
 		case 'asset.tasked': {
 			const o = event.order;
 			const what =
@@ -151,7 +159,9 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('map', `${event.by} ordered ${entityName(event.entityId)} ${what} at ${event.speedKnots} kn`, { teams: teamsOf(event.team) });
 		}
 		case 'intercept.assessed':
-			return entry('map', `${entityName(event.entityId)} ${event.feasible ? 'can' : 'cannot'} intercept ${entityName(event.target)}: ${event.reason}`, { teams: teamsOf(event.team) });
+			return entry('map', `${entityName(event.entityId)} ${event.feasible ? 'can' : 'cannot'} intercept ${entityName(event.target)}: ${event.reason}`, {
+				teams: teamsOf(event.team)
+			});
 		case 'intercept.achieved':
 			return entry(
 				'map',
@@ -159,13 +169,20 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 				{ teams: teamsOf(event.team) }
 			);
 		case 'contact.detected':
-			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, { teams: [event.team] });
+			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, {
+				teams: [event.team]
+			});
 		case 'area.crossed':
-			return entry('map', `${entityName(event.entityId)} ${event.on === 'enter' ? 'entered' : 'left'} ${scenario?.areas.find((a) => a.id === event.area)?.name ?? event.area}`);
+			return entry(
+				'map',
+				`${entityName(event.entityId)} ${event.on === 'enter' ? 'entered' : 'left'} ${scenario?.areas.find((a) => a.id === event.area)?.name ?? event.area}`
+			);
 		case 'boat.landed':
 			return entry('map', `${entityName(event.entityId)} landed ${event.people} people at ${entityName(event.port)}`);
 		case 'facility.changed':
-			return entry('map', `${event.by} ${event.open ? 'set' : 'closed'} ${entityName(event.entityId)}${event.open ? ` open with ${event.staff} staff` : ''}`, { teams: teamsOf(event.team) });
+			return entry('map', `${event.by} ${event.open ? 'set' : 'closed'} ${entityName(event.entityId)}${event.open ? ` open with ${event.staff} staff` : ''}`, {
+				teams: teamsOf(event.team)
+			});
 		case 'simulation.alert':
 			return entry('map', `Alert: ${event.detail}`, { teams: teamsOf(event.team) });
 	}

@@ -13,8 +13,7 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 	const teamIds = new Set(s.teams.map((t) => t.id));
 	const objectiveIds = new Set(s.objectives.map((o) => o.id));
 	const entityIds = new Set(s.entities.map((e) => e.id));
-	const issue = (path: (string | number)[], message: string) =>
-		ctx.addIssue({ code: 'custom', path, message });
+	const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
 	const unique = (list: { id: string }[], key: string) => {
 		const seen = new Set<string>();
 		list.forEach((item, i) => {
@@ -45,9 +44,11 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		if (isAsset(e) && e.speedKnots !== undefined && !e.team) issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
 		if (e.kind === 'boat') {
 			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
-			if (e.people && e.people.unaccompaniedMinors > e.people.minors) issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
+			if (e.people && e.people.unaccompaniedMinors > e.people.minors)
+				issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
 			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
-			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes) issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
+			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes)
+				issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
 			if (e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
 			if (e.destination) {
 				const port = entityById.get(e.destination);
@@ -61,17 +62,13 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		}
 		if (e.maxStaff !== undefined && e.staff > e.maxStaff) issue(['entities', i, 'staff'], `more than maxStaff (${e.maxStaff})`);
 		e.track.forEach((p, j) => {
-			if (j > 0 && p.at <= e.track[j - 1].at)
-				issue(['entities', i, 'track', j, 'at'], 'track times must increase');
-			if (p.at > s.durationMinutes)
-				issue(['entities', i, 'track', j, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
+			if (j > 0 && p.at <= e.track[j - 1].at) issue(['entities', i, 'track', j, 'at'], 'track times must increase');
+			if (p.at > s.durationMinutes) issue(['entities', i, 'track', j, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
 		});
 	});
 	s.injects.forEach((inj, i) => {
-		if (inj.at !== undefined && inj.at > s.durationMinutes)
-			issue(['injects', i, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
-		if ((inj.at === undefined) === (inj.trigger === undefined))
-			issue(['injects', i], 'needs exactly one of "at" (a release time) or "trigger"');
+		if (inj.at !== undefined && inj.at > s.durationMinutes) issue(['injects', i, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
+		if ((inj.at === undefined) === (inj.trigger === undefined)) issue(['injects', i], 'needs exactly one of "at" (a release time) or "trigger"');
 		const t = inj.trigger;
 		if (t) {
 			const path = ['injects', i, 'trigger'];
@@ -112,33 +109,28 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		inj.shareWith.forEach((s, j) => {
 			known(teamIds, 'team', s.team, ['injects', i, 'shareWith', j, 'team']);
 			known(objectiveIds, 'objective', s.objective, ['injects', i, 'shareWith', j, 'objective']);
-			if (inj.to.includes(s.team))
-				issue(['injects', i, 'shareWith', j, 'team'], `team "${s.team}" already receives this inject`);
+			if (inj.to.includes(s.team)) issue(['injects', i, 'shareWith', j, 'team'], `team "${s.team}" already receives this inject`);
 		});
 		const d = inj.decision;
 		if (!d) return;
-		if (d.deadlineMinutes < d.expectedWithinMinutes)
-			issue(['injects', i, 'decision', 'deadlineMinutes'], 'must not be before expectedWithinMinutes');
+		if (d.deadlineMinutes < d.expectedWithinMinutes) issue(['injects', i, 'decision', 'deadlineMinutes'], 'must not be before expectedWithinMinutes');
 		d.teams?.forEach((t, j) => {
 			known(teamIds, 'team', t, ['injects', i, 'decision', 'teams', j]);
-			if (!inj.to.includes(t))
-				issue(['injects', i, 'decision', 'teams', j], `team "${t}" must also be in the inject's "to"`);
+			if (!inj.to.includes(t)) issue(['injects', i, 'decision', 'teams', j], `team "${t}" must also be in the inject's "to"`);
 		});
 		const optionIds = new Set<string>();
 		d.options.forEach((o, j) => {
 			if (optionIds.has(o.id)) issue(['injects', i, 'decision', 'options', j, 'id'], `duplicate option id "${o.id}"`);
 			optionIds.add(o.id);
-			for (const key of Object.keys(o.scores))
-				known(objectiveIds, 'objective', key, ['injects', i, 'decision', 'options', j, 'scores', key]);
+			for (const key of Object.keys(o.scores)) known(objectiveIds, 'objective', key, ['injects', i, 'decision', 'options', j, 'scores', key]);
 			if (o.violation) known(objectiveIds, 'objective', o.violation.objective, ['injects', i, 'decision', 'options', j, 'violation', 'objective']);
 		});
-		if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0)))
-			issue(['injects', i, 'decision', 'options'], 'no option earns any points');
+		if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0))) issue(['injects', i, 'decision', 'options'], 'no option earns any points');
 	});
 	// Every inject must be reachable: timed, or triggered (through a chain) by something timed.
 	const byId = new Map(s.injects.map((inj) => [inj.id, inj]));
 	const reachable = new Set<string>();
-	for (let changed = true; changed; ) {
+	for (let changed = true; changed;) {
 		changed = false;
 		for (const inj of s.injects) {
 			if (reachable.has(inj.id)) continue;

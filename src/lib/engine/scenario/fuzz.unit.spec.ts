@@ -18,18 +18,73 @@ const BASE = stringify(miniScenarioInput);
 
 // ---------------------------------------------------------------- seeded randomness
 
-
 // ---------------------------------------------------------------- inputs
 
 /** The classic "billion laughs": each level aliases the one before it nine times. */
 function billionLaughs(levels = 9, prefix = 'lol'): string[] {
 	const lines = [`${prefix}0: &${prefix}0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-	for (let i = 1; i < levels; i++) lines.push(`${prefix}${i}: &${prefix}${i} [${Array(9).fill(`*${prefix}${i - 1}`).join(', ')}]`);
+	for (let i = 1; i < levels; i++)
+		lines.push(
+			`${prefix}${i}: &${prefix}${i} [${Array(9)
+				.fill(`*${prefix}${i - 1}`)
+				.join(', ')}]`
+		);
 	return lines;
 }
 
-const ODD_CHARS = ['\u0000', '\u0001', '\u0007', '\b', '\u001b', '\u007f', '\uFEFF', '\u00a0', '\u200b', '\u2028', '\u2029', '\ud800', '\udfff', '😀', 'é', '漢', '\r', '\t', '\\', '"', "'", '`'];
-const YAML_SYNTAX = ['&a ', '*a', '&a *a', '!!str ', '!!binary ', '!!map ', '!custom ', '!<tag:x> ', '? ', '| ', '> ', '|-', '{', '}', '[', ']', '"', "'", '#', ',', '@', '%', '<<: *a', '---', '...', '%YAML 1.1', '%TAG ! tag:x:'];
+const ODD_CHARS = [
+	'\u0000',
+	'\u0001',
+	'\u0007',
+	'\b',
+	'\u001b',
+	'\u007f',
+	'\uFEFF',
+	'\u00a0',
+	'\u200b',
+	'\u2028',
+	'\u2029',
+	'\ud800',
+	'\udfff',
+	'😀',
+	'é',
+	'漢',
+	'\r',
+	'\t',
+	'\\',
+	'"',
+	"'",
+	'`'
+];
+const YAML_SYNTAX = [
+	'&a ',
+	'*a',
+	'&a *a',
+	'!!str ',
+	'!!binary ',
+	'!!map ',
+	'!custom ',
+	'!<tag:x> ',
+	'? ',
+	'| ',
+	'> ',
+	'|-',
+	'{',
+	'}',
+	'[',
+	']',
+	'"',
+	"'",
+	'#',
+	',',
+	'@',
+	'%',
+	'<<: *a',
+	'---',
+	'...',
+	'%YAML 1.1',
+	'%TAG ! tag:x:'
+];
 const OTHER_VALUES = [
 	'42',
 	'-1',
@@ -141,7 +196,8 @@ const copyBlock: Mutation = (rng, text) => {
 	return ls.join('\n');
 };
 
-const changeLineEndings: Mutation = (rng, text) => (rng.chance(0.5) ? text.replaceAll('\n', '\r\n') : text.replace(/\n/g, () => (rng.chance(0.2) ? '\r' : '\n')));
+const changeLineEndings: Mutation = (rng, text) =>
+	rng.chance(0.5) ? text.replaceAll('\n', '\r\n') : text.replace(/\n/g, () => (rng.chance(0.2) ? '\r' : '\n'));
 
 const MUTATIONS: Record<string, Mutation> = {
 	deleteLine,
@@ -171,8 +227,7 @@ function resultProblem(source: string, result: ScenarioParseResult): string | nu
 	for (const p of result.problems) {
 		if (typeof p.message !== 'string' || p.message.trim() === '') return `problem without a message: ${JSON.stringify(p)}`;
 		if (typeof p.path !== 'string' || p.path === '') return `problem without a path: ${JSON.stringify(p)}`;
-		if (p.line !== null && !(Number.isInteger(p.line) && p.line >= 1 && p.line <= maxLine))
-			return `line ${p.line} outside 1..${maxLine}: ${JSON.stringify(p)}`;
+		if (p.line !== null && !(Number.isInteger(p.line) && p.line >= 1 && p.line <= maxLine)) return `line ${p.line} outside 1..${maxLine}: ${JSON.stringify(p)}`;
 		if (typeof formatProblem('x.yaml', p) !== 'string') return 'formatProblem did not return a string';
 	}
 	return null;
@@ -257,7 +312,17 @@ describe('parseScenarioYaml under fuzzing', () => {
 	});
 
 	it('refuses empty, binary and oversized input with named problems', () => {
-		const sources = ['', '\n', '---', '...', '\u0000', '\uFEFF', '%YAML 1.1\n---\n', Buffer.from([0xff, 0xfe, 0, 1, 2]).toString('latin1'), 'x'.repeat(2 * 1024 * 1024 + 1)];
+		const sources = [
+			'',
+			'\n',
+			'---',
+			'...',
+			'\u0000',
+			'\uFEFF',
+			'%YAML 1.1\n---\n',
+			Buffer.from([0xff, 0xfe, 0, 1, 2]).toString('latin1'),
+			'x'.repeat(2 * 1024 * 1024 + 1)
+		];
 		for (const source of sources) expect(check(source), JSON.stringify(source.slice(0, 20))).toBeNull();
 	});
 

@@ -34,7 +34,9 @@ describe('scenario geography', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		const line = text.split('\n').findIndex((l) => l.includes('-61.68')) + 1;
-		expect(result.problems).toEqual([{ path: 'entities[0].track[1].position', line: expect.any(Number), message: expect.stringContaining('on land (Grenada') }]);
+		expect(result.problems).toEqual([
+			{ path: 'entities[0].track[1].position', line: expect.any(Number), message: expect.stringContaining('on land (Grenada') }
+		]);
 		expect(Math.abs(result.problems[0].line! - line)).toBeLessThanOrEqual(2);
 		// Without the check the same file parses: the schema alone knows no geography.
 		expect(parseScenarioYaml(text).ok).toBe(true);

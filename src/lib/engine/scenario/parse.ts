@@ -12,9 +12,7 @@ export interface ScenarioProblem {
 	message: string;
 }
 
-export type ScenarioParseResult =
-	| { ok: true; scenario: Scenario }
-	| { ok: false; problems: ScenarioProblem[] };
+export type ScenarioParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 

@@ -8,16 +8,11 @@
 import { z } from 'zod';
 import { checkCrossReferences } from './cross-references';
 
-const id = z
-	.string()
-	.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes (max 64)');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes (max 64)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 /** [longitude, latitude] in decimal degrees (GeoJSON order). */
-export const lonLatSchema = z.tuple([
-	z.number().min(-180).max(180),
-	z.number().min(-90).max(90)
-]);
+export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 export const CHANNELS = ['radio', 'phone', 'email', 'intel', 'media', 'map'] as const;
 export const ENTITY_KINDS = ['vessel', 'aircraft', 'storm', 'boat', 'port', 'shelter'] as const;
@@ -62,7 +57,11 @@ export const objectiveSchema = z.strictObject({
 });
 
 export const trackPointSchema = z.strictObject({
-	at: z.number().min(0).max(24 * 60).describe('exercise minutes'),
+	at: z
+		.number()
+		.min(0)
+		.max(24 * 60)
+		.describe('exercise minutes'),
 	position: lonLatSchema
 });
 
@@ -71,10 +70,7 @@ const entityFields = {
 	name: text(80),
 	category: z.enum(ENTITY_CATEGORIES),
 	team: id.optional().describe('owning team (its asset)'),
-	visibility: z
-		.enum(['all', 'revealed'])
-		.default('all')
-		.describe('"revealed": hidden from teams until an inject reveals it'),
+	visibility: z.enum(['all', 'revealed']).default('all').describe('"revealed": hidden from teams until an inject reveals it'),
 	capacity: z.number().int().min(0).max(1_000_000).optional().describe('people a port can hold waiting for screening, or a shelter can house'),
 	description: text(500).optional(),
 	track: z.array(trackPointSchema).min(1, 'needs at least one point'),
@@ -90,7 +86,12 @@ const speedKnots = z.number().positive().max(600).optional().describe('top speed
 /** An asset its team can task on the map. */
 const assetFields = {
 	speedKnots,
-	enduranceHours: z.number().positive().max(24 * 30).optional().describe('time it can stay under way on tasking before it must stop'),
+	enduranceHours: z
+		.number()
+		.positive()
+		.max(24 * 30)
+		.optional()
+		.describe('time it can stay under way on tasking before it must stop'),
 	sensorRangeNm: z.number().positive().max(500).optional().describe('radar/visual range: contacts closer than this are detected')
 };
 
@@ -106,7 +107,12 @@ const boatFields = {
 		.optional()
 		.describe('people aboard a boat of displaced people'),
 	destination: id.optional().describe('port where a boat lands its people when its track ends'),
-	distressAt: z.number().min(0).max(24 * 60).optional().describe('exercise minute a boat calls for help and stops until rescued (intercepted)')
+	distressAt: z
+		.number()
+		.min(0)
+		.max(24 * 60)
+		.optional()
+		.describe('exercise minute a boat calls for help and stops until rescued (intercepted)')
 };
 
 const stormFields = {
@@ -171,9 +177,7 @@ export const areaSchema = z.strictObject({
 export const optionSchema = z.strictObject({
 	id,
 	label: text(300),
-	scores: z
-		.record(z.string(), z.number().min(-10).max(10))
-		.describe('points per objective id, -10..10 (negative = harmful choice)'),
+	scores: z.record(z.string(), z.number().min(-10).max(10)).describe('points per objective id, -10..10 (negative = harmful choice)'),
 	feedback: text(1000).optional(),
 	violation: z
 		.strictObject({
@@ -185,7 +189,12 @@ export const optionSchema = z.strictObject({
 		.describe('marks a choice that breaks a rule: penalised and flagged in the review')
 });
 
-const delayMinutes = z.number().min(0).max(24 * 60).default(0).describe('minutes after the trigger fires');
+const delayMinutes = z
+	.number()
+	.min(0)
+	.max(24 * 60)
+	.default(0)
+	.describe('minutes after the trigger fires');
 
 /**
  * What releases a conditional inject: a team's choice on a decision, a decision
@@ -217,9 +226,12 @@ export const triggerSchema = z.union([
 			.strictObject({
 				target: id,
 				team: id.optional().describe('only an intercept by this team'),
-				waters: z.enum(['own', 'foreign', 'high-seas']).optional().describe("where: the intercepting team's own territorial sea, another state's, or outside any")
+				waters: z
+					.enum(['own', 'foreign', 'high-seas'])
+					.optional()
+					.describe("where: the intercepting team's own territorial sea, another state's, or outside any")
 			})
-			.describe('a team\'s asset intercepts the target'),
+			.describe("a team's asset intercepts the target"),
 		delayMinutes
 	}),
 	z.strictObject({
@@ -227,9 +239,7 @@ export const triggerSchema = z.union([
 		delayMinutes
 	}),
 	z.strictObject({
-		alert: z
-			.strictObject({ type: z.enum(SIM_ALERTS), entity: id.optional() })
-			.describe('the simulation raises an alert (on this entity, or any)'),
+		alert: z.strictObject({ type: z.enum(SIM_ALERTS), entity: id.optional() }).describe('the simulation raises an alert (on this entity, or any)'),
 		delayMinutes
 	})
 ]);
@@ -237,7 +247,10 @@ export const triggerSchema = z.union([
 /** An expectation that a team receiving the inject passes it on to another team in time. */
 export const shareWithSchema = z.strictObject({
 	team: id.describe('team that needs the information'),
-	withinMinutes: z.number().positive().max(24 * 60),
+	withinMinutes: z
+		.number()
+		.positive()
+		.max(24 * 60),
 	objective: id,
 	points: z.number().positive().max(10)
 });
@@ -245,15 +258,26 @@ export const shareWithSchema = z.strictObject({
 export const decisionSchema = z.strictObject({
 	prompt: text(1000),
 	teams: z.array(id).min(1).optional().describe('teams that must decide (default: the inject\'s "to")'),
-	expectedWithinMinutes: z.number().positive().max(24 * 60),
-	deadlineMinutes: z.number().positive().max(24 * 60),
+	expectedWithinMinutes: z
+		.number()
+		.positive()
+		.max(24 * 60),
+	deadlineMinutes: z
+		.number()
+		.positive()
+		.max(24 * 60),
 	options: z.array(optionSchema).min(2, 'needs at least two options').max(8)
 });
 
 export const injectSchema = z.strictObject({
 	id,
 	number: z.number().int().positive().optional(),
-	at: z.number().min(0).max(24 * 60).optional().describe('release time, exercise minutes (omit for an inject released by its trigger)'),
+	at: z
+		.number()
+		.min(0)
+		.max(24 * 60)
+		.optional()
+		.describe('release time, exercise minutes (omit for an inject released by its trigger)'),
 	trigger: triggerSchema.optional().describe('releases the inject when something happens in play, instead of at a time'),
 	from: text(120),
 	to: z.array(id).min(1, 'needs at least one team'),
@@ -277,7 +301,11 @@ export const scenarioSchema = z
 		title: text(160),
 		summary: text(2000),
 		kind: z.enum(['maritime-trafficking', 'displacement']),
-		durationMinutes: z.number().int().min(5).max(24 * 60),
+		durationMinutes: z
+			.number()
+			.int()
+			.min(5)
+			.max(24 * 60),
 		overview: z
 			.strictObject({
 				scope: text(1000).optional(),

@@ -21,7 +21,7 @@ export function displacementInputAt(state: ExerciseState, atMs: number): Displac
 	for (const boat of boats) {
 		const landed = landingAt(state, boat);
 		if (landed !== null && landed <= atMs) arrivals.push({ boatId: boat.id, portId: boat.destination!, at: landed, people: boat.people! });
-		else if ((boat.track[0].at * MINUTE) <= atMs)
+		else if (boat.track[0].at * MINUTE <= atMs)
 			atSea.push({ boatId: boat.id, people: boat.people!.total, distress: own(state.alerts, `distress/${boat.id}`) !== undefined && landed === null });
 	}
 	return {

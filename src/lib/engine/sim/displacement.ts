@@ -111,7 +111,17 @@ class Simulation {
 	constructor(private readonly input: DisplacementInput) {
 		this.live = input.facilities
 			.filter((e): e is Entity & { kind: 'port' | 'shelter' } => e.kind === 'port' || e.kind === 'shelter')
-			.map((e) => ({ entity: e, kind: e.kind, state: e.state ?? '', open: e.open, staff: e.staff, capacity: e.capacity ?? 0, occupancy: 0, screened: 0, carry: 0 }));
+			.map((e) => ({
+				entity: e,
+				kind: e.kind,
+				state: e.state ?? '',
+				open: e.open,
+				staff: e.staff,
+				capacity: e.capacity ?? 0,
+				occupancy: 0,
+				screened: 0,
+				carry: 0
+			}));
 		this.byId = new Map(this.live.map((f) => [f.entity.id, f]));
 		this.arrivals = [...input.arrivals].sort((a, b) => a.at - b.at);
 		this.changes = [...input.changes].sort((a, b) => a.at - b.at);
@@ -179,7 +189,13 @@ class Simulation {
 	picture(atMs: number): DisplacementPicture {
 		const byState: Record<string, StateCounts> = {};
 		const counts = (state: string) =>
-			(byState[state] ??= { received: this.receivedByState.get(state) ?? 0, awaitingScreening: 0, sheltered: 0, unsheltered: this.waitingForShelter.get(state) ?? 0, shelterCapacity: 0 });
+			(byState[state] ??= {
+				received: this.receivedByState.get(state) ?? 0,
+				awaitingScreening: 0,
+				sheltered: 0,
+				unsheltered: this.waitingForShelter.get(state) ?? 0,
+				shelterCapacity: 0
+			});
 		let awaiting = 0;
 		let sheltered = 0;
 		let screened = 0;
@@ -195,7 +211,17 @@ class Simulation {
 				if (f.open) s.shelterCapacity += f.capacity;
 			}
 			const overCapacity = f.kind === 'port' ? f.occupancy > f.capacity : f.occupancy >= f.capacity && (this.waitingForShelter.get(f.state) ?? 0) > 0;
-			return { id: f.entity.id, kind: f.kind, state: f.state, open: f.open, staff: f.staff, capacity: f.capacity, occupancy: f.occupancy, screened: f.screened, overCapacity };
+			return {
+				id: f.entity.id,
+				kind: f.kind,
+				state: f.state,
+				open: f.open,
+				staff: f.staff,
+				capacity: f.capacity,
+				occupancy: f.occupancy,
+				screened: f.screened,
+				overCapacity
+			};
 		});
 		const unsheltered = [...this.waitingForShelter.values()].reduce((a, b) => a + b, 0);
 		return {

@@ -14,7 +14,10 @@ const arrival = (boatId: string, portId: string, minute: number, total: number, 
 });
 
 /** Bridgetown screens at 2 officers × 12/h; two Barbados shelters (100, 80); one Antigua port and shelter. */
-function barbados(changes: FacilityChange[] = [], arrivals = [arrival('b1', 'bridgetown', 10, 60, 3), arrival('b2', 'bridgetown', 20, 90), arrival('b3', 'st-johns', 15, 120)]): DisplacementInput {
+function barbados(
+	changes: FacilityChange[] = [],
+	arrivals = [arrival('b1', 'bridgetown', 10, 60, 3), arrival('b2', 'bridgetown', 20, 90), arrival('b3', 'st-johns', 15, 120)]
+): DisplacementInput {
 	return {
 		facilities: [
 			facility('bridgetown', 'port', 'Barbados', 150, { staff: 2 }),
@@ -24,7 +27,10 @@ function barbados(changes: FacilityChange[] = [], arrivals = [arrival('b1', 'bri
 			facility('antigua-shelter', 'shelter', 'Antigua and Barbuda', 500, { open: false })
 		],
 		arrivals,
-		atSea: [{ boatId: 'b4', people: 40, distress: true }, { boatId: 'b5', people: 25, distress: false }],
+		atSea: [
+			{ boatId: 'b4', people: 40, distress: true },
+			{ boatId: 'b5', people: 25, distress: false }
+		],
 		changes,
 		screeningPerStaffHour: 12
 	};
@@ -53,7 +59,9 @@ describe('displacement model', () => {
 		const before = displacementAt(barbados(), 59 * MINUTE).byState['Antigua and Barbuda'];
 		expect(before.sheltered).toBe(0);
 		expect(before.unsheltered).toBeGreaterThan(40);
-		const opened = displacementAt(barbados([{ entityId: 'antigua-shelter', at: 60 * MINUTE, open: true, staff: 4 }]), 61 * MINUTE).byState['Antigua and Barbuda'];
+		const opened = displacementAt(barbados([{ entityId: 'antigua-shelter', at: 60 * MINUTE, open: true, staff: 4 }]), 61 * MINUTE).byState[
+			'Antigua and Barbuda'
+		];
 		expect(opened.unsheltered).toBe(0);
 		expect(opened.sheltered).toBeGreaterThan(40);
 		// Barbados with many officers: 150 screened fast, shelter A (100) fills before B.
@@ -71,7 +79,13 @@ describe('displacement model', () => {
 		const more = displacementAt(barbados([{ entityId: 'bridgetown', at: 30 * MINUTE, open: true, staff: 10 }]), 60 * MINUTE);
 		// 20 minutes (10..29) at 0.4 a minute, then 31 minutes (30..60) at 2 a minute.
 		expect(fac(more, 'bridgetown').screened).toBe(8 + 62);
-		const shut = displacementAt(barbados([{ entityId: 'bridgetown', at: 0, open: true, staff: 60 }, { entityId: 'shelter-a', at: 0, open: false, staff: 0 }]), 40 * MINUTE);
+		const shut = displacementAt(
+			barbados([
+				{ entityId: 'bridgetown', at: 0, open: true, staff: 60 },
+				{ entityId: 'shelter-a', at: 0, open: false, staff: 0 }
+			]),
+			40 * MINUTE
+		);
 		expect(fac(shut, 'shelter-a').occupancy).toBe(0);
 		expect(fac(shut, 'shelter-b').occupancy).toBe(80);
 	});
@@ -82,7 +96,7 @@ describe('displacement model', () => {
 		expect(fac(displacementAt(barbados(), 11 * MINUTE), 'bridgetown').overCapacity).toBe(false);
 	});
 
-	it('never sends people screened in one state to another state\'s shelters', () => {
+	it("never sends people screened in one state to another state's shelters", () => {
 		const p = displacementAt(barbados([{ entityId: 'st-johns', at: 0, open: true, staff: 50 }]), 60 * MINUTE);
 		expect(p.byState['Antigua and Barbuda'].unsheltered).toBe(120);
 		expect(p.byState.Barbados.unsheltered).toBe(0);

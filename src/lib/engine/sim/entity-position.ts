@@ -35,10 +35,7 @@ export function entityFixAt(entity: Pick<Entity, 'track'>, atMs: number): Entity
 		const legHours = (b.at - a.at) / 60;
 		const fraction = (minutes - a.at) / (b.at - a.at);
 		const heading = legNm > 0 ? (turfBearing(a.position, b.position) + 360) % 360 : null;
-		const position =
-			heading === null
-				? a.position
-				: (turfDestination(a.position, legNm * fraction, heading, NM).geometry.coordinates as LonLat);
+		const position = heading === null ? a.position : (turfDestination(a.position, legNm * fraction, heading, NM).geometry.coordinates as LonLat);
 		return { position, headingDeg: heading, speedKnots: legHours > 0 ? legNm / legHours : 0 };
 	}
 	return { position: track[track.length - 1].position, headingDeg: null, speedKnots: 0 };

@@ -4,7 +4,6 @@ import { MINUTE } from '../exercise/clock';
 import { distanceNm, entityFixAt } from './entity-position';
 import { trailOf } from './movement';
 
-
 const goFast = miniScenario.entities[0]; // 0.6° of latitude (36 nm) north in 60 min
 const cutter = miniScenario.entities[1];
 /** A scripted track's trail: no course has been ordered. */

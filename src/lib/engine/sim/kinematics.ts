@@ -94,7 +94,16 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 			const nm = distanceNm(from, point);
 			const reach = Math.min(nm, (speedKn * (hi - atMin)) / 60);
 			const end = nm < 1e-6 ? from : (turfDestination(from, reach, turfBearing(from, point), { units: 'nauticalmiles' }).geometry.coordinates as LonLat);
-			return { feasible: true, atMin: hi, point, course: [{ at: atMin, position: from }, { at: hi, position: end }], distanceNm: nm };
+			return {
+				feasible: true,
+				atMin: hi,
+				point,
+				course: [
+					{ at: atMin, position: from },
+					{ at: hi, position: end }
+				],
+				distanceNm: nm
+			};
 		}
 		previous = t;
 		if (t >= untilMin) break;

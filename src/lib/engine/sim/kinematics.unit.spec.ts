@@ -30,7 +30,11 @@ describe('goto', () => {
 
 describe('patrol', () => {
 	it('loops through its points and ends exactly at the time given', () => {
-		const box: LonLat[] = [[-61.7, 11.2], [-61.5, 11.2], [-61.5, 11.4]];
+		const box: LonLat[] = [
+			[-61.7, 11.2],
+			[-61.5, 11.2],
+			[-61.5, 11.4]
+		];
 		const course = planPatrol([-61.6, 11.0], 0, box, 20, 240);
 		expect(course.at(-1)!.at).toBe(240);
 		// Visits the first point, then keeps cycling through all three.
@@ -73,7 +77,7 @@ describe('intercept feasibility', () => {
 		const slow = northbound([-61.9, 11.0], 25, 120);
 		const plan = planIntercept([-61.9, 11.0 - 5 / 60], 0, 40, (m) => at(slow, m).position, 120);
 		expect(plan.feasible).toBe(true);
-		if (plan.feasible) expect(plan.atMin).toBeCloseTo((5 - 0.5) / (40 - 25) * 60, 0);
+		if (plan.feasible) expect(plan.atMin).toBeCloseTo(((5 - 0.5) / (40 - 25)) * 60, 0);
 	});
 
 	it('a stationary target is reached at distance / speed; one that gets away before the window closes is not', () => {

@@ -91,8 +91,10 @@ export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: strin
 			if (ahead.length > 0) plans.push({ id: entity.id, coordinates: [fix.position, ...ahead] });
 		}
 		if (entity.kind === 'storm' && entity.windRadiiNm) {
-			if (entity.windRadiiNm.tropicalStorm > 0) rings.push({ id: `${entity.id}-ts`, kind: 'tropical-storm', ring: circleRing(fix.position, entity.windRadiiNm.tropicalStorm) });
-			if (entity.windRadiiNm.hurricane > 0) rings.push({ id: `${entity.id}-h`, kind: 'hurricane', ring: circleRing(fix.position, entity.windRadiiNm.hurricane) });
+			if (entity.windRadiiNm.tropicalStorm > 0)
+				rings.push({ id: `${entity.id}-ts`, kind: 'tropical-storm', ring: circleRing(fix.position, entity.windRadiiNm.tropicalStorm) });
+			if (entity.windRadiiNm.hurricane > 0)
+				rings.push({ id: `${entity.id}-h`, kind: 'hurricane', ring: circleRing(fix.position, entity.windRadiiNm.hurricane) });
 		}
 	}
 	return { entities, trails, plans, rings };

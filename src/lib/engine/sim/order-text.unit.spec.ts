@@ -23,7 +23,16 @@ const scenario: ScenarioInput = {
 	],
 	objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
 	entities: [
-		{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, track: [{ at: 0, position: [-61.86, 17.125] }] },
+		{
+			id: 'port',
+			name: "St John's",
+			kind: 'port',
+			category: 'facility',
+			team: 'immigration',
+			state: 'Antigua and Barbuda',
+			capacity: 100,
+			track: [{ at: 0, position: [-61.86, 17.125] }]
+		},
 		{
 			id: 'sinking',
 			name: 'Overloaded boat',
@@ -61,27 +70,59 @@ const scenario: ScenarioInput = {
 				{ at: 120, position: [-61.5, 17.3] }
 			]
 		},
-		{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 30, track: [{ at: 0, position: [-61.85, 16.9] }] },
-		{ id: 'mpa', name: 'Patrol aircraft', kind: 'aircraft', category: 'military', team: 'coast-guard', speedKnots: 180, track: [{ at: 0, position: [-61.0, 16.9] }] }
+		{
+			id: 'cutter',
+			name: 'Cutter',
+			kind: 'vessel',
+			category: 'law-enforcement',
+			team: 'coast-guard',
+			speedKnots: 30,
+			track: [{ at: 0, position: [-61.85, 16.9] }]
+		},
+		{
+			id: 'mpa',
+			name: 'Patrol aircraft',
+			kind: 'aircraft',
+			category: 'military',
+			team: 'coast-guard',
+			speedKnots: 180,
+			track: [{ at: 0, position: [-61.0, 16.9] }]
+		}
 	],
 	injects: [{ id: 'start', at: 0, from: 'Exercise control', to: ['coast-guard'], channel: 'radio', title: 'Start', body: 'Start.' }]
 };
 
-const task = (entityId: string, order: Record<string, unknown>) => ({ type: 'TASK_ASSET' as const, entityId, team: 'coast-guard', order: order as never, by: 'Officer' });
+const task = (entityId: string, order: Record<string, unknown>) => ({
+	type: 'TASK_ASSET' as const,
+	entityId,
+	team: 'coast-guard',
+	order: order as never,
+	by: 'Officer'
+});
 const start = () => {
 	const x = driveMachine(scenarioSchema.parse(scenario));
 	x.send({ type: 'START' }, 0);
 	return x;
 };
-const metAt = (events: NewEvent[], target: string) => events.find((e): e is Extract<NewEvent, { type: 'intercept.achieved' }> => e.type === 'intercept.achieved' && e.target === target)!.metAt;
+const metAt = (events: NewEvent[], target: string) =>
+	events.find((e): e is Extract<NewEvent, { type: 'intercept.achieved' }> => e.type === 'intercept.achieved' && e.target === target)!.metAt;
 
 describe('order text', () => {
-	it('reads the team\'s own orders, and planned movements before any', () => {
+	it("reads the team's own orders, and planned movements before any", () => {
 		const x = start();
 		expect(orderText(x.state(), 'cutter', 0)).toBe('on its planned movements');
 		x.send({ ...task('cutter', { type: 'goto', point: [-61.7, 16.95] }), speedKnots: 20 }, 1);
 		expect(orderText(x.state(), 'cutter', 2 * MINUTE)).toBe('proceeding to 16.95°N 61.70°W at 20 kn');
-		x.send(task('cutter', { type: 'patrol', points: [[-61.7, 16.95], [-61.8, 17.0]] }), 3);
+		x.send(
+			task('cutter', {
+				type: 'patrol',
+				points: [
+					[-61.7, 16.95],
+					[-61.8, 17.0]
+				]
+			}),
+			3
+		);
 		expect(orderText(x.state(), 'cutter', 4 * MINUTE)).toBe('patrolling 2 points at 30 kn');
 		x.send(task('cutter', { type: 'intercept', target: 'yacht' }), 5);
 		expect(orderText(x.state(), 'cutter', 6 * MINUTE)).toBe('intercepting Suspect yacht at 30 kn');
@@ -89,7 +130,7 @@ describe('order text', () => {
 		expect(orderText(x.state(), 'cutter', 8 * MINUTE)).toBe('holding position');
 	});
 
-	it('says an asset carries a distressed boat\'s rescued people to port, naming it, then that it has arrived', () => {
+	it("says an asset carries a distressed boat's rescued people to port, naming it, then that it has arrived", () => {
 		const x = start();
 		x.tickThrough(1, 6, 1);
 		x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 6);

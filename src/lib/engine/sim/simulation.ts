@@ -34,12 +34,20 @@ export function visibleTo(state: ExerciseState, entity: Entity, team: string): b
 }
 
 /** Why a team cannot give this order now, or null. */
-export function taskingProblem(state: ExerciseState, entityId: string, team: string, order: Order, speedKnots: number | undefined, atMs: number): string | null {
+export function taskingProblem(
+	state: ExerciseState,
+	entityId: string,
+	team: string,
+	order: Order,
+	speedKnots: number | undefined,
+	atMs: number
+): string | null {
 	const entity = entityOf(state, entityId);
 	if (!entity) return `unknown entity "${entityId}"`;
 	if (!isTaskable(entity)) return `"${entity.name}" is not an asset that can be tasked`;
 	if (entity.team !== team) return `"${entity.name}" belongs to another team`;
-	if (speedKnots !== undefined && speedKnots > entity.speedKnots!) return `"${entity.name}" cannot make ${formatKnots(speedKnots)} (top speed ${formatKnots(entity.speedKnots!)})`;
+	if (speedKnots !== undefined && speedKnots > entity.speedKnots!)
+		return `"${entity.name}" cannot make ${formatKnots(speedKnots)} (top speed ${formatKnots(entity.speedKnots!)})`;
 	if (order.type !== 'hold' && enduranceLeftMin(state, entity, atMs) <= 0) return `"${entity.name}" has no endurance left: it can only hold`;
 	if (order.type === 'intercept') {
 		const target = entityOf(state, order.target);
@@ -50,7 +58,15 @@ export function taskingProblem(state: ExerciseState, entityId: string, team: str
 }
 
 /** The events for a team's order: the new course, and for an intercept whether and where it can happen. */
-export function taskAsset(state: ExerciseState, entityId: string, team: string | null, order: Order, speed: number | undefined, atMs: number, by: string): DomainEventBody[] {
+export function taskAsset(
+	state: ExerciseState,
+	entityId: string,
+	team: string | null,
+	order: Order,
+	speed: number | undefined,
+	atMs: number,
+	by: string
+): DomainEventBody[] {
 	const entity = entityOf(state, entityId);
 	// Orders reach here only for assets that taskingProblem accepted.
 	if (!entity || !isTaskable(entity)) throw new Error(`"${entityId}" is not an asset that can be tasked`);
@@ -76,7 +92,7 @@ export function taskAsset(state: ExerciseState, entityId: string, team: string |
 			const target = entityOf(state, order.target)!;
 			const targetUntil = underwayUntilMin(state, target, atMs) ?? untilMin;
 			const plan = planIntercept(from, atMin, speedKnots, (min) => positionAt(state, target, min * MINUTE), Math.min(untilMin, targetUntil), CAPTURE_NM);
-			const reachable = plan.feasible && (plan.atMin - atMin) <= left;
+			const reachable = plan.feasible && plan.atMin - atMin <= left;
 			if (plan.feasible && reachable) {
 				course = plan.course;
 				intercept = { target: target.id, at: plan.atMin * MINUTE, point: plan.point };
@@ -208,13 +224,26 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 						const rescuer = current.speedKnots || BOAT_KNOTS;
 						const inDistress = own(state.alerts, `distress/${target.id}`) !== undefined;
 						const escort = onToPort(state, target, plan.point, minute, inDistress ? rescuer : Math.min(rescuer, target.speedKnots ?? rescuer));
-						return [{ entityId: target.id, course: escort }, { entityId, course: escort }];
+						return [
+							{ entityId: target.id, course: escort },
+							{ entityId, course: escort }
+						];
 					})()
 				: [
 						{ entityId: target.id, course: [{ at: minute, position: plan.point }] },
 						{ entityId, course: [{ at: minute, position: plan.point }] }
 					];
-		out.push({ type: 'intercept.achieved', entityId, team: current.team, target: target.id, metAt: plan.at, point: plan.point, waters: whoseWaters(plan.point), shadowing, courses });
+		out.push({
+			type: 'intercept.achieved',
+			entityId,
+			team: current.team,
+			target: target.id,
+			metAt: plan.at,
+			point: plan.point,
+			waters: whoseWaters(plan.point),
+			shadowing,
+			courses
+		});
 	}
 
 	for (const entity of scenario.entities) {
@@ -253,8 +282,7 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 		// A boat of displaced people lands.
 		if (boat?.people && boat.destination && !alerted(`landed/${entity.id}`)) {
 			const landed = landingAt(state, entity);
-			if (landed !== null && landed <= atMs)
-				out.push({ type: 'boat.landed', entityId: entity.id, port: boat.destination, people: boat.people.total, entity });
+			if (landed !== null && landed <= atMs) out.push({ type: 'boat.landed', entityId: entity.id, port: boat.destination, people: boat.people.total, entity });
 		}
 		// Unaccompanied minors found when their boat lands.
 		if (boat?.people && boat.people.unaccompaniedMinors > 0 && !alerted(`minors-found/${entity.id}`)) {
@@ -281,7 +309,15 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 		const there = positionAt(state, contact, atMs);
 		const range = distanceNm(here, there);
 		if (range <= sensor.sensorRangeNm!)
-			out.push({ type: 'contact.detected', entityId: sensor.id, team: sensor.team!, contact: contact.id, position: there, rangeNm: Math.round(range * 10) / 10, entity: contact });
+			out.push({
+				type: 'contact.detected',
+				entityId: sensor.id,
+				team: sensor.team!,
+				contact: contact.id,
+				position: there,
+				rangeNm: Math.round(range * 10) / 10,
+				entity: contact
+			});
 	}
 
 	// Areas that triggers watch.
@@ -332,7 +368,11 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 	}
 	for (const e of scenario.entities.filter(isBoat)) {
 		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined && reachedAt(state, e.id) === null) times.push(e.distressAt * MINUTE);
-		if (e.people && e.destination && (own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))) {
+		if (
+			e.people &&
+			e.destination &&
+			(own(state.alerts, `landed/${e.id}`) === undefined || (e.people.unaccompaniedMinors && own(state.alerts, `minors-found/${e.id}`) === undefined))
+		) {
 			const landed = landingAt(state, e);
 			if (landed !== null) times.push(landed);
 		}

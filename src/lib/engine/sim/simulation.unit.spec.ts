@@ -11,7 +11,15 @@ import { displacementPictureAt } from './displacement-state';
 import { foldEvents } from '../exercise/state';
 import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
 
-const inject = (id: string, more: Record<string, unknown>) => ({ id, from: 'Exercise control', to: ['coast-guard'], channel: 'radio' as const, title: id, body: `${id} happened.`, ...more });
+const inject = (id: string, more: Record<string, unknown>) => ({
+	id,
+	from: 'Exercise control',
+	to: ['coast-guard'],
+	channel: 'radio' as const,
+	title: id,
+	body: `${id} happened.`,
+	...more
+});
 
 /**
  * A go-fast runs north at 40 kn from off the Paria peninsula to just south of
@@ -43,10 +51,45 @@ export const interdiction: ScenarioInput = {
 				{ at: 90, position: [-61.8, 11.9] }
 			]
 		},
-		{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 25, sensorRangeNm: 12, enduranceHours: 10, track: [{ at: 0, position: [-61.95, 10.85] }] },
-		{ id: 'interceptor', name: 'Interceptor', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 45, enduranceHours: 1, track: [{ at: 0, position: [-61.6, 11.6] }] },
-		{ id: 'mpa', name: 'Patrol aircraft', kind: 'aircraft', category: 'military', team: 'coast-guard', speedKnots: 180, track: [{ at: 0, position: [-61.0, 11.5] }] },
-		{ id: 'grenada-boat', name: 'Grenada patrol boat', kind: 'vessel', category: 'law-enforcement', team: 'grenada', speedKnots: 30, track: [{ at: 0, position: [-61.85, 12.0] }] }
+		{
+			id: 'cutter',
+			name: 'Cutter',
+			kind: 'vessel',
+			category: 'law-enforcement',
+			team: 'coast-guard',
+			speedKnots: 25,
+			sensorRangeNm: 12,
+			enduranceHours: 10,
+			track: [{ at: 0, position: [-61.95, 10.85] }]
+		},
+		{
+			id: 'interceptor',
+			name: 'Interceptor',
+			kind: 'vessel',
+			category: 'law-enforcement',
+			team: 'coast-guard',
+			speedKnots: 45,
+			enduranceHours: 1,
+			track: [{ at: 0, position: [-61.6, 11.6] }]
+		},
+		{
+			id: 'mpa',
+			name: 'Patrol aircraft',
+			kind: 'aircraft',
+			category: 'military',
+			team: 'coast-guard',
+			speedKnots: 180,
+			track: [{ at: 0, position: [-61.0, 11.5] }]
+		},
+		{
+			id: 'grenada-boat',
+			name: 'Grenada patrol boat',
+			kind: 'vessel',
+			category: 'law-enforcement',
+			team: 'grenada',
+			speedKnots: 30,
+			track: [{ at: 0, position: [-61.85, 12.0] }]
+		}
 	],
 	injects: [
 		inject('tip', { at: 0, reveals: ['go-fast'], to: ['coast-guard'] }),
@@ -66,7 +109,13 @@ const start = () => {
 };
 const ofType = <T extends NewEvent['type']>(events: NewEvent[], type: T) => events.filter((e): e is Extract<NewEvent, { type: T }> => e.type === type);
 const triggered = (events: NewEvent[]) => ofType(events, 'inject.triggered').map((e) => e.injectId);
-const task = (entityId: string, order: Record<string, unknown>, team = 'coast-guard') => ({ type: 'TASK_ASSET' as const, entityId, team, order: order as never, by: 'Officer' });
+const task = (entityId: string, order: Record<string, unknown>, team = 'coast-guard') => ({
+	type: 'TASK_ASSET' as const,
+	entityId,
+	team,
+	order: order as never,
+	by: 'Officer'
+});
 
 describe('asset tasking', () => {
 	it('moves an asset to a point at its speed, from where it is when ordered', () => {
@@ -83,7 +132,7 @@ describe('asset tasking', () => {
 		expect(Math.abs(distanceNm([-61.95, 10.85], positionAt(x.state(), cutter, ((10 + arrival) / 2) * MINUTE)) - legNm / 2)).toBeLessThan(0.1);
 	});
 
-	it('refuses orders to others\' assets, above top speed, or at contacts the team cannot see', () => {
+	it("refuses orders to others' assets, above top speed, or at contacts the team cannot see", () => {
 		const x = start();
 		expect(x.refusal(task('grenada-boat', { type: 'hold' }), 1)).toBe('"Grenada patrol boat" belongs to another team');
 		expect(x.refusal({ ...task('cutter', { type: 'hold' }), speedKnots: 30 }, 1)).toBe('"Cutter" cannot make 30 kn (top speed 25 kn)');
@@ -119,7 +168,7 @@ describe('intercepts respect geometry', () => {
 		expect(distanceNm(positionAt(x.state(), goFast, 80 * MINUTE), achieved.point)).toBeLessThan(0.05);
 	});
 
-	it('where the intercept happens decides the branch: a T&T asset in Grenada waters is foreign, Grenada\'s own there is own', () => {
+	it("where the intercept happens decides the branch: a T&T asset in Grenada waters is foreign, Grenada's own there is own", () => {
 		const x = start();
 		x.send(task('grenada-boat', { type: 'hold' }, 'grenada'), 1);
 		// The coast guard's interceptor, sent late, meets it just off Grenada.
@@ -207,8 +256,27 @@ describe('boats of displaced people', () => {
 		],
 		objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
 		entities: [
-			{ id: 'port', name: "St John's", kind: 'port', category: 'facility', team: 'immigration', state: 'Antigua and Barbuda', capacity: 100, staff: 2, maxStaff: 6, track: [{ at: 0, position: [-61.86, 17.125] }] },
-			{ id: 'shelter', name: 'Shelter', kind: 'shelter', category: 'facility', state: 'Antigua and Barbuda', capacity: 50, track: [{ at: 0, position: [-61.84, 17.11] }] },
+			{
+				id: 'port',
+				name: "St John's",
+				kind: 'port',
+				category: 'facility',
+				team: 'immigration',
+				state: 'Antigua and Barbuda',
+				capacity: 100,
+				staff: 2,
+				maxStaff: 6,
+				track: [{ at: 0, position: [-61.86, 17.125] }]
+			},
+			{
+				id: 'shelter',
+				name: 'Shelter',
+				kind: 'shelter',
+				category: 'facility',
+				state: 'Antigua and Barbuda',
+				capacity: 50,
+				track: [{ at: 0, position: [-61.84, 17.11] }]
+			},
 			{
 				id: 'hidden-boat',
 				name: 'Pirogue',
@@ -236,7 +304,15 @@ describe('boats of displaced people', () => {
 					{ at: 100, position: [-61.88, 17.1] }
 				]
 			},
-			{ id: 'cutter', name: 'Cutter', kind: 'vessel', category: 'law-enforcement', team: 'coast-guard', speedKnots: 30, track: [{ at: 0, position: [-61.85, 16.9] }] }
+			{
+				id: 'cutter',
+				name: 'Cutter',
+				kind: 'vessel',
+				category: 'law-enforcement',
+				team: 'coast-guard',
+				speedKnots: 30,
+				track: [{ at: 0, position: [-61.85, 16.9] }]
+			}
 		],
 		injects: [
 			inject('start', { at: 0 }),

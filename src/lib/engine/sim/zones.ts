@@ -113,7 +113,11 @@ export function whoseWaters(p: LonLat): Waters {
 export function landDepthNm(p: LonLat): { state: string; depthNm: number } | null {
 	const s = landOf(p);
 	if (!s) return null;
-	const coast = nearestCoast(p, s.coasts.map((c) => ({ state: s.name, coast: c })), Infinity);
+	const coast = nearestCoast(
+		p,
+		s.coasts.map((c) => ({ state: s.name, coast: c })),
+		Infinity
+	);
 	return { state: s.name, depthNm: coast!.nm };
 }
 

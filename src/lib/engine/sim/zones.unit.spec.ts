@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { landDepthNm, watersLabel, whoseWaters } from './zones';
 
 describe('whose waters', () => {
-	it('knows each state\'s 12-nm territorial sea at real places', () => {
+	it("knows each state's 12-nm territorial sea at real places", () => {
 		expect(whoseWaters([-61.75, 11.92])).toMatchObject({ kind: 'territorial-sea', state: 'Grenada' });
 		expect(whoseWaters([-61.56, 10.62])).toMatchObject({ kind: 'territorial-sea', state: 'Trinidad and Tobago' });
 		expect(whoseWaters([-61.2, 13.05])).toMatchObject({ kind: 'territorial-sea', state: 'Saint Vincent and the Grenadines' });
@@ -53,4 +53,3 @@ describe('small islands are land, with their own territorial sea (1:10m coastlin
 		expect(landDepthNm([-71.18, 21.47])).toBeNull();
 	});
 });
-
