@@ -6,6 +6,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createExercise, exerciseIdOf, joinTeam, newPage } from './pages';
 
+/**
+ * Full-page screenshots of each page, to look at (`E2E_SCREENSHOTS=1 npx playwright test tests/e2e/layout.e2e.ts`;
+ * they land in test-results/). Off by default: with software WebGL each one costs seconds of both cores.
+ */
+const SCREENSHOTS = Boolean(process.env.E2E_SCREENSHOTS);
+
 const VIEWPORTS = [
 	{ width: 1400, height: 900 },
 	{ width: 390, height: 844 }
@@ -70,8 +76,9 @@ for (const { scenario, team } of [
 				await page.setViewportSize(viewport);
 				// Let the layout settle (the map resizes its canvas on the next frame).
 				await page.waitForTimeout(300);
-				await page.screenshot({ path: testInfo.outputPath(`${name}-${viewport.width}x${viewport.height}.png`), fullPage: true });
 				expect.soft(await overflowingCards(page), `${name} at ${viewport.width}×${viewport.height}`).toEqual([]);
+				if (!SCREENSHOTS) continue;
+				await page.screenshot({ path: testInfo.outputPath(`${name}-${viewport.width}x${viewport.height}.png`), fullPage: true });
 				// The team's side panel scrolls on its own, out of reach of a full-page screenshot: the board, for a look.
 				if (name === 'play' && scenario.startsWith('displacement'))
 					await page.getByTestId('displacement-board').screenshot({ path: testInfo.outputPath(`play-board-${viewport.width}x${viewport.height}.png`) });
