@@ -252,8 +252,10 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 		if (boat?.distressAt !== undefined && boat.distressAt * MINUTE <= atMs && !alerted(`distress/${entity.id}`)) {
 			const at = boat.distressAt * MINUTE;
 			const rescued = reachedAt(state, entity.id, out);
-			// A boat reached before then is already in a crew's hands (escorted, or its people aboard): it calls no one.
-			if (rescued === null || rescued > at) {
+			const landed = landingAt(state, entity);
+			// A boat reached before then is already in a crew's hands (escorted, or its people aboard), and one
+			// that has landed is ashore: neither calls anyone.
+			if ((rescued === null || rescued > at) && (landed === null || landed > at)) {
 				const position = positionAt(state, entity, at);
 				out.push({
 					type: 'simulation.alert',
@@ -367,7 +369,8 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 		if (c.exhaustedAt !== null && own(state.alerts, `out-of-endurance/${entityId}`) === undefined) times.push(c.exhaustedAt);
 	}
 	for (const e of scenario.entities.filter(isBoat)) {
-		if (e.distressAt !== undefined && own(state.alerts, `distress/${e.id}`) === undefined && reachedAt(state, e.id) === null) times.push(e.distressAt * MINUTE);
+		const calls = own(state.alerts, `distress/${e.id}`) === undefined && own(state.alerts, `landed/${e.id}`) === undefined && reachedAt(state, e.id) === null;
+		if (e.distressAt !== undefined && calls) times.push(e.distressAt * MINUTE);
 		if (
 			e.people &&
 			e.destination &&

@@ -359,6 +359,18 @@ describe('boats of displaced people', () => {
 		expect(positionAt(x.state(), boat, 60 * MINUTE)).not.toEqual(positionAt(x.state(), boat, 40 * MINUTE));
 	});
 
+	it('a boat that has landed before its distress minute is ashore and calls no one', () => {
+		// The overloaded boat lands at minute 100; its distress minute comes after.
+		const ashore = { ...displacement, entities: displacement.entities?.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 110 } : e)) };
+		const x = driveMachine(scenarioSchema.parse(ashore));
+		x.send({ type: 'START' }, 0);
+		const events = x.tickThrough(1, 119, 1);
+		expect(ofType(events, 'boat.landed').map((l) => l.entityId)).toContain('sinking');
+		expect(ofType(events, 'simulation.alert').filter((a) => a.alert === 'distress')).toEqual([]);
+		expect(triggered(events)).not.toContain('mayday');
+		expect(nextSimulationDueAt(x.state(), 105 * MINUTE)).not.toBe(110 * MINUTE);
+	});
+
 	it('lets only the team that runs a facility change it, within its staff limit', () => {
 		const x = driveMachine(scenarioSchema.parse(displacement));
 		const set = (team: string, more: Record<string, unknown>) => ({ type: 'SET_FACILITY' as const, entityId: 'port', team, by: 'Officer', ...more });
