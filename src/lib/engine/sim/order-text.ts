@@ -20,6 +20,8 @@ export function orderText(state: Picture, assetId: string, atMs: number): string
 		const reached = state.intercepts.findLast((x) => x.entityId === assetId && Math.abs(x.at - course.startAt) < 1);
 		return reached ? afterIntercept(state, reached, course.track, atMs) : 'on its planned movements';
 	}
+	// An asset out of endurance stops wherever it was (see `truncateForEndurance`): the order no longer runs.
+	if (course.exhaustedAt !== null && course.exhaustedAt <= atMs) return 'stopped: out of endurance';
 	if (o.type === 'goto') return `proceeding to ${o.point[1].toFixed(2)}°N ${Math.abs(o.point[0]).toFixed(2)}°W at ${formatKnots(course.speedKnots)}`;
 	if (o.type === 'patrol') return `patrolling ${o.points.length} points at ${formatKnots(course.speedKnots)}`;
 	if (o.type === 'intercept') return `intercepting ${nameOf(o.target)} at ${formatKnots(course.speedKnots)}`;

@@ -87,6 +87,16 @@ const scenario: ScenarioInput = {
 			team: 'coast-guard',
 			speedKnots: 180,
 			track: [{ at: 0, position: [-61.0, 16.9] }]
+		},
+		{
+			id: 'rib',
+			name: 'Harbour RIB',
+			kind: 'vessel',
+			category: 'law-enforcement',
+			team: 'coast-guard',
+			speedKnots: 30,
+			enduranceHours: 0.5,
+			track: [{ at: 0, position: [-61.85, 17.0] }]
 		}
 	],
 	injects: [{ id: 'start', at: 0, from: 'Exercise control', to: ['coast-guard'], channel: 'radio', title: 'Start', body: 'Start.' }]
@@ -108,6 +118,14 @@ const metAt = (events: NewEvent[], target: string) =>
 	events.find((e): e is Extract<NewEvent, { type: 'intercept.achieved' }> => e.type === 'intercept.achieved' && e.target === target)!.metAt;
 
 describe('order text', () => {
+	it('says an asset that ran out of endurance has stopped, not that it is still on its way', () => {
+		const x = start();
+		// 60 nm at 30 kn is two hours under way; the RIB has half an hour.
+		x.send({ ...task('rib', { type: 'goto', point: [-60.8, 17.0] }), speedKnots: 30 }, 1);
+		expect(orderText(x.state(), 'rib', 10 * MINUTE)).toBe('proceeding to 17.00°N 60.80°W at 30 kn');
+		expect(orderText(x.state(), 'rib', 40 * MINUTE)).toBe('stopped: out of endurance');
+	});
+
 	it("reads the team's own orders, and planned movements before any", () => {
 		const x = start();
 		expect(orderText(x.state(), 'cutter', 0)).toBe('on its planned movements');
