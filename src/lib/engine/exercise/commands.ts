@@ -65,14 +65,14 @@ function injectProblem(state: ExerciseState, injectId: string): string | null {
 function holdProblem(state: ExerciseState, { injectId }: CommandOf<'HOLD_INJECT'>): string | null {
 	const problem = injectProblem(state, injectId);
 	if (problem) return problem;
-	const { status } = state.injects[injectId];
+	const status = own(state.injects, injectId)?.status;
 	if (status === 'waiting') return `inject "${injectId}" is waiting for its trigger`;
 	if (status === 'held') return `inject "${injectId}" is already held`;
 	return null;
 }
 
 function unholdProblem(state: ExerciseState, { injectId }: CommandOf<'UNHOLD_INJECT'>): string | null {
-	return injectProblem(state, injectId) ?? (state.injects[injectId].status !== 'held' ? `inject "${injectId}" is not held` : null);
+	return injectProblem(state, injectId) ?? (own(state.injects, injectId)?.status !== 'held' ? `inject "${injectId}" is not held` : null);
 }
 
 function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): string | null {
@@ -80,7 +80,7 @@ function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): string |
 	if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
 	if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
 	if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
-	const options = state.injects[cmd.injectId].inject.decision?.options ?? [];
+	const options = own(state.injects, cmd.injectId)?.inject.decision?.options ?? [];
 	if (!options.some((o) => o.id === cmd.optionId)) return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
 	return null;
 }

@@ -16,7 +16,7 @@ import { commandProblem, type Command, type CommandOf, type CommandType } from '
 import { STATUS_AFTER } from './lifecycle';
 import { triggered } from './triggers';
 import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset } from '../sim/simulation';
-import { decisionKey, dueInjects, expiredDecisions, expiredShares, shareKey, foldEvents, nextDueAt, own, type ExerciseState } from './state';
+import { decisionKey, dueInjects, expiredDecisions, expiredShares, shareKey, foldEvents, nextDueAt, known, own, type ExerciseState } from './state';
 import { maxPointsFor, scoreDecision, scoreShare } from '../review/score-decision';
 
 export interface MachineContext {
@@ -50,7 +50,7 @@ function sharesMet(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>, at: num
 }
 
 function releaseBody(state: ExerciseState, injectId: string, manual: boolean): DomainEventBody {
-	const inject = state.injects[injectId].inject;
+	const { inject } = known(state.injects, injectId);
 	const byId = new Map(state.scenario?.entities.map((e) => [e.id, e]));
 	const reveals = inject.reveals.flatMap((id) => byId.get(id) ?? []);
 	return { type: 'inject.released', injectId, manual, inject, reveals };
@@ -62,7 +62,7 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 		type: 'decision.expired',
 		injectId: d.injectId,
 		team: d.team,
-		maxPoints: maxPointsFor(state.injects[d.injectId].inject.decision!)
+		maxPoints: maxPointsFor(known(state.injects, d.injectId).inject.decision!)
 	}));
 	const unshared: DomainEventBody[] = expiredShares(state, at).map((s) => ({
 		type: 'coordination.missed',
@@ -76,9 +76,9 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 }
 
 function submitted(state: ExerciseState, cmd: CommandOf<'DECIDE'>, at: number): DomainEventBody[] {
-	const open = state.decisions[decisionKey(cmd.injectId, cmd.team)];
+	const open = known(state.decisions, decisionKey(cmd.injectId, cmd.team));
 	const latencyMs = at - open.openedAt;
-	const scored = scoreDecision(state.injects[cmd.injectId].inject.decision!, cmd.optionId, latencyMs);
+	const scored = scoreDecision(known(state.injects, cmd.injectId).inject.decision!, cmd.optionId, latencyMs);
 	return [{ type: 'decision.submitted', injectId: cmd.injectId, team: cmd.team, optionId: cmd.optionId, by: cmd.by, latencyMs, ...scored }];
 }
 

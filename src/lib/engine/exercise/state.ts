@@ -145,6 +145,23 @@ export function own<T>(record: Record<string, T>, key: string): T | undefined {
 	return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/**
+ * A record's entry that a check has already made sure of (a command's check, or the event that created it):
+ * a missing one is a bug in the engine, not bad input, and fails loudly.
+ */
+export function known<T>(record: Record<string, T>, key: string): T {
+	const value = own(record, key);
+	if (value === undefined) throw new Error(`internal error: no entry "${key}"`);
+	return value;
+}
+
+/** When a course starts, exercise ms: its first point (the schema and the planners never make an empty course). */
+function courseStart(track: readonly CoursePoint[]): number {
+	const [first] = track;
+	if (!first) throw new Error('internal error: a course without points');
+	return first.at * MINUTE;
+}
+
 export const decisionKey = (injectId: string, team: string) => `${injectId}/${team}`;
 export const shareKey = (injectId: string, team: string, target: string) => `${injectId}/${team}>${target}`;
 export const ratingKey = (team: string, objective: string) => `${team}/${objective}`;
@@ -225,7 +242,7 @@ function addCourse(s: ExerciseState, entityId: string, record: CourseRecord) {
 
 function simulationCourses(s: ExerciseState, changes: CourseChange[]) {
 	for (const c of changes)
-		addCourse(s, c.entityId, { startAt: c.course[0].at * MINUTE, track: c.course, order: null, team: null, speedKnots: 0, exhaustedAt: null, intercept: null });
+		addCourse(s, c.entityId, { startAt: courseStart(c.course), track: c.course, order: null, team: null, speedKnots: 0, exhaustedAt: null, intercept: null });
 }
 
 function sighted(s: ExerciseState, entityId: string, teams: readonly string[]) {
@@ -337,7 +354,7 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 		}
 		case 'asset.tasked':
 			addCourse(s, event.entityId, {
-				startAt: event.course[0].at * MINUTE,
+				startAt: courseStart(event.course),
 				track: event.course,
 				order: event.order,
 				team: event.team,
@@ -470,9 +487,9 @@ export function evolve(state: ExerciseState, event: DomainEvent | NewEvent): Exe
 /** Injects ready to release at exercise time `at`, in MSEL order. */
 export function dueInjects(state: ExerciseState, at: number): InjectState[] {
 	return state.injectOrder
-		.map((id) => state.injects[id])
-		.filter((i) => i.status === 'pending' && i.dueAt !== null && i.dueAt <= at)
-		.sort((a, b) => a.dueAt! - b.dueAt!);
+		.flatMap((id) => own(state.injects, id) ?? [])
+		.filter((i): i is InjectState & { dueAt: number } => i.status === 'pending' && i.dueAt !== null && i.dueAt <= at)
+		.sort((a, b) => a.dueAt - b.dueAt);
 }
 
 export function expiredDecisions(state: ExerciseState, at: number): DecisionState[] {

@@ -7,7 +7,7 @@ import { MINUTE } from './clock';
 import type { DomainEventBody } from './events';
 import type { Trigger } from '../scenario/schema';
 import { watersFor } from '../sim/simulation';
-import type { ExerciseState } from './state';
+import { own, type ExerciseState } from './state';
 
 type Kind<K extends string> = Extract<Trigger, Record<K, unknown>>;
 
@@ -68,9 +68,9 @@ function causeOf(t: Trigger, b: DomainEventBody, state: ExerciseState): string |
 export function triggered(state: ExerciseState, bodies: readonly DomainEventBody[], at: number): DomainEventBody[] {
 	const fired: DomainEventBody[] = [];
 	for (const id of state.injectOrder) {
-		const waiting = state.injects[id];
-		const t = waiting.inject.trigger;
-		if (waiting.status !== 'waiting' || !t) continue;
+		const waiting = own(state.injects, id);
+		const t = waiting?.inject.trigger;
+		if (waiting?.status !== 'waiting' || !t) continue;
 		const cause = bodies.map((b) => causeOf(t, b, state)).find((c) => c !== null);
 		if (cause) fired.push({ type: 'inject.triggered', injectId: id, dueAt: at + t.delayMinutes * MINUTE, cause });
 	}

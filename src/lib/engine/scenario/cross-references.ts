@@ -62,7 +62,8 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		}
 		if (e.maxStaff !== undefined && e.staff > e.maxStaff) issue(['entities', i, 'staff'], `more than maxStaff (${e.maxStaff})`);
 		e.track.forEach((p, j) => {
-			if (j > 0 && p.at <= e.track[j - 1].at) issue(['entities', i, 'track', j, 'at'], 'track times must increase');
+			const before = e.track[j - 1];
+			if (before && p.at <= before.at) issue(['entities', i, 'track', j, 'at'], 'track times must increase');
 			if (p.at > s.durationMinutes) issue(['entities', i, 'track', j, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
 		});
 	});

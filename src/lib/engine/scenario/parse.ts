@@ -48,7 +48,7 @@ export function parseScenarioYaml(source: string, extra?: ExtraCheck): ScenarioP
 			problems: doc.errors.map((e) => ({
 				path: '(yaml)',
 				line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
-				message: e.message.split('\n')[0]
+				message: e.message.split('\n')[0] ?? e.message
 			}))
 		};
 	}
