@@ -5,34 +5,19 @@ import { eventsForAudience } from '../exercise/audience';
 import { MINUTE } from '../exercise/clock';
 import type { NewEvent } from '../exercise/events';
 import { foldEvents } from '../exercise/state';
-import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
+import { antiguaDrill, stJohnsPort } from '../../../../tests/fixtures/antigua-drill';
+import { scenarioSchema } from '../scenario/schema';
 import { orderText } from './order-text';
 
 /** Off Antigua: a boat in distress, one that is not, a yacht; a cutter and a patrol aircraft to reach them. */
-const scenario: ScenarioInput = {
+const scenario = antiguaDrill({
 	id: 'orders',
 	title: 'Orders drill',
 	summary: 'Boats off Antigua.',
-	kind: 'displacement',
 	durationMinutes: 180,
 	map: { center: [-61.8, 16.9], zoom: 8 },
-	displacement: { screeningPerStaffHour: 12 },
-	teams: [
-		{ id: 'coast-guard', name: 'Antigua Coast Guard', agency: 'ABDF CG', state: 'Antigua and Barbuda' },
-		{ id: 'immigration', name: 'Antigua Immigration', agency: 'Immigration', state: 'Antigua and Barbuda' }
-	],
-	objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
 	entities: [
-		{
-			id: 'port',
-			name: "St John's",
-			kind: 'port',
-			category: 'facility',
-			team: 'immigration',
-			state: 'Antigua and Barbuda',
-			capacity: 100,
-			track: [{ at: 0, position: [-61.86, 17.125] }]
-		},
+		stJohnsPort(),
 		{
 			id: 'sinking',
 			name: 'Overloaded boat',
@@ -100,7 +85,7 @@ const scenario: ScenarioInput = {
 		}
 	],
 	injects: [{ id: 'start', at: 0, from: 'Exercise control', to: ['coast-guard'], channel: 'radio', title: 'Start', body: 'Start.' }]
-};
+});
 
 const task = (entityId: string, order: Record<string, unknown>) => ({
 	type: 'TASK_ASSET' as const,

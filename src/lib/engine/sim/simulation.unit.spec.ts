@@ -10,6 +10,7 @@ import { eventsForAudience } from '../exercise/audience';
 import { displacementPictureAt } from './displacement-state';
 import { foldEvents } from '../exercise/state';
 import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
+import { antiguaDrill, stJohnsPort } from '../../../../tests/fixtures/antigua-drill';
 
 const inject = (id: string, more: Record<string, unknown>) => ({
 	id,
@@ -242,32 +243,14 @@ describe('sensors, areas and endurance', () => {
 });
 
 describe('boats of displaced people', () => {
-	const displacement: ScenarioInput = {
+	const displacement = antiguaDrill({
 		id: 'boats',
 		title: 'Boats drill',
 		summary: 'Boats from Dominica head for Antigua.',
-		kind: 'displacement',
 		durationMinutes: 120,
 		map: { center: [-61.8, 16.5], zoom: 7 },
-		displacement: { screeningPerStaffHour: 12 },
-		teams: [
-			{ id: 'coast-guard', name: 'Antigua Coast Guard', agency: 'ABDF CG', state: 'Antigua and Barbuda' },
-			{ id: 'immigration', name: 'Antigua Immigration', agency: 'Immigration', state: 'Antigua and Barbuda' }
-		],
-		objectives: [{ id: 'rescue', name: 'Search and rescue', capability: 'Mass search and rescue' }],
 		entities: [
-			{
-				id: 'port',
-				name: "St John's",
-				kind: 'port',
-				category: 'facility',
-				team: 'immigration',
-				state: 'Antigua and Barbuda',
-				capacity: 100,
-				staff: 2,
-				maxStaff: 6,
-				track: [{ at: 0, position: [-61.86, 17.125] }]
-			},
+			stJohnsPort({ staff: 2, maxStaff: 6 }),
 			{
 				id: 'shelter',
 				name: 'Shelter',
@@ -319,7 +302,7 @@ describe('boats of displaced people', () => {
 			inject('mayday', { trigger: { alert: { type: 'distress', entity: 'sinking' } } }),
 			inject('children', { trigger: { alert: { type: 'minors-found' } }, to: ['immigration'] })
 		]
-	};
+	});
 
 	it('stops a boat in distress until rescued; the rescuer escorts it to port, where its people land', () => {
 		const x = driveMachine(scenarioSchema.parse(displacement));
