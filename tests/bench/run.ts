@@ -20,7 +20,8 @@ const BENCHES: Record<string, number> = {
 	append: 120,
 	replay: 300,
 	memory: 300,
-	client: 900 // may have to run `vite build` first
+	client: 900, // may have to run `vite build` first
+	zones: 120
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
