@@ -6,6 +6,7 @@
 import { MINUTE } from '../exercise/clock';
 import { displacementAt, type DisplacementInput, type DisplacementPicture } from './displacement';
 import { own, type ExerciseState } from '../exercise/state';
+import { firstPoint } from './entity-position';
 import { landingAt } from './movement';
 import { isBoat } from '../scenario/schema';
 
@@ -21,7 +22,7 @@ export function displacementInputAt(state: ExerciseState, atMs: number): Displac
 	for (const boat of boats) {
 		const landed = landingAt(state, boat);
 		if (landed !== null && landed <= atMs) arrivals.push({ boatId: boat.id, portId: boat.destination!, at: landed, people: boat.people! });
-		else if (boat.track[0].at * MINUTE <= atMs)
+		else if (firstPoint(boat.track).at * MINUTE <= atMs)
 			atSea.push({ boatId: boat.id, people: boat.people!.total, distress: own(state.alerts, `distress/${boat.id}`) !== undefined && landed === null });
 	}
 	return {

@@ -129,16 +129,20 @@ class Simulation {
 
 	/** Lands boats and applies facility changes up to `atMs` (inclusive). */
 	private absorb(atMs: number) {
-		while (this.nextChange < this.changes.length && this.changes[this.nextChange].at <= atMs) {
-			const c = this.changes[this.nextChange++];
+		for (;;) {
+			const c = this.changes[this.nextChange];
+			if (c === undefined || c.at > atMs) break;
+			this.nextChange++;
 			const f = this.byId.get(c.entityId);
 			if (f) {
 				f.open = c.open;
 				f.staff = c.staff;
 			}
 		}
-		while (this.nextArrival < this.arrivals.length && this.arrivals[this.nextArrival].at <= atMs) {
-			const a = this.arrivals[this.nextArrival++];
+		for (;;) {
+			const a = this.arrivals[this.nextArrival];
+			if (a === undefined || a.at > atMs) break;
+			this.nextArrival++;
 			const port = this.byId.get(a.portId);
 			if (!port) continue;
 			port.occupancy += a.people.total;

@@ -18,6 +18,31 @@ export interface EntityFix {
 
 const NM = { units: 'nauticalmiles' } as const;
 
+/** A track's first point: the schema requires at least one (`.min(1)`), and the planners never make an empty track. */
+export function firstPoint<P>(track: readonly P[]): P {
+	const first = track.at(0);
+	if (first === undefined) throw new Error('internal error: empty track');
+	return first;
+}
+
+/** A track's last point (see `firstPoint`: a track is never empty). */
+export function lastPoint<P>(track: readonly P[]): P {
+	const last = track.at(-1);
+	if (last === undefined) throw new Error('internal error: empty track');
+	return last;
+}
+
+/** Each pair of consecutive points: the legs of a track. */
+export function legs<P extends object>(track: readonly P[]): [from: P, to: P][] {
+	const out: [from: P, to: P][] = [];
+	let from: P | undefined;
+	for (const to of track) {
+		if (from) out.push([from, to]);
+		from = to;
+	}
+	return out;
+}
+
 export function distanceNm(a: LonLat, b: LonLat): number {
 	return turfDistance(a, b, NM);
 }
@@ -26,11 +51,14 @@ export function distanceNm(a: LonLat, b: LonLat): number {
 export function entityFixAt(entity: Pick<Entity, 'track'>, atMs: number): EntityFix {
 	const track = entity.track;
 	const minutes = atMs / MINUTE;
-	if (track.length === 1 || minutes <= track[0].at) return { position: track[0].position, headingDeg: null, speedKnots: 0 };
-	for (let i = 1; i < track.length; i++) {
-		const a = track[i - 1];
-		const b = track[i];
-		if (minutes > b.at) continue;
+	const first = firstPoint(track);
+	if (track.length === 1 || minutes <= first.at) return { position: first.position, headingDeg: null, speedKnots: 0 };
+	let a = first;
+	for (const b of track.slice(1)) {
+		if (minutes > b.at) {
+			a = b;
+			continue;
+		}
 		const legNm = distanceNm(a.position, b.position);
 		const legHours = (b.at - a.at) / 60;
 		const fraction = (minutes - a.at) / (b.at - a.at);
@@ -38,5 +66,5 @@ export function entityFixAt(entity: Pick<Entity, 'track'>, atMs: number): Entity
 		const position = heading === null ? a.position : (turfDestination(a.position, legNm * fraction, heading, NM).geometry.coordinates as LonLat);
 		return { position, headingDeg: heading, speedKnots: legHours > 0 ? legNm / legHours : 0 };
 	}
-	return { position: track[track.length - 1].position, headingDeg: null, speedKnots: 0 };
+	return { position: lastPoint(track).position, headingDeg: null, speedKnots: 0 };
 }

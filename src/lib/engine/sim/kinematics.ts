@@ -8,7 +8,7 @@ import turfBearing from '@turf/bearing';
 import turfDestination from '@turf/destination';
 import { MINUTE } from '../exercise/clock';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
-import { distanceNm, entityFixAt } from './entity-position';
+import { distanceNm, entityFixAt, legs } from './entity-position';
 import type { LonLat } from '../scenario/schema';
 
 /** A point of a course: `at` in exercise minutes (may be fractional). */
@@ -46,6 +46,7 @@ export function planPatrol(from: LonLat, atMin: number, points: LonLat[], speedK
 	let t = atMin;
 	for (let i = 0; course.length < MAX_PATROL_POINTS && t < untilMin; i++) {
 		const next = points[i % points.length];
+		if (next === undefined) break; // not reached: `points` is not empty
 		const nm = distanceNm(here, next);
 		if (nm < 1e-6) {
 			if (points.length === 1) break;
@@ -128,9 +129,7 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 /** Minutes under way (moving) on a course between two exercise minutes. */
 export function underwayMinutes(course: CoursePoint[], fromMin: number, toMin: number): number {
 	let total = 0;
-	for (let i = 1; i < course.length; i++) {
-		const a = course[i - 1];
-		const b = course[i];
+	for (const [a, b] of legs(course)) {
 		if (distanceNm(a.position, b.position) < 1e-6) continue;
 		const start = Math.max(a.at, fromMin);
 		const end = Math.min(b.at, toMin);
@@ -142,9 +141,7 @@ export function underwayMinutes(course: CoursePoint[], fromMin: number, toMin: n
 /** Cuts a course where the asset has been under way for `enduranceMin`: it stops at the point reached. */
 export function truncateForEndurance(course: CoursePoint[], enduranceMin: number): { course: CoursePoint[]; exhaustedAtMin: number | null } {
 	let left = enduranceMin;
-	for (let i = 1; i < course.length; i++) {
-		const a = course[i - 1];
-		const b = course[i];
+	for (const [i, [a, b]] of legs(course).entries()) {
 		const moving = distanceNm(a.position, b.position) >= 1e-6;
 		const leg = b.at - a.at;
 		if (!moving || leg <= left) {
@@ -153,7 +150,7 @@ export function truncateForEndurance(course: CoursePoint[], enduranceMin: number
 		}
 		const at = a.at + left;
 		const position = entityFixAt({ track: course }, at * MINUTE).position;
-		return { course: [...course.slice(0, i), { at, position }], exhaustedAtMin: at };
+		return { course: [...course.slice(0, i + 1), { at, position }], exhaustedAtMin: at };
 	}
 	return { course, exhaustedAtMin: null };
 }

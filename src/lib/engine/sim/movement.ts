@@ -4,8 +4,8 @@
  * never stored per tick (pure; safe for the browser: no geography data).
  */
 import { MINUTE } from '../exercise/clock';
-import { entityFixAt, type EntityFix } from './entity-position';
-import type { CourseRecord, ExerciseState } from '../exercise/state';
+import { entityFixAt, lastPoint, type EntityFix } from './entity-position';
+import { own, type CourseRecord, type ExerciseState } from '../exercise/state';
 import { underwayMinutes, type CoursePoint } from './kinematics';
 import { isAsset, type Entity, type LonLat } from '../scenario/schema';
 
@@ -13,9 +13,8 @@ type Positioned = Pick<ExerciseState, 'courses'>;
 
 /** The course an entity is on at `atMs`, or null while it follows its scripted track. */
 export function courseAt(state: Positioned, entityId: string, atMs: number): CourseRecord | null {
-	const list = Object.hasOwn(state.courses, entityId) ? state.courses[entityId] : [];
-	for (let i = list.length - 1; i >= 0; i--) if (list[i].startAt <= atMs) return list[i];
-	return null;
+	const list = own(state.courses, entityId) ?? [];
+	return list.findLast((c) => c.startAt <= atMs) ?? null;
 }
 
 /** The track an entity moves along at `atMs`: its current course, else its scripted track. */
@@ -34,13 +33,13 @@ export function positionAt(state: Positioned, entity: Pick<Entity, 'id' | 'track
 /** Until when (exercise minutes) the entity keeps moving on the track it has at `atMs`; null when it is not moving. */
 export function underwayUntilMin(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): number | null {
 	const track = trackAt(state, entity, atMs);
-	const last = track[track.length - 1];
+	const last = lastPoint(track);
 	return track.length > 1 && last.at * MINUTE > atMs ? last.at : null;
 }
 
 /** The way an entity has come up to `atMs`: scripted points, then each course's points, ending where it is. */
 export function trailOf(state: Positioned, entity: Pick<Entity, 'id' | 'track'>, atMs: number): LonLat[] {
-	const list = (Object.hasOwn(state.courses, entity.id) ? state.courses[entity.id] : []).filter((c) => c.startAt <= atMs);
+	const list = (own(state.courses, entity.id) ?? []).filter((c) => c.startAt <= atMs);
 	const legs: { track: CoursePoint[]; until: number }[] = [];
 	const firstStart = list[0]?.startAt ?? Infinity;
 	legs.push({ track: entity.track, until: Math.min(firstStart, atMs) });
@@ -59,16 +58,16 @@ export function trailOf(state: Positioned, entity: Pick<Entity, 'id' | 'track'>,
  */
 export function landingAt(state: Positioned, boat: Entity): number | null {
 	if (boat.kind !== 'boat' || !boat.destination) return null;
-	const list = Object.hasOwn(state.courses, boat.id) ? state.courses[boat.id] : [];
-	const track = list.length > 0 ? list[list.length - 1].track : boat.track;
-	if (list.length > 0 && track.length < 2) return null;
-	return track[track.length - 1].at * MINUTE;
+	const lastCourse = own(state.courses, boat.id)?.at(-1);
+	const track = lastCourse?.track ?? boat.track;
+	if (lastCourse && track.length < 2) return null;
+	return lastPoint(track).at * MINUTE;
 }
 
 /** Minutes an asset has left under way at `atMs` (Infinity when the scenario sets no endurance, and for anything but an asset). */
 export function enduranceLeftMin(state: Positioned, entity: Entity, atMs: number): number {
 	if (!isAsset(entity) || entity.enduranceHours === undefined) return Infinity;
-	const courses = Object.hasOwn(state.courses, entity.id) ? state.courses[entity.id] : [];
+	const courses = own(state.courses, entity.id) ?? [];
 	let used = 0;
 	courses.forEach((c, i) => {
 		const end = Math.min(courses[i + 1]?.startAt ?? Infinity, atMs, c.exhaustedAt ?? Infinity);

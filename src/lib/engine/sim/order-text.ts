@@ -6,6 +6,7 @@
 import { MINUTE } from '../exercise/clock';
 import { own, type ExerciseState, type InterceptRecord } from '../exercise/state';
 import { formatKnots, type CoursePoint } from './kinematics';
+import { lastPoint } from './entity-position';
 import { courseAt } from './movement';
 
 type Picture = Pick<ExerciseState, 'courses' | 'intercepts' | 'entities' | 'alerts'>;
@@ -36,7 +37,7 @@ function afterIntercept(state: Picture, reached: InterceptRecord, track: CourseP
 	if (target?.kind !== 'boat') return `stopped alongside ${name}`;
 	const port = target.destination ? (own(state.entities, target.destination)?.name ?? target.destination) : null;
 	if (port === null || track.length < 2) return `standing by ${name}`;
-	if (track[track.length - 1].at * MINUTE <= atMs) return `arrived at ${port} with ${name}`;
+	if (lastPoint(track).at * MINUTE <= atMs) return `arrived at ${port} with ${name}`;
 	// A boat in distress when reached has its people taken aboard; otherwise it is escorted under its own power.
 	const distressAt = own(state.alerts, `distress/${target.id}`);
 	if (distressAt === undefined || distressAt > reached.at) return `escorting ${name} to ${port}`;

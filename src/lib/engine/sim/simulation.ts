@@ -9,7 +9,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { polygon as turfPolygon } from '@turf/helpers';
 import { MINUTE } from '../exercise/clock';
 import { displacementPictureAt } from './displacement-state';
-import { distanceNm } from './entity-position';
+import { distanceNm, firstPoint } from './entity-position';
 import type { CourseChange, DomainEventBody } from '../exercise/events';
 import { own, type ExerciseState } from '../exercise/state';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
@@ -136,7 +136,7 @@ export function taskAsset(
 /** Where a boat of displaced people goes after a rescue or an escort: on to its port, its people aboard the rescuer, at the rescuer's speed. */
 function onToPort(state: ExerciseState, boat: Boat, from: LonLat, atMin: number, knots: number): CoursePoint[] {
 	const port = boat.destination ? entityOf(state, boat.destination) : undefined;
-	return port ? planGoto(from, atMin, port.track[0].position, knots) : [{ at: atMin, position: from }];
+	return port ? planGoto(from, atMin, firstPoint(port.track).position, knots) : [{ at: atMin, position: from }];
 }
 
 /** Whose waters relative to a team: its own state's territorial sea, another state's, or outside any. */
@@ -147,7 +147,8 @@ export function watersFor(waters: Waters, teamState: string | undefined): 'own' 
 
 function inside(area: Area, p: LonLat): boolean {
 	if (area.circle) return distanceNm(area.circle.center, p) <= area.circle.radiusNm;
-	const ring = [...area.polygon!, area.polygon![0]];
+	const polygon = area.polygon!; // no circle, so a polygon: cross-references requires exactly one
+	const ring = [...polygon, ...polygon.slice(0, 1)];
 	return booleanPointInPolygon(p, turfPolygon([ring]));
 }
 
@@ -203,7 +204,8 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 
 	// Intercepts that fall due: both stop where they meet (a boat of displaced people is escorted on to its port).
 	for (const [entityId, list] of Object.entries(state.courses)) {
-		const current = list[list.length - 1];
+		const current = list.at(-1);
+		if (!current) continue;
 		const plan = current.intercept;
 		if (!plan || plan.at > atMs || state.intercepts.some((x) => x.entityId === entityId && x.target === plan.target && x.at === plan.at)) continue;
 		const target = entityOf(state, plan.target)!;
@@ -306,7 +308,7 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 	// Sensors: first detection of each contact by each team.
 	for (const { sensor, contact } of sensorPairs(state)) {
 		if (out.some((e) => e.type === 'contact.detected' && e.team === sensor.team && e.contact === contact.id)) continue;
-		if (contact.track[0].at * MINUTE > atMs) continue;
+		if (firstPoint(contact.track).at * MINUTE > atMs) continue;
 		const here = positionAt(state, sensor, atMs);
 		const there = positionAt(state, contact, atMs);
 		const range = distanceNm(here, there);
@@ -364,7 +366,8 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 	if (!scenario) return null;
 	const times: number[] = [];
 	for (const [entityId, list] of Object.entries(state.courses)) {
-		const c = list[list.length - 1];
+		const c = list.at(-1);
+		if (!c) continue;
 		if (c.intercept && !state.intercepts.some((x) => x.entityId === entityId && x.at === c.intercept!.at)) times.push(c.intercept.at);
 		if (c.exhaustedAt !== null && own(state.alerts, `out-of-endurance/${entityId}`) === undefined) times.push(c.exhaustedAt);
 	}

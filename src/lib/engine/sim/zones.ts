@@ -20,14 +20,20 @@ export type Waters = { kind: 'land'; state: string } | { kind: 'territorial-sea'
 
 export const TERRITORIAL_SEA_NM = 12;
 
+/** [west, south, east, north]. */
+type Box = [west: number, south: number, east: number, north: number];
+type Ring = LonLat[];
+/** GeoJSON polygon rings: the outer ring, then any holes. */
+type Polygon = [outer: Ring, ...holes: Ring[]];
+
 interface StateShape {
 	name: string;
 	/** [west, south, east, north] of its land. */
-	bbox: number[];
-	polygons: number[][][][];
+	bbox: Box;
+	polygons: Polygon[];
 }
 
-const bboxOf = (ring: number[][]) => [
+const bboxOf = (ring: Ring): Box => [
 	Math.min(...ring.map((q) => q[0])),
 	Math.min(...ring.map((q) => q[1])),
 	Math.max(...ring.map((q) => q[0])),
@@ -35,7 +41,7 @@ const bboxOf = (ring: number[][]) => [
 ];
 
 /** Each state's land polygons and coast rings, with their boxes: a point is tested only against shapes whose box is near it. */
-const STATES = (coastlines as { states: StateShape[] }).states.map((s) => ({
+const STATES = (coastlines as unknown as { states: StateShape[] }).states.map((s) => ({
 	name: s.name,
 	bbox: s.bbox,
 	lands: s.polygons.map((rings) => ({ bbox: bboxOf(rings[0]), shape: turfPolygon(rings) })),
@@ -48,7 +54,7 @@ type Coast = State['coasts'][number];
 const MARGIN_DEG = TERRITORIAL_SEA_NM / 60 / 0.85;
 const NM_PER_DEG = radiansToLength(degreesToRadians(1), 'nauticalmiles');
 
-const near = (bbox: number[], p: LonLat, margin: number) =>
+const near = (bbox: Box, p: LonLat, margin: number) =>
 	p[0] >= bbox[0] - margin && p[0] <= bbox[2] + margin && p[1] >= bbox[1] - margin && p[1] <= bbox[3] + margin;
 
 /**
@@ -60,20 +66,23 @@ function planeAt(p: LonLat) {
 	const east = NM_PER_DEG * Math.cos(degreesToRadians(p[1]));
 	return {
 		/** Nm from the point to the nearest edge of a [west, south, east, north] box (0 inside it): no coast inside is nearer. */
-		boxGapNm: (b: number[]) => Math.hypot(Math.max(0, b[0] - p[0], p[0] - b[2]) * east, Math.max(0, b[1] - p[1], p[1] - b[3]) * NM_PER_DEG),
+		boxGapNm: (b: Box) => Math.hypot(Math.max(0, b[0] - p[0], p[0] - b[2]) * east, Math.max(0, b[1] - p[1], p[1] - b[3]) * NM_PER_DEG),
 		/** Nm from the point to the nearest segment of a ring. */
-		ringNm(ring: number[][]): number {
+		ringNm(ring: Ring): number {
 			let best = Infinity;
-			let ax = (ring[0][0] - p[0]) * east;
-			let ay = (ring[0][1] - p[1]) * NM_PER_DEG;
-			for (let i = 1; i < ring.length; i++) {
-				const bx = (ring[i][0] - p[0]) * east;
-				const by = (ring[i][1] - p[1]) * NM_PER_DEG;
-				const dx = bx - ax;
-				const dy = by - ay;
-				const len2 = dx * dx + dy * dy;
-				const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
-				best = Math.min(best, (ax + t * dx) ** 2 + (ay + t * dy) ** 2);
+			// The previous point, in nm from `p` (none yet before the first): plain numbers, as this loop is hot.
+			let ax = NaN;
+			let ay = NaN;
+			for (const q of ring) {
+				const bx = (q[0] - p[0]) * east;
+				const by = (q[1] - p[1]) * NM_PER_DEG;
+				if (!Number.isNaN(ax)) {
+					const dx = bx - ax;
+					const dy = by - ay;
+					const len2 = dx * dx + dy * dy;
+					const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+					best = Math.min(best, (ax + t * dx) ** 2 + (ay + t * dy) ** 2);
+				}
 				ax = bx;
 				ay = by;
 			}
