@@ -41,6 +41,7 @@ const bboxOf = (ring: Ring): Box => [
 ];
 
 /** Each state's land polygons and coast rings, with their boxes: a point is tested only against shapes whose box is near it. */
+// A JSON import types its arrays as number[][], not as points and rings: the file is written in this shape by `npm run zones`.
 const STATES = (coastlines as unknown as { states: StateShape[] }).states.map((s) => ({
 	name: s.name,
 	bbox: s.bbox,
