@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driveMachine, T0 } from '../../../../tests/fixtures/machine-driver';
+import { given, T0 } from '../../../../tests/fixtures/machine-driver';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
 import { foldEvents } from '../exercise/state';
 import { percent, teamScores } from './score-decision';
@@ -7,7 +7,7 @@ import { scenarioHistory } from './history';
 
 /** A run of the mini scenario created at `wall`, in which the coast guard takes the best answer at once. */
 function run(id: string, wall: number) {
-	const x = driveMachine(miniScenario);
+	const x = given(miniScenario);
 	x.send({ type: 'START' }, 0);
 	x.send({ type: 'DECIDE', injectId: 'tip', team: 'coast-guard', optionId: 'share', by: 'Ana' }, 1);
 	return { ...x.state(), id, title: `Run ${id}`, createdWall: wall };

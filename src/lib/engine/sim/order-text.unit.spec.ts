@@ -1,6 +1,6 @@
 /** An asset's order in words: the team's own orders, and the legs the simulation puts it on after an intercept. */
 import { describe, expect, it } from 'vitest';
-import { driveMachine } from '../../../../tests/fixtures/machine-driver';
+import { given } from '../../../../tests/fixtures/machine-driver';
 import { eventsForAudience } from '../exercise/audience';
 import { MINUTE } from '../exercise/clock';
 import type { NewEvent } from '../exercise/events';
@@ -95,7 +95,7 @@ const task = (entityId: string, order: Record<string, unknown>) => ({
 	by: 'Officer'
 });
 const start = () => {
-	const x = driveMachine(scenarioSchema.parse(scenario));
+	const x = given(scenarioSchema.parse(scenario));
 	x.send({ type: 'START' }, 0);
 	return x;
 };

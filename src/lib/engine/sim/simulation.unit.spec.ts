@@ -1,6 +1,6 @@
 /** The live simulation through the exercise machine: tasking, intercepts, sensors, areas, endurance, jurisdiction. */
 import { describe, expect, it } from 'vitest';
-import { driveMachine } from '../../../../tests/fixtures/machine-driver';
+import { given } from '../../../../tests/fixtures/machine-driver';
 import { MINUTE } from '../exercise/clock';
 import { distanceNm } from './entity-position';
 import type { NewEvent } from '../exercise/events';
@@ -104,7 +104,7 @@ export const interdiction: ScenarioInput = {
 };
 
 const start = () => {
-	const x = driveMachine(scenarioSchema.parse(interdiction));
+	const x = given(scenarioSchema.parse(interdiction));
 	x.send({ type: 'START' }, 0);
 	return x;
 };
@@ -206,7 +206,7 @@ describe('aircraft', () => {
 
 describe('sensors, areas and endurance', () => {
 	it('detects a contact once, when it comes within sensor range', () => {
-		const x = driveMachine(scenarioSchema.parse(interdiction));
+		const x = given(scenarioSchema.parse(interdiction));
 		const events = [...x.send({ type: 'START' }, 0), ...x.tickThrough(0.5, 30, 0.5)];
 		const detections = ofType(events, 'contact.detected');
 		expect(detections.map((d) => [d.team, d.contact])).toContainEqual(['coast-guard', 'go-fast']);
@@ -305,7 +305,7 @@ describe('boats of displaced people', () => {
 	});
 
 	it('stops a boat in distress until rescued; the rescuer escorts it to port, where its people land', () => {
-		const x = driveMachine(scenarioSchema.parse(displacement));
+		const x = given(scenarioSchema.parse(displacement));
 		x.send({ type: 'START' }, 0);
 		const early = x.tickThrough(1, 12, 1);
 		const [mayday] = ofType(early, 'simulation.alert').filter((a) => a.alert === 'distress');
@@ -325,7 +325,7 @@ describe('boats of displaced people', () => {
 
 	it('a boat rescued before its distress minute calls no one: no mayday, no inject, and it goes on to port with its rescuer', () => {
 		const later = { ...displacement, entities: displacement.entities?.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 40 } : e)) };
-		const x = driveMachine(scenarioSchema.parse(later));
+		const x = given(scenarioSchema.parse(later));
 		x.send({ type: 'START' }, 0);
 		const [, assessed] = x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 1);
 		expect(assessed).toMatchObject({ feasible: true });
@@ -345,7 +345,7 @@ describe('boats of displaced people', () => {
 	it('a boat that has landed before its distress minute is ashore and calls no one', () => {
 		// The overloaded boat lands at minute 100; its distress minute comes after.
 		const ashore = { ...displacement, entities: displacement.entities?.map((e) => (e.id === 'sinking' ? { ...e, distressAt: 110 } : e)) };
-		const x = driveMachine(scenarioSchema.parse(ashore));
+		const x = given(scenarioSchema.parse(ashore));
 		x.send({ type: 'START' }, 0);
 		const events = x.tickThrough(1, 119, 1);
 		expect(ofType(events, 'boat.landed').map((l) => l.entityId)).toContain('sinking');
@@ -355,7 +355,7 @@ describe('boats of displaced people', () => {
 	});
 
 	it('lets only the team that runs a facility change it, within its staff limit', () => {
-		const x = driveMachine(scenarioSchema.parse(displacement));
+		const x = given(scenarioSchema.parse(displacement));
 		const set = (team: string, more: Record<string, unknown>) => ({ type: 'SET_FACILITY' as const, entityId: 'port', team, by: 'Officer', ...more });
 		expect(x.refusal(set('coast-guard', { open: false }), 0)).toBe('"St John\'s" is run by another team');
 		expect(x.refusal(set('immigration', { staff: 7 }), 0)).toBe('"St John\'s" has room for at most 6 staff');
@@ -365,7 +365,7 @@ describe('boats of displaced people', () => {
 	});
 
 	it('lands a hidden boat for everyone: found children alert the port, and a team counts the people it could not see at sea', () => {
-		const x = driveMachine(scenarioSchema.parse(displacement));
+		const x = given(scenarioSchema.parse(displacement));
 		x.send({ type: 'START' }, 0);
 		const events = x.tickThrough(1, 30, 1);
 		const [landed] = ofType(events, 'boat.landed').filter((l) => l.entityId === 'hidden-boat');
@@ -384,7 +384,7 @@ describe('boats of displaced people', () => {
 
 describe('when orders are taken', () => {
 	it('takes orders before STARTEX and while paused, never after the end', () => {
-		const x = driveMachine(scenarioSchema.parse(interdiction));
+		const x = given(scenarioSchema.parse(interdiction));
 		expect(x.send(task('cutter', { type: 'goto', point: [-61.9, 11.0] }), 0).map((e) => e.type)).toEqual(['asset.tasked']);
 		x.send({ type: 'START' }, 0);
 		x.send({ type: 'PAUSE' }, 5);
