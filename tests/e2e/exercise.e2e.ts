@@ -55,6 +55,8 @@ async function canvasColours(page: Page): Promise<{ distinct: number; width: num
 }
 
 test('controller, two teams and an evaluator play through decisions live', async ({ browser }) => {
+	// Four browser contexts, three of them drawing the map with software WebGL on a 2-core machine: allow for it.
+	test.setTimeout(180_000);
 	const controller = await openPage(browser);
 	const coastGuard = await openPage(browser);
 	const customs = await openPage(browser);
