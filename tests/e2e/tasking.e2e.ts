@@ -15,7 +15,7 @@ async function entityPoint(page: Page, id: string): Promise<{ x: number; y: numb
 
 test('a participant tasks an asset on the map and sees it move and intercept', async ({ browser }) => {
 	// About half a minute of it is the boats closing at 60× exercise speed.
-	test.setTimeout(180_000);
+	test.setTimeout(300_000);
 	const controller = await newPage(browser);
 	const cg = await newPage(browser);
 	const grenada = await newPage(browser);
@@ -65,7 +65,7 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 	await expect(p.getByTestId('asset-order')).toContainText('intercepting Suspect yacht');
 
 	// The intercept happens, the yacht stops, and the triggered inject reaches both teams.
-	await expect(p.getByTestId('intercept-achieved')).toContainText('Intercepted Suspect yacht', { timeout: 60_000 });
+	await expect(p.getByTestId('intercept-achieved')).toContainText('Intercepted Suspect yacht', { timeout: 120_000 });
 	await expect(p.getByTestId('intercept-achieved')).toContainText('outside any territorial sea');
 	for (const page of [p, grenada.page]) await expect(page.getByTestId('inject-feed').getByText('Yacht stopped', { exact: true })).toBeVisible();
 	const stopped = await entityPoint(p, 'yacht');
