@@ -3,7 +3,8 @@
  * and a phone's 390×844, every card (`.panel`, decision cards) is as wide as what it holds and fits inside the
  * box that clips it. Both bundled kinds of scenario: the displacement one brings the wide displaced-people board.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { overflowingCards } from './checks';
 import { createExercise, exerciseIdOf, joinTeam, newPage } from './pages';
 
 /**
@@ -16,33 +17,6 @@ const VIEWPORTS = [
 	{ width: 1400, height: 900 },
 	{ width: 390, height: 844 }
 ];
-
-/** Every visible card that is narrower than its content or sticks out of the box clipping it, described. */
-function overflowingCards(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const problems: string[] = [];
-		const viewport = document.documentElement.clientWidth;
-		if (document.documentElement.scrollWidth > viewport + 1)
-			problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${viewport} px)`);
-		const clipOf = (el: Element): { left: number; right: number } => {
-			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
-				if (getComputedStyle(p).overflowX !== 'visible') return p.getBoundingClientRect();
-			return { left: 0, right: viewport };
-		};
-		for (const card of document.querySelectorAll<HTMLElement>('.panel, [data-testid="decision"]')) {
-			const box = card.getBoundingClientRect();
-			if (box.width === 0) continue;
-			const name = card.dataset.testid ?? card.getAttribute('aria-label') ?? card.querySelector('h2')?.textContent ?? card.className;
-			if (card.scrollWidth > card.clientWidth + 1) problems.push(`${name}: content ${card.scrollWidth} px wide in a ${card.clientWidth} px card`);
-			const clip = clipOf(card);
-			if (box.right > clip.right + 1 || box.left < clip.left - 1)
-				problems.push(
-					`${name}: card spans ${Math.round(box.left)}–${Math.round(box.right)} px, its container shows ${Math.round(clip.left)}–${Math.round(clip.right)} px`
-				);
-		}
-		return problems;
-	});
-}
 
 for (const { scenario, team } of [
 	{ scenario: 'maritime-trafficking-southern-caribbean', team: 'tt-coast-guard' },
