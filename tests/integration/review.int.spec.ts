@@ -12,7 +12,9 @@ import { foldEvents } from '../../src/lib/engine/exercise/state';
 import { hotWash } from '../../src/lib/engine/review/review';
 import { parseScenarioYaml } from '../../src/lib/engine/scenario/parse';
 import { TIMELINE_CSV_COLUMNS } from '../../src/lib/engine/formats/timeline-csv';
-import { client, CONTROLLER_KEY, startServer, tempDir, type RunningServer, type TestClient } from './harness';
+import { ExerciseView } from '../../src/lib/client/exercise-view.svelte';
+import type { ClientSocket } from '../../src/lib/client/session';
+import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
 const parsed = parseScenarioYaml(readFileSync(`scenarios/${SCENARIO}.yaml`, 'utf8'));
@@ -150,6 +152,30 @@ describe('exports', () => {
 });
 
 describe('participants and their review', () => {
+	it('a team’s live view fetches its log once when the review opens, and then shows its own review', async () => {
+		// The browser's own view class over a real socket: it must not reload in a loop (it once asked 61 times in 10 s).
+		const socket = keep(await client(server.url, tokens.grenada));
+		const opens: number[] = [];
+		socket.onAnyOutgoing((event) => event === 'exercise:open' && opens.push(Date.now()));
+		const view = new ExerciseView(socket as unknown as ClientSocket, undefined, 'participant');
+		try {
+			await until(() => view.connection === 'online' && view.state.status === 'ended', 'the team view to load');
+			expect(view.state.adjustments).toEqual([]);
+			expect(opens).toHaveLength(1);
+
+			await controller.ok('review:share', { exerciseId, participantsMaySee: true });
+			await until(() => view.state.adjustments.length === 1, 'the team review to appear');
+			await new Promise((r) => setTimeout(r, 500));
+			expect(opens).toHaveLength(2);
+			expect(view.state.reviewShared).toBe(true);
+			expect(view.state.adjustments.map((a) => a.team)).toEqual(['grenada-police']);
+			expect(view.connection).toBe('online');
+		} finally {
+			view.destroy();
+			await controller.ok('review:share', { exerciseId, participantsMaySee: false });
+		}
+	});
+
 	it('shows a team nothing of the review until the controller opens it, then only its own', async () => {
 		const closed = await get('events.json', tokens.customs);
 		expect(closed.status).toBe(403);

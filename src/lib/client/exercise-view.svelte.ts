@@ -66,12 +66,14 @@ export class ExerciseView {
 		this.timer = setInterval(() => (this.wallNow = Date.now() + this.offset), 250);
 	}
 
-	private async open() {
+	/** Fetches what this session may see after `afterSeq` (0: everything, replacing the view once it has arrived). */
+	private async open(afterSeq = this.state.lastSeq) {
 		try {
-			const opened = await this.client.open(this.exerciseId, this.state.lastSeq);
+			const opened = await this.client.open(this.exerciseId, afterSeq);
 			this.offset = opened.serverWall - Date.now();
 			if (opened.codes) this.codes = opened.codes;
-			this.apply(opened.events);
+			if (afterSeq === 0) this.replace(opened.events);
+			else this.apply(opened.events);
 			this.connection = 'online';
 			this.error = null;
 		} catch (err) {
@@ -87,15 +89,20 @@ export class ExerciseView {
 		const wasOpen = reviewOpenFor(this.state);
 		this.state = state;
 		this.events = [...this.events, ...fresh];
-		// When a team's review opens, earlier evaluation events become visible to it: fetch the log again.
+		// When a team's review opens, earlier evaluation events become visible to it: fetch the log again, once.
 		if (this.role === 'participant' && !wasOpen && reviewOpenFor(state)) void this.reload();
 	}
 
-	/** Drops the local view and fetches everything this session may see. */
+	/** A whole log fetched afresh: the view is rebuilt from it in one step (no empty state in between, no second reload). */
+	private replace(events: DomainEvent[]) {
+		const id = events[0]?.exerciseId ?? this.state.id;
+		this.state = foldEvents(id, events, emptyExercise(id));
+		this.events = events;
+	}
+
+	/** Fetches everything this session may see and rebuilds the view from it; the old view stays on screen until then. */
 	async reload() {
-		this.state = emptyExercise('');
-		this.events = [];
-		await this.open();
+		await this.open(0);
 	}
 
 	destroy() {
