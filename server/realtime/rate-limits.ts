@@ -29,19 +29,42 @@ export function requestLimiter(limits: RateLimits) {
 	};
 }
 
-/** Runs a sign-in `attempt` (null: refused with `failure`); too many failures from one address block it for a while. */
+/** Runs a sign-in `attempt` (null: refused with `failure`); too many failures block the browser, or the whole address, for a while. */
 export type SignInGuard = <T>(socket: ClientSocket, attempt: () => Promise<T | null>, failure: string) => Promise<T>;
 
+/**
+ * How many more failures a whole address may make than one browser: a training room behind one NAT address
+ * shares it, so one participant's typos must not lock the others out. Guessing stays hopeless: a code has 59 bits.
+ */
+export const ADDRESS_FAILURES_PER_BROWSER = 10;
+
+/** The id a browser sends in its handshake (`auth.device`, random, kept in its storage), if it is a well-formed one. */
+function deviceOf(socket: ClientSocket): string | null {
+	const device: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.device;
+	return typeof device === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(device) ? device : null;
+}
+
 export function signInGuard(limits: RateLimits): SignInGuard {
-	const failures = new RateLimiterMemory({ points: limits.failedJoinsPerMinute, duration: 60, blockDuration: 60 });
+	const perBrowser = limits.failedJoinsPerMinute;
+	const perAddress = limits.failedJoinsPerMinute * ADDRESS_FAILURES_PER_BROWSER;
+	const browsers = new RateLimiterMemory({ keyPrefix: 'browser', points: perBrowser, duration: 60, blockDuration: 60 });
+	const addresses = new RateLimiterMemory({ keyPrefix: 'address', points: perAddress, duration: 60, blockDuration: 60 });
+	const blockedFor = async (limiter: RateLimiterMemory, key: string, points: number): Promise<number | null> => {
+		const record = await limiter.get(key);
+		return record && record.consumedPoints >= points ? Math.ceil(record.msBeforeNext / 1000) : null;
+	};
 	return async (socket, attempt, failure) => {
 		const address = socket.handshake.address;
-		const record = await failures.get(address);
-		if (record && record.consumedPoints >= limits.failedJoinsPerMinute)
-			throw new RequestError(`too many failed attempts from your address: try again in ${Math.ceil(record.msBeforeNext / 1000)} s`);
+		// A client that names no browser is counted by its address alone, at the strict limit.
+		const device = deviceOf(socket);
+		const browser = device ? `${address}/${device}` : address;
+		const browserWait = await blockedFor(browsers, browser, perBrowser);
+		if (browserWait !== null) throw new RequestError(`too many failed attempts from this browser: try again in ${browserWait} s`);
+		const addressWait = await blockedFor(addresses, address, perAddress);
+		if (addressWait !== null) throw new RequestError(`too many failed attempts from your network: try again in ${addressWait} s`);
 		const result = await attempt();
 		if (result === null) {
-			await failures.consume(address).catch(() => undefined);
+			await Promise.all([browsers.consume(browser), addresses.consume(address)].map((p) => p.catch(() => undefined)));
 			throw new RequestError(failure);
 		}
 		return result;

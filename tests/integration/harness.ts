@@ -93,8 +93,9 @@ export type TestClient = Socket & {
 	raw(event: string, payload: unknown): Promise<Ack<unknown>>;
 };
 
-export async function client(url: string, token?: string): Promise<TestClient> {
-	const socket = io(url, { auth: token ? { token } : {}, forceNew: true, transports: ['websocket'], reconnectionDelay: 100 }) as TestClient;
+/** `auth` adds handshake fields beside the token (e.g. the browser id `device` a real browser sends). */
+export async function client(url: string, token?: string, auth: Record<string, string> = {}): Promise<TestClient> {
+	const socket = io(url, { auth: { ...auth, ...(token ? { token } : {}) }, forceNew: true, transports: ['websocket'], reconnectionDelay: 100 }) as TestClient;
 	socket.received = [];
 	socket.on('exercise:events', (events: DomainEvent[]) => socket.received.push(...events));
 	socket.raw = (event, payload) => socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<unknown>>;

@@ -38,7 +38,7 @@ it('answers a socket that floods requests with a rate-limit error, and only that
 	expect(await calm.call('scenario:list', {})).toMatchObject({ ok: true });
 });
 
-it('blocks an address after repeated failed sign-ins, even with a correct key', async () => {
+it('blocks a client that names no browser after repeated failed sign-ins, even with a correct key', async () => {
 	const guesser = await keep(client(server.url));
 	for (let i = 0; i < 3; i++)
 		expect(await guesser.call('session:join', { code: `WRONG-CODE-${i}`, name: 'x' })).toEqual({
@@ -46,5 +46,28 @@ it('blocks an address after repeated failed sign-ins, even with a correct key', 
 			error: 'unknown join code: check it with your controller'
 		});
 	const blocked = await guesser.call('session:controller', { key: CONTROLLER_KEY, name: 'x' });
-	expect(blocked).toMatchObject({ ok: false, error: expect.stringMatching(/^too many failed attempts from your address: try again in \d+ s$/) });
+	expect(blocked).toMatchObject({ ok: false, error: expect.stringMatching(/^too many failed attempts from this browser: try again in \d+ s$/) });
+});
+
+it('locks out only the mistyping browser of a room behind one address, and the address only after ten browsers’ worth', async () => {
+	// Every socket here comes from 127.0.0.1, like a training room behind one NAT; each browser sends its own id.
+	const browser = async (device: string) => keep(client(server.url, undefined, { device }));
+	const wrong = (s: TestClient) => s.call('session:join', { code: 'WRONG-CODE-X', name: 'x' });
+	const typist = await browser('room-browser-typist');
+	for (let i = 0; i < 3; i++) expect(await wrong(typist)).toMatchObject({ ok: false, error: 'unknown join code: check it with your controller' });
+	expect(await wrong(typist)).toMatchObject({ ok: false, error: expect.stringMatching(/^too many failed attempts from this browser/) });
+	// The rest of the room still gets in.
+	const neighbour = await browser('room-browser-neighbour');
+	expect(await neighbour.call('session:controller', { key: CONTROLLER_KEY, name: 'Neighbour' })).toMatchObject({ ok: true });
+
+	// Someone rotating browser ids to guess: the address as a whole is stopped after 10 × 3 failures.
+	let refusal = '';
+	for (let i = 0; i < 12 && !refusal.includes('network'); i++) {
+		const rotating = await browser(`rotating-guesser-${i}`);
+		for (let j = 0; j < 3; j++) {
+			const reply = await wrong(rotating);
+			if (!reply.ok) refusal = reply.error;
+		}
+	}
+	expect(refusal).toMatch(/^too many failed attempts from your network: try again in \d+ s$/);
 });

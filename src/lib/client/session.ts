@@ -31,6 +31,24 @@ export function clearSession() {
 /** A request the server has not answered in this time fails (`ExerciseClient` turns that into `RequestFailed`). */
 const ACK_TIMEOUT_MS = 10_000;
 
+const DEVICE_KEY = 'crosscurrent.device';
+
+/**
+ * A random id for this browser, kept in its storage: the server counts failed join codes per browser, so one
+ * person's typos do not lock out a whole room that shares one network address.
+ */
+export function deviceId(): string {
+	try {
+		const known = localStorage.getItem(DEVICE_KEY);
+		if (known) return known;
+		const made = crypto.randomUUID();
+		localStorage.setItem(DEVICE_KEY, made);
+		return made;
+	} catch {
+		return crypto.randomUUID();
+	}
+}
+
 export function connect(token?: string): ClientSocket {
-	return io({ auth: token ? { token } : {}, transports: ['websocket', 'polling'], ackTimeout: ACK_TIMEOUT_MS });
+	return io({ auth: { device: deviceId(), ...(token ? { token } : {}) }, transports: ['websocket', 'polling'], ackTimeout: ACK_TIMEOUT_MS });
 }
