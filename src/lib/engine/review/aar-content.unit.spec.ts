@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { given } from '../../../../tests/fixtures/machine-driver';
+import { loadScenario } from '../../../../tests/fixtures/load-scenario';
+import { MINUTE } from '../exercise/clock';
+import { keyMoments, objectiveSections, outcomeFigures, suggestedText } from './aar-content';
+
+const maritime = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
+const displacement = loadScenario('scenarios/displacement-hurricane-dominica.yaml');
+const goFast = maritime.entities.find((e) => e.id === 'go-fast')!;
+
+function maritimePlay() {
+	const x = given(
+		maritime,
+		{ type: 'exercise.started' },
+		{
+			type: 'contact.detected',
+			minute: 12,
+			entityId: 'rss-aircraft',
+			team: 'rss-air-wing',
+			contact: 'go-fast',
+			position: [-62.07, 11.2],
+			rangeNm: 20,
+			entity: goFast
+		},
+		{
+			type: 'contact.detected',
+			minute: 15,
+			entityId: 'cg-cutter-1',
+			team: 'tt-coast-guard',
+			contact: 'go-fast',
+			position: [-62.05, 11.3],
+			rangeNm: 12,
+			entity: goFast
+		},
+		{
+			type: 'intercept.achieved',
+			minute: 20,
+			entityId: 'rss-aircraft',
+			team: 'rss-air-wing',
+			target: 'go-fast',
+			metAt: 19 * MINUTE,
+			point: [-62.06, 11.25],
+			waters: { kind: 'high-seas' },
+			shadowing: true,
+			courses: []
+		},
+		{
+			type: 'intercept.achieved',
+			minute: 41,
+			entityId: 'cg-cutter-1',
+			team: 'tt-coast-guard',
+			target: 'go-fast',
+			metAt: 40.5 * MINUTE,
+			point: [-62.02, 11.48],
+			waters: { kind: 'territorial-sea', state: 'Grenada', coastNm: 9.5 },
+			shadowing: false,
+			courses: []
+		},
+		{
+			type: 'rating.set',
+			minute: 50,
+			team: 'tt-coast-guard',
+			objective: 'lawful-interdiction',
+			rating: 'M',
+			explanation: 'Stopped it in Grenada’s sea.',
+			by: 'E'
+		},
+		{ type: 'rating.set', minute: 51, team: 'tt-customs', objective: 'lawful-interdiction', rating: 'P', explanation: 'Searched by the book.', by: 'E' },
+		{ type: 'exercise.ended', minute: 60 }
+	);
+	return x;
+}
+
+describe('maritime outcome figures', () => {
+	it('say who saw each suspect first, who stopped it, where and in whose waters, and what was seized', () => {
+		const x = maritimePlay();
+		const o = outcomeFigures(x.state(), 60 * MINUTE);
+		expect(o?.kind).toBe('maritime-trafficking');
+		if (o?.kind !== 'maritime-trafficking') return;
+		const fast = o.suspects.find((s) => s.entityId === 'go-fast')!;
+		expect(fast.firstDetected).toEqual({ at: 12 * MINUTE, team: 'rss-air-wing' });
+		expect(fast.shadowed).toEqual({ at: 19 * MINUTE, team: 'rss-air-wing', assetId: 'rss-aircraft' });
+		expect(fast.stopped).toMatchObject({ at: 40.5 * MINUTE, team: 'tt-coast-guard', assetId: 'cg-cutter-1', point: [-62.02, 11.48] });
+		expect(fast.stopped?.waters).toEqual({ kind: 'territorial-sea', state: 'Grenada', coastNm: 9.5 });
+		// The reception pirogue was never met: one of two suspect craft seized.
+		expect(o.suspects.find((s) => s.entityId === 'reception-pirogue')).toMatchObject({ firstDetected: null, stopped: null, shadowed: null });
+		expect(o.seized).toBe(1);
+		expect(o.intercepts).toBe(2);
+		expect(o.interceptsByWaters).toEqual({ territorialSea: 1, highSeas: 0 });
+	});
+
+	it('before anything happened, nothing was stopped', () => {
+		const o = outcomeFigures(given(maritime, { type: 'exercise.started' }).state(), 0);
+		expect(o).toMatchObject({ seized: 0, intercepts: 0 });
+	});
+});
+
+describe('displacement outcome figures', () => {
+	it('count the people landed, screened, sheltered and the unaccompanied children found, consistently', () => {
+		const x = given(displacement);
+		x.send({ type: 'START' }, 0);
+		x.tickThrough(1, displacement.durationMinutes, 1);
+		const end = displacement.durationMinutes * MINUTE;
+		const o = outcomeFigures(x.state(), end);
+		if (o?.kind !== 'displacement') throw new Error('expected displacement figures');
+		const landed = x.log.filter((e) => e.type === 'boat.landed');
+		expect(landed.length).toBeGreaterThan(0);
+		expect(o.boatsLanded).toBe(new Set(landed.map((e) => e.entityId)).size);
+		const boats = displacement.entities.filter((e) => landed.some((l) => l.entityId === e.id));
+		expect(o.received).toBe(boats.reduce((n, b) => n + (b.kind === 'boat' ? (b.people?.total ?? 0) : 0), 0));
+		expect(o.unaccompaniedMinors).toBe(boats.reduce((n, b) => n + (b.kind === 'boat' ? (b.people?.unaccompaniedMinors ?? 0) : 0), 0));
+		expect(o.received).toBe(o.screened + o.awaitingScreening);
+		expect(o.screened).toBe(o.sheltered + o.unsheltered);
+		expect(o.byState.reduce((n, s) => n + s.received, 0)).toBe(o.received);
+		expect(o.boats).toBe(displacement.entities.filter((e) => e.kind === 'boat' && e.people).length);
+	});
+});
+
+describe('key moments', () => {
+	it('are the first detection per contact, each intercept and the end, in time order', () => {
+		const moments = keyMoments(maritimePlay().log);
+		expect(moments.map((m) => [m.kind, m.at])).toEqual([
+			['detection', 12 * MINUTE],
+			['intercept', 19 * MINUTE],
+			['intercept', 40.5 * MINUTE],
+			['end', 60 * MINUTE]
+		]);
+	});
+	it('keep the end when cut to a maximum', () => {
+		const moments = keyMoments(maritimePlay().log, 2);
+		expect(moments.map((m) => m.kind)).toEqual(['detection', 'end']);
+	});
+});
+
+describe('objective sections', () => {
+	it('put rated teams apart from the unrated ones', () => {
+		const sections = objectiveSections(maritimePlay().state());
+		const lawful = sections.find((s) => s.objective === 'lawful-interdiction')!;
+		expect(lawful.rated.map((t) => [t.team, t.rating?.rating])).toEqual([
+			['tt-coast-guard', 'M'],
+			['tt-customs', 'P']
+		]);
+		expect(lawful.unrated.map((t) => t.team)).toEqual(maritime.teams.map((t) => t.id).filter((id) => id !== 'tt-coast-guard' && id !== 'tt-customs'));
+		expect(sections.find((s) => s.objective === 'evidence-chain')!.rated).toEqual([]);
+	});
+	it('offer a starting point built from the ratings: good ones as strengths, poor ones as improvements', () => {
+		const state = maritimePlay().state();
+		expect(suggestedText(state, 'lawful-interdiction', 'strengths')).toBe('• Customs and Excise Division (P): Searched by the book.');
+		expect(suggestedText(state, 'lawful-interdiction', 'improvements')).toBe('• Trinidad and Tobago Coast Guard (M): Stopped it in Grenada’s sea.');
+	});
+});
