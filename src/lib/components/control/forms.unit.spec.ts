@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkAdHoc, checkAdjustment, formatIn, formatShort, placeRefusal } from './forms';
+
+const adHoc = { from: 'Minister', to: ['tt-customs'], channel: 'phone', title: 'Briefing', body: 'Call back.', inMinutes: 0 };
+
+describe('control room forms', () => {
+	it('accepts a complete ad-hoc inject and names each missing field in plain words', () => {
+		expect(checkAdHoc(adHoc)).toEqual({});
+		const errors = checkAdHoc({ ...adHoc, from: '  ', to: [], body: '', inMinutes: -1 });
+		expect(Object.keys(errors).sort()).toEqual(['body', 'from', 'inMinutes', 'to']);
+		expect(errors.to).toBe('Choose at least one team to receive it.');
+		expect(checkAdHoc({ ...adHoc, inMinutes: null }).inMinutes).toMatch(/0 \(at once\) to 1440/);
+	});
+
+	it('checks a score adjustment: team, objective, non-zero points within 20, a reason', () => {
+		expect(checkAdjustment({ team: 'a', objective: 'b', points: -2.5, reason: 'Broke the caveat' })).toEqual({});
+		expect(checkAdjustment({ team: '', objective: '', points: 0, reason: 'no' })).toEqual({
+			team: 'Choose the team.',
+			objective: 'Choose the objective.',
+			points: 'Give the points to add (or take away, with a minus), not 0.',
+			reason: 'Explain the adjustment in a few words: it is kept in the log.'
+		});
+		expect(checkAdjustment({ team: 'a', objective: 'b', points: 25, reason: 'Because' }).points).toMatch(/at most 20/);
+	});
+
+	it('puts a server refusal beside its field, or beside the button in plain words', () => {
+		const fields = ['from', 'to', 'title', 'body', 'inMinutes'] as const;
+		expect(placeRefusal('inject:add: payload.inject.to: needs at least one team', fields)).toEqual({ to: 'Choose at least one team.' });
+		expect(placeRefusal('inject:add: payload.inject.title: must not be empty', fields)).toEqual({ title: 'This cannot be empty.' });
+		expect(placeRefusal('inject:add: payload.inMinutes: Too big: expected number to be <=1440', fields)).toEqual({
+			inMinutes: 'Too big: expected number to be <=1440'
+		});
+		expect(placeRefusal('the server did not answer in time', fields).form).toMatch(/did not answer in time/);
+		expect(placeRefusal('score:adjust: payload.exerciseId: must be an exercise id', ['team', 'reason'])).toEqual({
+			form: 'Not done: must be an exercise id.'
+		});
+		expect(placeRefusal('unknown team "x"', fields)).toEqual({ form: 'Not done: unknown team "x".' });
+	});
+
+	it('says how soon and how long in short words', () => {
+		expect([formatIn(0), formatIn(40_000), formatIn(4 * 60_000 + 1)]).toEqual(['now', 'in 40 s', 'in 5 min']);
+		expect([formatShort(12_000), formatShort(9 * 60_000), formatShort(75 * 60_000)]).toEqual(['12 s', '9 min', '1 h 15 min']);
+	});
+});
