@@ -80,9 +80,15 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 		inMinutes: 0,
 		inject: { from: 'Minister of National Security', to: ['tt-customs'], channel: 'phone', title: 'Briefing wanted', body: 'Call me back.' }
 	},
+	'message:answer': { exerciseId, messageId: 'no-such-message' },
+	'team:mark': { exerciseId, team: 'tt-customs', mode: 'playing' },
 	'decision:submit': { injectId: 'rifc-tipoff', optionId: 'share-and-launch' },
+	'decision:submit-for': { exerciseId, team: 'tt-customs', injectId: 'rifc-tipoff', optionId: 'share-and-launch' },
 	'message:send': { to: ['grenada-police'], channel: 'radio', text: 'Contact T-01 heading north', refInjectId: 'rifc-tipoff' },
 	'evaluation:observe': { exerciseId, team: 'tt-customs', objective: 'evidence-chain', text: 'Private note on customs' },
+	'evaluation:observe-edit': { exerciseId, observationId: 'no-such-note', team: null, objective: null, text: 'Edited', eventSeq: null },
+	'evaluation:observe-delete': { exerciseId, observationId: 'no-such-note' },
+	'evaluation:narrative': { exerciseId, section: 'summary', text: 'Draft executive summary' },
 	'evaluation:rate': { exerciseId, team: 'tt-customs', objective: 'evidence-chain', rating: 'S', explanation: 'Private rating note' },
 	'evaluation:improvement': {
 		exerciseId,
@@ -117,6 +123,14 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'inject:unhold': ['controller'],
 	'inject:skip': ['controller'],
 	'inject:add': ['controller'],
+	'team:mark': ['controller'],
+	// Refused for everyone here (no such message; customs is not played by control; no such note): the controller's
+	// and evaluators' own cases are played in control-desk.int.spec.ts, and the reasons spot-checked below.
+	'message:answer': [],
+	'decision:submit-for': [],
+	'evaluation:observe-edit': [],
+	'evaluation:observe-delete': [],
+	'evaluation:narrative': ['controller', 'evaluator'],
 	// Decisions act on the member's own exercise: the other exercise's member decides there, not here.
 	'decision:submit': ['coastGuard', 'otherExercise'],
 	// Messages go out in the sender's own exercise, about an inject the sender's team received.
@@ -160,6 +174,10 @@ describe('role matrix over sockets', () => {
 		expect(denied).toContain('observer decision:submit: only team members may submit decisions');
 		expect(denied).toContain('controller decision:submit: only team members may submit decisions');
 		expect(denied).toContain('customs asset:task: "TTCG Cutter 1" belongs to another team');
+		expect(denied).toContain('controller decision:submit-for: team "tt-customs" is not played by exercise control');
+		expect(denied).toContain('controller message:answer: no message "no-such-message" to exercise control');
+		expect(denied).toContain('evaluator evaluation:observe-delete: no observation "no-such-note"');
+		expect(denied).toContain('customs decision:submit-for: only an exercise controller may do this');
 		expect(denied.filter((d) => d.includes('exercise:open'))).toHaveLength(2);
 	});
 
@@ -189,10 +207,14 @@ describe('role matrix over sockets', () => {
 				// Another exercise's events share sequence numbers with this one: compare like with like.
 				(e) => e.exerciseId === exerciseId
 			);
-			const text = JSON.stringify(received);
+			// A team passed an inject holds a copy of it in the message, named by its id; nothing else may name an inject it was not sent.
+			const passedOn = (e: DomainEvent) => e.type === 'message.sent' && team !== null && e.to.includes(team) && e.forwarded;
+			const text = JSON.stringify(received.map((e) => (passedOn(e) ? { ...e, forwarded: { ...e.forwarded, injectId: '(passed on)' } } : e)));
 			for (const e of full) {
 				if (e.type === 'inject.released' && (team === null || !e.inject.to.includes(team)))
 					expect(text, `${role} must not see inject ${e.injectId}`).not.toContain(`"injectId":"${e.injectId}"`);
+				if (e.type === 'inject.released' && e.inject.controllerNote)
+					expect(text, `${role} must not see the controller note of ${e.injectId}`).not.toContain(e.inject.controllerNote.slice(0, 40));
 				if ((e.type === 'decision.submitted' || e.type === 'decision.expired') && e.team !== team)
 					expect(
 						received.some((r) => r.type === e.type && r.seq === e.seq),
@@ -210,6 +232,7 @@ describe('role matrix over sockets', () => {
 						`${role} must not see a message between others`
 					).toBe(false);
 			}
+			if (role === 'coastGuard') expect(received.some((e) => e.type === 'message.sent' && e.forwarded?.injectId === 'customs-evidence')).toBe(true);
 			expect(text).not.toContain('controllerNote');
 			expect(text).not.toContain('Private note on customs');
 			expect(text).not.toContain('Private rating note');

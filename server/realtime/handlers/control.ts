@@ -17,7 +17,10 @@ type ControlEvent =
 	| 'inject:hold'
 	| 'inject:unhold'
 	| 'inject:skip'
-	| 'inject:add';
+	| 'inject:add'
+	| 'message:answer'
+	| 'team:mark'
+	| 'decision:submit-for';
 
 export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent> {
 	const { registry } = ctx;
@@ -48,13 +51,20 @@ export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent
 		'inject:hold': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'HOLD_INJECT', injectId }),
 		'inject:unhold': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'UNHOLD_INJECT', injectId }),
 		'inject:skip': (socket, { exerciseId, injectId }) => asController(ctx, socket, exerciseId, { type: 'SKIP_INJECT', injectId }),
-		'inject:add': async (socket, { exerciseId, inMinutes, inject }) => {
-			requireController(socket);
+		'inject:add': async (socket, { exerciseId, inMinutes, inject, inReplyTo }) => {
+			const session = requireController(socket);
 			const state = registry.state(knownExercise(registry, exerciseId))!;
 			const injectId = `adhoc-${randomUUID().slice(0, 8)}`;
 			const full = injectSchema.parse({ ...inject, id: injectId, at: 0 });
 			const dueAt = exerciseTimeAt(state.clock, ctx.now()) + inMinutes * MINUTE;
-			return { ...(await asController(ctx, socket, exerciseId, { type: 'ADD_INJECT', inject: { ...full, at: undefined }, dueAt })), injectId };
-		}
+			const command = { type: 'ADD_INJECT', inject: { ...full, at: undefined }, dueAt, inReplyTo, by: session.name } as const;
+			return { ...(await asController(ctx, socket, exerciseId, command)), injectId };
+		},
+		'message:answer': (socket, { exerciseId, messageId }) =>
+			asController(ctx, socket, exerciseId, { type: 'ANSWER_MESSAGE', messageId, by: requireController(socket).name }),
+		'team:mark': (socket, { exerciseId, team, mode }) =>
+			asController(ctx, socket, exerciseId, { type: 'MARK_TEAM', team, mode, by: requireController(socket).name }),
+		'decision:submit-for': (socket, { exerciseId, team, injectId, optionId }) =>
+			asController(ctx, socket, exerciseId, { type: 'DECIDE', team, injectId, optionId, by: requireController(socket).name, byControl: true })
 	};
 }

@@ -4,10 +4,24 @@ import { requireController } from '../access';
 import type { HandlerGroup, RealtimeContext } from '../handler';
 import { asController, asEvaluator } from '../run-command';
 
-export function evaluationHandlers(ctx: RealtimeContext): HandlerGroup<'evaluation:observe' | 'evaluation:rate' | 'evaluation:improvement' | 'score:adjust'> {
+type EvaluationEvent =
+	| 'evaluation:observe'
+	| 'evaluation:observe-edit'
+	| 'evaluation:observe-delete'
+	| 'evaluation:narrative'
+	| 'evaluation:rate'
+	| 'evaluation:improvement'
+	| 'score:adjust';
+
+export function evaluationHandlers(ctx: RealtimeContext): HandlerGroup<EvaluationEvent> {
 	return {
-		'evaluation:observe': (socket, { exerciseId, team, objective, text }) =>
-			asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'OBSERVE', observationId: randomUUID(), team, objective, text, by })),
+		'evaluation:observe': (socket, { exerciseId, team, objective, text, eventSeq }) =>
+			asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'OBSERVE', observationId: randomUUID(), team, objective, text, eventSeq: eventSeq ?? null, by })),
+		'evaluation:observe-edit': (socket, { exerciseId, ...note }) => asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'EDIT_OBSERVATION', ...note, by })),
+		'evaluation:observe-delete': (socket, { exerciseId, observationId }) =>
+			asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'DELETE_OBSERVATION', observationId, by })),
+		'evaluation:narrative': (socket, { exerciseId, section, text }) =>
+			asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'SET_NARRATIVE', section, text, by })),
 		'evaluation:rate': (socket, { exerciseId, team, objective, rating, explanation }) =>
 			asEvaluator(ctx, socket, exerciseId, (by) => ({ type: 'RATE', team, objective, rating, explanation, by })),
 		'evaluation:improvement': async (socket, { exerciseId, itemId, ...item }) => {

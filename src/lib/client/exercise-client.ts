@@ -51,11 +51,32 @@ export class ExerciseClient {
 	decide(injectId: string, optionId: string) {
 		return this.settle(this.socket.emitWithAck('decision:submit', { injectId, optionId }));
 	}
+	/** Exercise control answers for a team it plays (the team must be marked "played by control"). */
+	decideFor(exerciseId: string, team: string, injectId: string, optionId: string) {
+		return this.settle(this.socket.emitWithAck('decision:submit-for', { exerciseId, team, injectId, optionId }));
+	}
+	/** Marks a team's message to exercise control as dealt with, without an inject. */
+	answerMessage(exerciseId: string, messageId: string) {
+		return this.settle(this.socket.emitWithAck('message:answer', { exerciseId, messageId }));
+	}
+	markTeam(exerciseId: string, team: string, mode: Payload<'team:mark'>['mode']) {
+		return this.settle(this.socket.emitWithAck('team:mark', { exerciseId, team, mode }));
+	}
 	send(message: Payload<'message:send'>) {
 		return this.settle(this.socket.emitWithAck('message:send', message));
 	}
 	observe(observation: Payload<'evaluation:observe'>) {
 		return this.settle(this.socket.emitWithAck('evaluation:observe', observation));
+	}
+	editObservation(note: Payload<'evaluation:observe-edit'>) {
+		return this.settle(this.socket.emitWithAck('evaluation:observe-edit', note));
+	}
+	deleteObservation(exerciseId: string | undefined, observationId: string) {
+		return this.settle(this.socket.emitWithAck('evaluation:observe-delete', { exerciseId, observationId }));
+	}
+	/** Writes one section of the AAR's narrative (empty text clears it). */
+	setNarrative(exerciseId: string | undefined, section: Payload<'evaluation:narrative'>['section'], text: string) {
+		return this.settle(this.socket.emitWithAck('evaluation:narrative', { exerciseId, section, text }));
 	}
 	rate(rating: Payload<'evaluation:rate'>) {
 		return this.settle(this.socket.emitWithAck('evaluation:rate', rating));

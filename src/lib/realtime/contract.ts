@@ -3,7 +3,7 @@
  * schemas (validated on arrival by the server) and reply shapes.
  */
 import { z } from 'zod';
-import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, type DomainEvent } from '../engine/exercise/events';
+import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, TEAM_MODES, type DomainEvent, type NarrativeSection } from '../engine/exercise/events';
 import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
 import type { ExerciseStatus } from '../engine/exercise/state';
 import type { ExerciseHistoryRow } from '../engine/review/history';
@@ -25,6 +25,7 @@ const itemId = z.string().min(1).max(64);
 const name = z.string().trim().min(1, 'must not be empty').max(60);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be an id');
 const note = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const eventSeq = z.number().int().min(1);
 const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-01')]);
 
 /** Every client → server event and the schema its payload must match. */
@@ -56,9 +57,15 @@ export const payloadSchemas = {
 			body: note(5000),
 			objectives: z.array(slug).max(40).default([]),
 			controllerNote: z.string().trim().max(1000).optional()
-		})
+		}),
+		/** The team's message to exercise control this inject answers. */
+		inReplyTo: itemId.optional()
 	}),
+	'message:answer': z.strictObject({ exerciseId, messageId: itemId }),
+	'team:mark': z.strictObject({ exerciseId, team: slug, mode: z.enum(TEAM_MODES) }),
 	'decision:submit': z.strictObject({ injectId: itemId, optionId: itemId }),
+	/** Exercise control answers a decision for a team it plays. */
+	'decision:submit-for': z.strictObject({ exerciseId, team: slug, injectId: itemId, optionId: itemId }),
 	'message:send': z.strictObject({
 		to: z.array(slug).min(1, 'needs at least one team').max(40),
 		channel: z.enum(MESSAGE_CHANNELS),
@@ -69,7 +76,26 @@ export const payloadSchemas = {
 		exerciseId: exerciseId.optional(),
 		team: slug.nullable(),
 		objective: slug.nullable(),
-		text: note(2000)
+		text: note(2000),
+		/** The timeline event (its seq) the note is about. */
+		eventSeq: eventSeq.nullable().optional()
+	}),
+	'evaluation:observe-edit': z.strictObject({
+		exerciseId: exerciseId.optional(),
+		observationId: itemId,
+		team: slug.nullable(),
+		objective: slug.nullable(),
+		text: note(2000),
+		eventSeq: eventSeq.nullable()
+	}),
+	'evaluation:observe-delete': z.strictObject({ exerciseId: exerciseId.optional(), observationId: itemId }),
+	'evaluation:narrative': z.strictObject({
+		exerciseId: exerciseId.optional(),
+		section: z.custom<NarrativeSection>((v) => typeof v === 'string' && /^(summary|(strengths|improvements):[a-z0-9][a-z0-9-]{0,63})$/.test(v), {
+			message: 'must be "summary", "strengths:<objective>" or "improvements:<objective>"'
+		}),
+		/** Empty text clears the section. */
+		text: z.string().trim().max(20_000)
 	}),
 	'evaluation:rate': z.strictObject({
 		exerciseId: exerciseId.optional(),
@@ -162,9 +188,15 @@ export interface Replies {
 	'inject:unhold': { seq: number };
 	'inject:skip': { seq: number };
 	'inject:add': { seq: number; injectId: string };
+	'message:answer': { seq: number };
+	'team:mark': { seq: number };
 	'decision:submit': { seq: number };
+	'decision:submit-for': { seq: number };
 	'message:send': { seq: number };
 	'evaluation:observe': { seq: number };
+	'evaluation:observe-edit': { seq: number };
+	'evaluation:observe-delete': { seq: number };
+	'evaluation:narrative': { seq: number };
 	'evaluation:rate': { seq: number };
 	'evaluation:improvement': { seq: number; itemId: string };
 	'score:adjust': { seq: number };

@@ -58,10 +58,18 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 			return event;
 		case 'message.sent':
 			return team !== null && (event.fromTeam === team || event.to.includes(team)) ? event : null;
+		case 'message.answered':
+			return event.team === team ? event : null;
+		case 'team.marked':
+		case 'aar.narrative_set':
+			// Exercise control's and the evaluators' business.
+			return null;
 		case 'coordination.credited':
 		case 'coordination.missed':
 			return event.team === team ? event : null;
 		case 'observation.recorded':
+		case 'observation.edited':
+		case 'observation.deleted':
 		case 'rating.set':
 		case 'score.adjusted':
 			return reviewOpen && team !== null && event.team === team ? event : null;

@@ -3,7 +3,7 @@
  * (not of their timing in the lifecycle, which the machine owns).
  */
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
-import type { DomainEventBody, ImprovementItem } from './events';
+import type { DomainEventBody, ImprovementItem, NarrativeSection } from './events';
 import type { Order } from '../sim/kinematics';
 import { EXERCISE_CONTROL, type Inject } from '../scenario/schema';
 import { taskingProblem } from '../sim/simulation';
@@ -25,10 +25,17 @@ export type CommandBody =
 	| { type: 'HOLD_INJECT'; injectId: string }
 	| { type: 'UNHOLD_INJECT'; injectId: string }
 	| { type: 'SKIP_INJECT'; injectId: string }
-	| { type: 'ADD_INJECT'; inject: Inject; dueAt: number }
-	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string }
-	| ({ type: 'SEND_MESSAGE' } & BodyOf<'message.sent'>)
+	/** `inReplyTo`: the team's message to exercise control this inject answers. */
+	| { type: 'ADD_INJECT'; inject: Inject; dueAt: number; inReplyTo?: string; by?: string }
+	/** `byControl`: exercise control answers for a team it plays. */
+	| { type: 'DECIDE'; injectId: string; team: string; optionId: string; by: string; byControl?: boolean }
+	| ({ type: 'SEND_MESSAGE' } & Omit<BodyOf<'message.sent'>, 'forwarded'>)
+	| { type: 'ANSWER_MESSAGE'; messageId: string; by: string }
+	| ({ type: 'MARK_TEAM' } & BodyOf<'team.marked'>)
 	| ({ type: 'OBSERVE' } & BodyOf<'observation.recorded'>)
+	| ({ type: 'EDIT_OBSERVATION' } & BodyOf<'observation.edited'>)
+	| { type: 'DELETE_OBSERVATION'; observationId: string; by: string }
+	| { type: 'SET_NARRATIVE'; section: NarrativeSection; text: string; by: string }
 	| ({ type: 'RATE' } & BodyOf<'rating.set'>)
 	| ({ type: 'ADJUST_SCORE' } & BodyOf<'score.adjusted'>)
 	| { type: 'SHARE_REVIEW'; participantsMaySee: boolean }
@@ -76,6 +83,7 @@ function unholdProblem(state: ExerciseState, { injectId }: CommandOf<'UNHOLD_INJ
 }
 
 function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): string | null {
+	if (cmd.byControl && own(state.teamModes, cmd.team) !== 'control') return `team "${cmd.team}" is not played by exercise control`;
 	const decision = own(state.decisions, decisionKey(cmd.injectId, cmd.team));
 	if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
 	if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
@@ -98,9 +106,21 @@ function messageProblem(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>): s
 	return null;
 }
 
-function addInjectProblem(state: ExerciseState, { inject }: CommandOf<'ADD_INJECT'>): string | null {
+/** A team's message to exercise control that is still waiting for an answer. */
+function openMessageProblem(state: ExerciseState, messageId: string): string | null {
+	const message = state.messages.find((m) => m.messageId === messageId);
+	if (!message || !message.to.includes(EXERCISE_CONTROL)) return `no message "${messageId}" to exercise control`;
+	if (message.answeredAt !== null) return 'that message has already been answered';
+	return null;
+}
+
+function addInjectProblem(state: ExerciseState, { inject, inReplyTo }: CommandOf<'ADD_INJECT'>): string | null {
 	const scenario = state.scenario!;
 	if (own(state.injects, inject.id)) return `an inject "${inject.id}" already exists`;
+	if (inReplyTo !== undefined) {
+		const problem = openMessageProblem(state, inReplyTo);
+		if (problem) return problem;
+	}
 	const unknownTeam = [...inject.to, ...(inject.decision?.teams ?? [])].find((t) => !scenario.teams.some((x) => x.id === t));
 	if (unknownTeam) return `unknown team "${unknownTeam}"`;
 	const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
@@ -117,6 +137,21 @@ function evaluationProblem(state: ExerciseState, team: string | null, objective:
 	if (team !== null && !scenario.teams.some((t) => t.id === team)) return `unknown team "${team}"`;
 	if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
 	return null;
+}
+
+function observationProblem(state: ExerciseState, observationId: string): string | null {
+	return state.observations.some((o) => o.observationId === observationId) ? null : `no observation "${observationId}"`;
+}
+
+function eventLinkProblem(state: ExerciseState, eventSeq: number | null | undefined): string | null {
+	return eventSeq == null || (Number.isInteger(eventSeq) && eventSeq >= 1 && eventSeq <= state.lastSeq) ? null : `no event ${eventSeq} in this exercise`;
+}
+
+function narrativeProblem(state: ExerciseState, { section }: CommandOf<'SET_NARRATIVE'>): string | null {
+	if (section === 'summary') return null;
+	const [kind, objective] = section.split(':');
+	if ((kind !== 'strengths' && kind !== 'improvements') || !objective) return `unknown section "${section}"`;
+	return evaluationProblem(state, null, objective);
 }
 
 function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): string | null {
@@ -146,7 +181,13 @@ const checks: { [T in CommandType]: Check<T> } = {
 	ADD_INJECT: addInjectProblem,
 	DECIDE: decideProblem,
 	SEND_MESSAGE: messageProblem,
-	OBSERVE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
+	ANSWER_MESSAGE: (state, cmd) => openMessageProblem(state, cmd.messageId),
+	MARK_TEAM: (state, cmd) => evaluationProblem(state, cmd.team, null),
+	OBSERVE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective) ?? eventLinkProblem(state, cmd.eventSeq),
+	EDIT_OBSERVATION: (state, cmd) =>
+		observationProblem(state, cmd.observationId) ?? evaluationProblem(state, cmd.team, cmd.objective) ?? eventLinkProblem(state, cmd.eventSeq),
+	DELETE_OBSERVATION: (state, cmd) => observationProblem(state, cmd.observationId),
+	SET_NARRATIVE: narrativeProblem,
 	RATE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
 	ADJUST_SCORE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective),
 	UPDATE_IMPROVEMENT: (state, cmd) => evaluationProblem(state, null, cmd.objective),

@@ -23,6 +23,23 @@ export type Rating = (typeof RATINGS)[number];
 export const MESSAGE_CHANNELS = ['radio', 'phone', 'email', 'secure-chat'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
+/** How a team takes part: with its own members, marked absent by the controller, or played by exercise control. */
+export const TEAM_MODES = ['playing', 'absent', 'control'] as const;
+export type TeamMode = (typeof TEAM_MODES)[number];
+
+/** The inject a "pass on" message carries, as its recipients read it (no controller notes, no scoring key). */
+export interface ForwardedInject {
+	injectId: string;
+	title: string;
+	from: string;
+	channel: Inject['channel'];
+	body: string;
+	releasedAt: number;
+}
+
+/** What an AAR narrative section is: the executive summary, or an objective's strengths or areas for improvement. */
+export type NarrativeSection = 'summary' | `strengths:${string}` | `improvements:${string}`;
+
 export const CAPABILITY_ELEMENTS = ['planning', 'organization', 'equipment', 'training', 'exercises'] as const;
 
 export interface ImprovementItem {
@@ -81,7 +98,8 @@ export type DomainEventBody =
 			/** Why: the option chosen and the scenario's feedback on it (shown once the decision closes). */
 			explanation: { label: string; feedback: string | null };
 	  }
-	| { type: 'decision.expired'; injectId: string; team: string; maxPoints: ObjectivePoints }
+	/** `teamAbsent`: the controller had marked the team absent, so the missed decision does not count against it. */
+	| { type: 'decision.expired'; injectId: string; team: string; maxPoints: ObjectivePoints; teamAbsent?: boolean }
 	| {
 			type: 'message.sent';
 			messageId: string;
@@ -91,8 +109,14 @@ export type DomainEventBody =
 			text: string;
 			/** The inject this message passes on, if any (scored on coordination). */
 			refInjectId: string | null;
+			/** A copy of that inject for the recipients (logs from before it existed have none). */
+			forwarded?: ForwardedInject | null;
 			by: string;
 	  }
+	/** Exercise control dealt with a team's message to it: answered with an inject, or marked handled. */
+	| { type: 'message.answered'; messageId: string; team: string; injectId: string | null; by: string }
+	/** The controller marked how a team takes part (absent, played by control, or back to playing). */
+	| { type: 'team.marked'; team: string; mode: TeamMode; by: string }
 	| {
 			type: 'coordination.credited';
 			injectId: string;
@@ -104,7 +128,21 @@ export type DomainEventBody =
 			maxPoints: number;
 	  }
 	| { type: 'coordination.missed'; injectId: string; team: string; target: string; objective: string; maxPoints: number }
-	| { type: 'observation.recorded'; observationId: string; team: string | null; objective: string | null; text: string; by: string }
+	| {
+			type: 'observation.recorded';
+			observationId: string;
+			team: string | null;
+			objective: string | null;
+			text: string;
+			by: string;
+			/** The timeline event (its seq) the note is about, if any. */
+			eventSeq?: number | null;
+	  }
+	| { type: 'observation.edited'; observationId: string; team: string | null; objective: string | null; text: string; eventSeq: number | null; by: string }
+	/** `team`: the deleted note's team, so that the event reaches whoever saw the note. */
+	| { type: 'observation.deleted'; observationId: string; team: string | null; by: string }
+	/** An evaluator wrote (or cleared, with empty text) a section of the AAR's narrative. */
+	| { type: 'aar.narrative_set'; section: NarrativeSection; text: string; by: string }
 	| { type: 'rating.set'; team: string; objective: string; rating: Rating; explanation: string; by: string }
 	| { type: 'score.adjusted'; team: string; objective: string; points: number; reason: string; by: string }
 	| { type: 'review.sharing_changed'; participantsMaySee: boolean }

@@ -11,7 +11,7 @@
  */
 import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt } from './clock';
-import type { DomainEvent, DomainEventBody, NewEvent } from './events';
+import type { DomainEvent, DomainEventBody, ForwardedInject, NewEvent } from './events';
 import { commandProblem, type Command, type CommandOf, type CommandType } from './commands';
 import { STATUS_AFTER } from './lifecycle';
 import { triggered } from './triggers';
@@ -49,6 +49,21 @@ function sharesMet(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>, at: num
 	});
 }
 
+/** The copy of a passed-on inject its recipients get: what the sender read, nothing of the MSEL's controller notes. */
+function forwardedCopy(state: ExerciseState, refInjectId: string | null): ForwardedInject | null {
+	if (refInjectId === null) return null;
+	const { inject, releasedAt } = known(state.injects, refInjectId);
+	return { injectId: inject.id, title: inject.title, from: inject.from, channel: inject.channel, body: inject.body, releasedAt: releasedAt ?? 0 };
+}
+
+/** An ad-hoc inject, and the team's message it answers if it is a reply. */
+function added(state: ExerciseState, { inject, dueAt, inReplyTo, by }: CommandOf<'ADD_INJECT'>, at: number): DomainEventBody[] {
+	const events: DomainEventBody[] = [{ type: 'inject.added', inject, dueAt: Math.max(at, dueAt) }];
+	const message = inReplyTo === undefined ? undefined : state.messages.find((m) => m.messageId === inReplyTo);
+	if (message) events.push({ type: 'message.answered', messageId: message.messageId, team: message.fromTeam, injectId: inject.id, by: by ?? 'controller' });
+	return events;
+}
+
 function releaseBody(state: ExerciseState, injectId: string, manual: boolean): DomainEventBody {
 	const { inject } = known(state.injects, injectId);
 	const byId = new Map(state.scenario?.entities.map((e) => [e.id, e]));
@@ -62,7 +77,8 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 		type: 'decision.expired',
 		injectId: d.injectId,
 		team: d.team,
-		maxPoints: maxPointsFor(known(state.injects, d.injectId).inject.decision!)
+		maxPoints: maxPointsFor(known(state.injects, d.injectId).inject.decision!),
+		...(own(state.teamModes, d.team) === 'absent' ? { teamAbsent: true } : {})
 	}));
 	const unshared: DomainEventBody[] = expiredShares(state, at).map((s) => ({
 		type: 'coordination.missed',
@@ -79,7 +95,8 @@ function submitted(state: ExerciseState, cmd: CommandOf<'DECIDE'>, at: number): 
 	const open = known(state.decisions, decisionKey(cmd.injectId, cmd.team));
 	const latencyMs = at - open.openedAt;
 	const scored = scoreDecision(known(state.injects, cmd.injectId).inject.decision!, cmd.optionId, latencyMs);
-	return [{ type: 'decision.submitted', injectId: cmd.injectId, team: cmd.team, optionId: cmd.optionId, by: cmd.by, latencyMs, ...scored }];
+	const by = cmd.byControl ? `${cmd.by} (exercise control)` : cmd.by;
+	return [{ type: 'decision.submitted', injectId: cmd.injectId, team: cmd.team, optionId: cmd.optionId, by, latencyMs, ...scored }];
 }
 
 function facilityChanged(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>, at: number): DomainEventBody[] {
@@ -108,10 +125,20 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 	HOLD_INJECT: (_state, { injectId }) => [{ type: 'inject.held', injectId }],
 	UNHOLD_INJECT: (_state, { injectId }) => [{ type: 'inject.unheld', injectId }],
 	SKIP_INJECT: (_state, { injectId }) => [{ type: 'inject.skipped', injectId }],
-	ADD_INJECT: (_state, { inject, dueAt }, at) => [{ type: 'inject.added', inject, dueAt: Math.max(at, dueAt) }],
+	ADD_INJECT: added,
 	DECIDE: submitted,
-	SEND_MESSAGE: (state, cmd, at) => [{ type: 'message.sent', ...fields(cmd) }, ...sharesMet(state, cmd, at)],
+	SEND_MESSAGE: (state, cmd, at) => [{ type: 'message.sent', ...fields(cmd), forwarded: forwardedCopy(state, cmd.refInjectId) }, ...sharesMet(state, cmd, at)],
+	ANSWER_MESSAGE: (state, { messageId, by }) => {
+		const message = state.messages.find((m) => m.messageId === messageId)!;
+		return [{ type: 'message.answered', messageId, team: message.fromTeam, injectId: null, by }];
+	},
+	MARK_TEAM: (_state, cmd) => [{ type: 'team.marked', ...fields(cmd) }],
 	OBSERVE: (_state, cmd) => [{ type: 'observation.recorded', ...fields(cmd) }],
+	EDIT_OBSERVATION: (_state, cmd) => [{ type: 'observation.edited', ...fields(cmd) }],
+	DELETE_OBSERVATION: (state, { observationId, by }) => [
+		{ type: 'observation.deleted', observationId, team: state.observations.find((o) => o.observationId === observationId)?.team ?? null, by }
+	],
+	SET_NARRATIVE: (_state, cmd) => [{ type: 'aar.narrative_set', ...fields(cmd) }],
 	RATE: (_state, cmd) => [{ type: 'rating.set', ...fields(cmd) }],
 	ADJUST_SCORE: (_state, cmd) => [{ type: 'score.adjusted', ...fields(cmd) }],
 	SHARE_REVIEW: (_state, { participantsMaySee }) => [{ type: 'review.sharing_changed', participantsMaySee }],
@@ -159,7 +186,13 @@ const exerciseMachine = setup({
 		ADD_INJECT: { actions: 'record' },
 		SET_SPEED: { actions: 'record' },
 		OBSERVE: { actions: 'record' },
+		EDIT_OBSERVATION: { actions: 'record' },
+		DELETE_OBSERVATION: { actions: 'record' },
 		RATE: { actions: 'record' },
+		// Exercise control may deal with a team's message, and write the AAR's narrative, at any time.
+		ANSWER_MESSAGE: { actions: 'record' },
+		SET_NARRATIVE: { actions: 'record' },
+		MARK_TEAM: { actions: 'record' },
 		ADJUST_SCORE: { actions: 'record' },
 		SHARE_REVIEW: { actions: 'record' },
 		// Evaluators may draft the improvement plan at any time, including after the evaluation is closed.
@@ -203,6 +236,7 @@ const exerciseMachine = setup({
 				SET_SPEED: {},
 				TASK_ASSET: {},
 				SET_FACILITY: {},
+				MARK_TEAM: {},
 				CLOSE: { target: STATUS_AFTER['exercise.closed'], actions: 'record' }
 			}
 		},
@@ -215,6 +249,9 @@ const exerciseMachine = setup({
 				ADD_INJECT: {},
 				SET_SPEED: {},
 				OBSERVE: {},
+				EDIT_OBSERVATION: {},
+				DELETE_OBSERVATION: {},
+				MARK_TEAM: {},
 				RATE: {},
 				ADJUST_SCORE: {},
 				TASK_ASSET: {},
@@ -256,7 +293,12 @@ const VERBS: Record<CommandType, string> = {
 	ADD_INJECT: 'add injects to',
 	DECIDE: 'decide in',
 	SEND_MESSAGE: 'send messages in',
+	ANSWER_MESSAGE: 'answer messages in',
+	MARK_TEAM: 'mark teams in',
 	OBSERVE: 'record observations in',
+	EDIT_OBSERVATION: 'edit observations in',
+	DELETE_OBSERVATION: 'delete observations in',
+	SET_NARRATIVE: 'write the narrative of',
 	RATE: 'rate',
 	ADJUST_SCORE: 'adjust scores in',
 	SHARE_REVIEW: 'share the review of',

@@ -6,7 +6,18 @@
  */
 import { MINUTE, runClock, setClockSpeed, stopClock, stoppedClock, type ClockState } from './clock';
 import type { FacilityChange } from '../sim/displacement';
-import type { CourseChange, DomainEvent, DomainEventBody, ImprovementItem, NewEvent, ObjectivePoints, Rating } from './events';
+import type {
+	CourseChange,
+	DomainEvent,
+	DomainEventBody,
+	ForwardedInject,
+	ImprovementItem,
+	NarrativeSection,
+	NewEvent,
+	ObjectivePoints,
+	Rating,
+	TeamMode
+} from './events';
 import type { CoursePoint, Order } from '../sim/kinematics';
 import type { Waters } from '../sim/zones';
 import { decidingTeams, type Entity, type Inject, type LonLat, type Scenario } from '../scenario/schema';
@@ -43,6 +54,8 @@ export interface DecisionState {
 	quality: ObjectivePoints;
 	violation: { rule: string; objective: string; penalty: number } | null;
 	explanation: { label: string; feedback: string | null } | null;
+	/** It expired while the controller had the team marked absent: it does not count against the team. */
+	teamAbsent: boolean;
 }
 
 /** A team that received an inject is expected to pass it on to `target` in time. */
@@ -61,8 +74,20 @@ export interface ShareExpectation {
 }
 
 type Body<T extends DomainEventBody['type']> = Omit<Extract<DomainEventBody, { type: T }>, 'type'>;
-export type Message = Body<'message.sent'> & { at: number };
-export type Observation = Body<'observation.recorded'> & { at: number };
+export type Message = Omit<Body<'message.sent'>, 'forwarded'> & {
+	at: number;
+	forwarded: ForwardedInject | null;
+	/** For messages to exercise control: when and by whom it was dealt with, and the inject that answered it. */
+	answeredAt: number | null;
+	answeredBy: string | null;
+	answerInjectId: string | null;
+};
+export type Observation = Omit<Body<'observation.recorded'>, 'eventSeq'> & { at: number; eventSeq: number | null; editedAt: number | null };
+export interface NarrativeEntry {
+	text: string;
+	by: string;
+	at: number;
+}
 export interface RatingRevision {
 	rating: Rating;
 	explanation: string;
@@ -122,6 +147,10 @@ export interface ExerciseState {
 	adjustments: ScoreAdjustment[];
 	improvements: Record<string, ImprovementItem>;
 	reviewShared: boolean;
+	/** How each team takes part, where the controller has marked it (a team not here is playing). */
+	teamModes: Record<string, TeamMode>;
+	/** The AAR's narrative, written by evaluators, by section. */
+	narrative: Partial<Record<NarrativeSection, NarrativeEntry>>;
 	/** Movements ordered or changed during play, oldest first, by entity id (scripted tracks apply before the first). */
 	courses: Record<string, CourseRecord[]>;
 	/** Teams a hidden entity has been revealed to (by an inject or their own sensors), by entity id. */
@@ -185,6 +214,8 @@ export function emptyExercise(id: string): ExerciseState {
 		adjustments: [],
 		improvements: {},
 		reviewShared: false,
+		teamModes: {},
+		narrative: {},
 		courses: {},
 		sightedBy: {},
 		detections: {},
@@ -225,6 +256,8 @@ function writable(state: ExerciseState): ExerciseState {
 		ratings: { ...state.ratings },
 		adjustments: [...state.adjustments],
 		improvements: { ...state.improvements },
+		teamModes: { ...state.teamModes },
+		narrative: { ...state.narrative },
 		courses: { ...state.courses },
 		sightedBy: { ...state.sightedBy },
 		detections: { ...state.detections },
@@ -326,7 +359,8 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 						maxPoints: {},
 						quality: {},
 						violation: null,
-						explanation: null
+						explanation: null,
+						teamAbsent: false
 					};
 				}
 			}
@@ -393,9 +427,45 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			return;
 		case 'message.sent': {
 			const { messageId, fromTeam, to, channel, text, refInjectId, by, at } = event;
-			s.messages.push({ messageId, fromTeam, to, channel, text, refInjectId, by, at });
+			s.messages.push({
+				messageId,
+				fromTeam,
+				to,
+				channel,
+				text,
+				refInjectId,
+				by,
+				at,
+				forwarded: event.forwarded ?? null,
+				answeredAt: null,
+				answeredBy: null,
+				answerInjectId: null
+			});
 			return;
 		}
+		case 'message.answered': {
+			const i = s.messages.findIndex((m) => m.messageId === event.messageId);
+			const message = s.messages[i];
+			if (message) s.messages[i] = { ...message, answeredAt: event.at, answeredBy: event.by, answerInjectId: event.injectId };
+			return;
+		}
+		case 'team.marked':
+			if (event.mode === 'playing') delete s.teamModes[event.team];
+			else s.teamModes[event.team] = event.mode;
+			return;
+		case 'observation.edited': {
+			const i = s.observations.findIndex((o) => o.observationId === event.observationId);
+			const note = s.observations[i];
+			if (note) s.observations[i] = { ...note, team: event.team, objective: event.objective, text: event.text, eventSeq: event.eventSeq, editedAt: event.at };
+			return;
+		}
+		case 'observation.deleted':
+			s.observations = s.observations.filter((o) => o.observationId !== event.observationId);
+			return;
+		case 'aar.narrative_set':
+			if (event.text === '') delete s.narrative[event.section];
+			else s.narrative[event.section] = { text: event.text, by: event.by, at: event.at };
+			return;
 		case 'coordination.credited':
 		case 'coordination.missed': {
 			const key = shareKey(event.injectId, event.team, event.target);
@@ -407,7 +477,7 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 		}
 		case 'observation.recorded': {
 			const { observationId, team, objective, text, by, at } = event;
-			s.observations.push({ observationId, team, objective, text, by, at });
+			s.observations.push({ observationId, team, objective, text, by, at, eventSeq: event.eventSeq ?? null, editedAt: null });
 			return;
 		}
 		case 'rating.set': {
@@ -450,7 +520,9 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 							violation: event.violation,
 							explanation: event.explanation
 						}
-					: { ...open, status: 'expired', closedAt: event.at, points: {}, maxPoints: event.maxPoints };
+					: event.teamAbsent
+						? { ...open, status: 'expired', closedAt: event.at, points: {}, maxPoints: {}, teamAbsent: true }
+						: { ...open, status: 'expired', closedAt: event.at, points: {}, maxPoints: event.maxPoints };
 			return;
 		}
 	}

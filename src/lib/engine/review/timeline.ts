@@ -99,15 +99,33 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 				{ teams: [event.team], objectives: Object.keys(event.maxPoints), latencyMs: event.latencyMs }
 			);
 		case 'decision.expired':
-			return entry('decision', `${teamName(event.team)} missed the deadline on "${injectTitle(event.injectId)}"`, {
-				teams: [event.team],
-				objectives: Object.keys(event.maxPoints)
-			});
+			return entry(
+				'decision',
+				`${teamName(event.team)} missed the deadline on "${injectTitle(event.injectId)}"${event.teamAbsent ? ' (marked absent: not scored)' : ''}`,
+				{
+					teams: [event.team],
+					objectives: Object.keys(event.maxPoints)
+				}
+			);
 		case 'message.sent':
 			return entry(
 				'message',
 				`${teamName(event.fromTeam)} → ${event.to.map(teamName).join(', ')} [${event.channel}]${event.refInjectId ? ` re "${injectTitle(event.refInjectId)}"` : ''}: ${event.text}`,
 				{ teams: [event.fromTeam, ...event.to], channel: event.channel, objectives: event.refInjectId ? injectObjectives(event.refInjectId) : [] }
+			);
+		case 'message.answered':
+			return entry(
+				'message',
+				`${event.by} ${event.injectId ? `answered ${teamName(event.team)}'s message with an inject` : `marked ${teamName(event.team)}'s message handled`}`,
+				{
+					teams: [event.team]
+				}
+			);
+		case 'team.marked':
+			return entry(
+				'exercise',
+				`${event.by} marked ${teamName(event.team)} ${{ playing: 'as playing', absent: 'absent', control: 'as played by exercise control' }[event.mode]}`,
+				{ teams: [event.team] }
 			);
 		case 'coordination.credited':
 			return entry(
@@ -125,6 +143,18 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 				teams: event.team ? [event.team] : [],
 				objectives: event.objective ? [event.objective] : []
 			});
+		case 'observation.edited':
+			return entry('evaluation', `Observation edited (${teamName(event.team)}, ${objectiveName(event.objective)}) by ${event.by}: ${event.text}`, {
+				teams: event.team ? [event.team] : [],
+				objectives: event.objective ? [event.objective] : []
+			});
+		case 'observation.deleted':
+			return entry('evaluation', `An observation on ${teamName(event.team)} was deleted by ${event.by}`, { teams: event.team ? [event.team] : [] });
+		case 'aar.narrative_set': {
+			const [kind, objective = null] = event.section.split(':');
+			const section = kind === 'summary' ? 'executive summary' : `${kind === 'strengths' ? 'strengths' : 'areas for improvement'}, ${objectiveName(objective)}`;
+			return entry('evaluation', `${event.by} ${event.text ? 'wrote' : 'cleared'} the AAR's ${section}`, { objectives: objective ? [objective] : [] });
+		}
 		case 'rating.set':
 			return entry('evaluation', `${event.by} rated ${teamName(event.team)} on ${objectiveName(event.objective)}: ${event.rating} — ${event.explanation}`, {
 				teams: [event.team],
