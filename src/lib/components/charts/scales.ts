@@ -283,3 +283,31 @@ export function nodeLabel(node: Point, center: Point, distance: number): { x: nu
 		baseline: u.y > 0.35 ? 'hanging' : u.y < -0.35 ? 'auto' : 'middle'
 	};
 }
+
+/* ----------------------------------------------------------------- markers */
+
+/** Marker shapes cycled with colours and dashes, so each series reads without colour even where lines overlap. */
+export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down'] as const;
+export type Marker = (typeof MARKERS)[number];
+
+/** The marker of the series at `index`. */
+export const markerOf = (index: number): Marker => MARKERS[index % MARKERS.length]!;
+
+/** SVG path data for a marker of half-size `r` centred on (x, y). */
+export function markerPath(shape: Marker, x: number, y: number, r: number): string {
+	const p = (dx: number, dy: number) => `${round1(x + dx)},${round1(y + dy)}`;
+	switch (shape) {
+		case 'circle':
+			return `M${p(-r, 0)} A${r},${r} 0 1 0 ${p(r, 0)} A${r},${r} 0 1 0 ${p(-r, 0)} Z`;
+		case 'square':
+			return `M${p(-r, -r)} L${p(r, -r)} L${p(r, r)} L${p(-r, r)} Z`;
+		case 'triangle':
+			return `M${p(0, -r * 1.2)} L${p(r * 1.1, r * 0.8)} L${p(-r * 1.1, r * 0.8)} Z`;
+		case 'triangle-down':
+			return `M${p(0, r * 1.2)} L${p(r * 1.1, -r * 0.8)} L${p(-r * 1.1, -r * 0.8)} Z`;
+		case 'diamond':
+			return `M${p(0, -r * 1.3)} L${p(r * 1.3, 0)} L${p(0, r * 1.3)} L${p(-r * 1.3, 0)} Z`;
+		case 'cross':
+			return `M${p(-r, -r)} L${p(r, r)} M${p(r, -r)} L${p(-r, r)}`;
+	}
+}

@@ -6,6 +6,9 @@ import {
 	curvedEdge,
 	edgeWidth,
 	linearScale,
+	MARKERS,
+	markerOf,
+	markerPath,
 	loopEdge,
 	mean,
 	niceTicks,
@@ -286,5 +289,17 @@ describe('nodeLabel', () => {
 	});
 	it('puts a lone centred node label below it', () => {
 		expect(nodeLabel(c, c, 10)).toMatchObject({ x: 0, y: 10, baseline: 'hanging' });
+	});
+});
+
+describe('markers', () => {
+	it('cycle through distinct shapes by series position', () => {
+		expect(new Set([0, 1, 2, 3, 4, 5].map(markerOf)).size).toBe(6);
+		expect(markerOf(6)).toBe(markerOf(0));
+	});
+	it('are paths centred on the point', () => {
+		expect(markerPath('square', 10, 20, 2)).toBe('M8,18 L12,18 L12,22 L8,22 Z');
+		expect(markerPath('cross', 0, 0, 1)).toBe('M-1,-1 L1,1 M1,-1 L-1,1');
+		for (const shape of MARKERS) expect(markerPath(shape, 5, 5, 3)).toMatch(/^M/);
 	});
 });
