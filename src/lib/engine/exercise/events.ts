@@ -127,7 +127,8 @@ export type DomainEventBody =
 			points: number;
 			maxPoints: number;
 	  }
-	| { type: 'coordination.missed'; injectId: string; team: string; target: string; objective: string; maxPoints: number }
+	/** `teamAbsent`: as for a missed decision, the hand-off was due while the team was marked absent and is not scored. */
+	| { type: 'coordination.missed'; injectId: string; team: string; target: string; objective: string; maxPoints: number; teamAbsent?: boolean }
 	| {
 			type: 'observation.recorded';
 			observationId: string;

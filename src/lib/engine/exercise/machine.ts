@@ -86,7 +86,8 @@ function dueEvents(state: ExerciseState, at: number): DomainEventBody[] {
 		team: s.team,
 		target: s.target,
 		objective: s.objective,
-		maxPoints: s.maxPoints
+		maxPoints: s.maxPoints,
+		...(own(state.teamModes, s.team) === 'absent' ? { teamAbsent: true } : {})
 	}));
 	return [...simulationEvents(state, at), ...expired, ...unshared, ...dueInjects(state, at).map((i) => releaseBody(state, i.id, false))];
 }

@@ -6,6 +6,7 @@ import type { NewEvent } from './events';
 import { snapshotFor } from './machine';
 import { foldEvents, nextDueAt } from './state';
 import { teamScores } from '../review/score-decision';
+import { EXERCISE_CONTROL } from '../scenario/schema';
 
 const exercise = () => given(miniScenario);
 
@@ -183,5 +184,94 @@ describe('recovery after a crash', () => {
 	it('is refused for an exercise that is not running', () => {
 		const x = exercise();
 		expect(x.refusal({ type: 'RECOVER', aliveWall: T0 }, 1)).toBe('cannot recover an exercise that is not started');
+	});
+});
+
+describe('exercise control’s desk', () => {
+	const started = () => {
+		const x = exercise();
+		x.send({ type: 'START' }, 0);
+		return x;
+	};
+	const message = (x: ReturnType<typeof exercise>, text: string, refInjectId: string | null = null, to = [EXERCISE_CONTROL]) =>
+		x.send({ type: 'SEND_MESSAGE', messageId: text, fromTeam: 'coast-guard', to, channel: 'phone', text, refInjectId, by: 'Lt B' }, 1);
+
+	it('passes an inject on as a copy of what the team read', () => {
+		const x = started();
+		const sent = message(x, 'for you', 'tip', ['customs'])[0]!;
+		expect(sent).toMatchObject({ type: 'message.sent', forwarded: { injectId: 'tip', from: miniScenario.injects[0]!.from, releasedAt: 0 } });
+		expect(x.state().messages[0]).toMatchObject({ forwarded: { injectId: 'tip' }, answeredAt: null });
+		expect(
+			x.refusal(
+				{ type: 'SEND_MESSAGE', messageId: 'm', fromTeam: 'coast-guard', to: ['customs'], channel: 'phone', text: 'x', refInjectId: 'customs-note', by: 'B' },
+				2
+			)
+		).toBe('inject "customs-note" is not one your team has received');
+	});
+
+	it('answers a message to exercise control with an inject, or marks it handled, once', () => {
+		const x = started();
+		message(x, 'first');
+		message(x, 'second');
+		const inject = { ...miniScenario.injects[1]!, id: 'reply', at: undefined, to: ['coast-guard'] };
+		expect(types(x.send({ type: 'ADD_INJECT', inject, dueAt: 2 * MINUTE, inReplyTo: 'first', by: 'Ana' }, 2))).toEqual(['inject.added', 'message.answered']);
+		x.send({ type: 'ANSWER_MESSAGE', messageId: 'second', by: 'Ana' }, 3);
+		expect(x.state().messages.map((m) => [m.messageId, m.answeredAt, m.answerInjectId])).toEqual([
+			['first', 2 * MINUTE, 'reply'],
+			['second', 3 * MINUTE, null]
+		]);
+		expect(x.refusal({ type: 'ANSWER_MESSAGE', messageId: 'second', by: 'Ana' }, 4)).toBe('that message has already been answered');
+		expect(x.refusal({ type: 'ANSWER_MESSAGE', messageId: 'nope', by: 'Ana' }, 4)).toBe('no message "nope" to exercise control');
+	});
+
+	it('does not score a decision missed while the team was marked absent, and scores it again once back', () => {
+		const x = exercise();
+		x.send({ type: 'MARK_TEAM', team: 'coast-guard', mode: 'absent', by: 'Ana' }, 0);
+		x.send({ type: 'START' }, 0);
+		const expired = x.send({ type: 'TICK' }, 16).find((e) => e.type === 'decision.expired');
+		expect(expired).toMatchObject({ team: 'coast-guard', teamAbsent: true });
+		expect(teamScores(x.state()).find((t) => t.team === 'coast-guard')).toMatchObject({ expired: 1, max: 0 });
+		x.send({ type: 'MARK_TEAM', team: 'coast-guard', mode: 'playing', by: 'Ana' }, 17);
+		expect(x.state().teamModes).toEqual({});
+		x.send({ type: 'TICK' }, 20);
+		const later = x.send({ type: 'TICK' }, 31).filter((e) => e.type === 'decision.expired');
+		expect(later.map((e) => e.type === 'decision.expired' && [e.team, e.teamAbsent])).toEqual([
+			['coast-guard', undefined],
+			['customs', undefined]
+		]);
+		expect(teamScores(x.state()).find((t) => t.team === 'coast-guard')!.max).toBe(8);
+	});
+
+	it('lets control decide only for a team it plays', () => {
+		const x = started();
+		const decideForCg = { type: 'DECIDE', injectId: 'tip', team: 'coast-guard', optionId: 'share', by: 'Ana', byControl: true } as const;
+		expect(x.refusal(decideForCg, 1)).toBe('team "coast-guard" is not played by exercise control');
+		x.send({ type: 'MARK_TEAM', team: 'coast-guard', mode: 'control', by: 'Ana' }, 1);
+		expect(x.send(decideForCg, 2)[0]).toMatchObject({ type: 'decision.submitted', by: 'Ana (exercise control)' });
+	});
+
+	it('edits, links and deletes notes, and keeps the narrative by section', () => {
+		const x = started();
+		x.send({ type: 'OBSERVE', observationId: 'n1', team: 'customs', objective: 'share', text: 'slow', by: 'Eva', eventSeq: 2 }, 1);
+		x.send({ type: 'EDIT_OBSERVATION', observationId: 'n1', team: 'coast-guard', objective: null, text: 'slow to share', eventSeq: null, by: 'Eva' }, 2);
+		expect(x.state().observations).toEqual([
+			{ observationId: 'n1', team: 'coast-guard', objective: null, text: 'slow to share', by: 'Eva', at: MINUTE, eventSeq: null, editedAt: 2 * MINUTE }
+		]);
+		expect(x.refusal({ type: 'OBSERVE', observationId: 'n2', team: null, objective: null, text: 'x', by: 'Eva', eventSeq: 999 }, 3)).toBe(
+			'no event 999 in this exercise'
+		);
+		x.send({ type: 'DELETE_OBSERVATION', observationId: 'n1', by: 'Eva' }, 3);
+		expect(x.state().observations).toEqual([]);
+		expect(x.refusal({ type: 'DELETE_OBSERVATION', observationId: 'n1', by: 'Eva' }, 4)).toBe('no observation "n1"');
+		x.send({ type: 'SET_NARRATIVE', section: 'improvements:share', text: 'Use the JRCC.', by: 'Eva' }, 4);
+		expect(x.state().narrative).toEqual({ 'improvements:share': { text: 'Use the JRCC.', by: 'Eva', at: 4 * MINUTE } });
+		expect(x.refusal({ type: 'SET_NARRATIVE', section: 'strengths:nope', text: 'x', by: 'Eva' }, 5)).toBe('unknown objective "nope"');
+		x.send({ type: 'END' }, 5);
+		x.send({ type: 'CLOSE' }, 6);
+		// After the close the narrative (like the improvement plan) may still be written; notes are final.
+		x.send({ type: 'SET_NARRATIVE', section: 'summary', text: 'Final summary', by: 'Eva' }, 7);
+		expect(x.refusal({ type: 'OBSERVE', observationId: 'n3', team: null, objective: null, text: 'late', by: 'Eva' }, 7)).toBe(
+			'cannot record observations in an exercise that is closed'
+		);
 	});
 });

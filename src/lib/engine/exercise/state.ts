@@ -472,7 +472,9 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			const open = own(s.shares, key);
 			if (!open) return;
 			s.shares[key] =
-				event.type === 'coordination.credited' ? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points } : { ...open, status: 'missed' };
+				event.type === 'coordination.credited'
+					? { ...open, status: 'met', latencyMs: event.latencyMs, points: event.points }
+					: { ...open, status: 'missed', maxPoints: event.teamAbsent ? 0 : open.maxPoints };
 			return;
 		}
 		case 'observation.recorded': {
