@@ -19,6 +19,8 @@ test('the displacement scenario plays in the browser: facilities, landings and c
 	await joinTeam(nods.page, await code('ag-nods'), 'NODS duty officer');
 	await joinTeam(immigration.page, await code('ag-immigration'), 'Chief Immigration Officer');
 
+	// Ports and shelters are on the team page's Resources tab.
+	for (const page of [nods.page, immigration.page]) await page.getByTestId('tab-resources').click();
 	// The disaster office opens its reserve shelter and staffs it.
 	const reserve = nods.page.getByTestId('facility-shelter-ag-2');
 	await expect(reserve.getByTestId('facility-toggle')).toHaveText('Open');

@@ -67,6 +67,8 @@ test('a participant tasks an asset on the map and sees it move and intercept', a
 	// The intercept happens, the yacht stops, and the triggered inject reaches both teams.
 	await expect(p.getByTestId('intercept-achieved')).toContainText('Intercepted Suspect yacht', { timeout: 120_000 });
 	await expect(p.getByTestId('intercept-achieved')).toContainText('outside any territorial sea');
+	// Picking the boat on the map opened the coast guard's Resources tab; the inject arrives in the Inbox tab.
+	await p.getByTestId('tab-inbox').click();
 	for (const page of [p, grenada.page]) await expect(page.getByTestId('inject-feed').getByText('Yacht stopped', { exact: true })).toBeVisible();
 	const stopped = await entityPoint(p, 'yacht');
 	await p.waitForTimeout(1500);

@@ -34,3 +34,19 @@ export function formatDurationMs(ms: number): string {
 	const shown = Math.abs(m) < 10 ? Math.round(m * 10) / 10 : Math.round(m);
 	return `${shown} min`;
 }
+
+/** "11 h 05 min", or "45 min" under an hour: a span of exercise minutes, rounded to the minute before it is split (never "11 h 60 min"). */
+export function formatHoursMinutesFromMinutes(min: number): string {
+	const m = Math.max(0, Math.round(min));
+	const h = Math.floor(m / 60);
+	return h > 0 ? `${h} h ${pad2(m % 60)} min` : `${m} min`;
+}
+
+/** "9:05" or "1:02:03": a countdown in ms, rounded up to the second (a deadline 0.4 s away still shows 0:01). */
+export function formatCountdownMs(ms: number): string {
+	const total = Math.max(0, Math.ceil(ms / 1000));
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${m}:${pad2(s)}`;
+}
