@@ -4,7 +4,7 @@
  * boats land, people are screened and sheltered, and every screen shows the counts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createExercise, joinTeam, newPage } from './pages';
+import { createExercise, entityOnMap, joinTeam, newPage } from './pages';
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).first().innerText());
 
@@ -39,10 +39,10 @@ test('the displacement scenario plays in the browser: facilities, landings and c
 	await c.getByTestId('start').click();
 	await c.getByTestId('speed').selectOption('60');
 	// The storm crosses the map.
-	const storm = c.locator('.map-label[data-entity-id="hurricane-keturah"]');
-	const before = (await storm.boundingBox())!;
+	const storm = () => entityOnMap(c, 'hurricane-keturah');
+	const before = (await storm())!;
 	await expect
-		.poll(async () => Math.abs(((await storm.boundingBox())?.y ?? before.y) - before.y) + Math.abs(((await storm.boundingBox())?.x ?? before.x) - before.x))
+		.poll(async () => Math.abs(((await storm())?.y ?? before.y) - before.y) + Math.abs(((await storm())?.x ?? before.x) - before.x))
 		.toBeGreaterThan(5);
 
 	// Boats land (the first about 55 exercise minutes in): counts rise on the controller's board and on the teams'.

@@ -102,10 +102,10 @@ test('controller, two teams and an evaluator play through decisions live', async
 
 	// The revealed go-fast is on the coast guard's map, not on customs' map.
 	await expect(coastGuard.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
-	await expect(coastGuard.page.locator('.map-label[data-entity-id="go-fast"]')).toBeVisible();
+	await expect(coastGuard.page.locator('[data-testid="map-list"] [data-entity-id="go-fast"]')).toHaveCount(1);
 	await expect(customs.page.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
-	await expect(customs.page.locator('.map-label[data-entity-id="cg-cutter-1"]')).toBeVisible();
-	await expect(customs.page.locator('.map-label[data-entity-id="go-fast"]')).toHaveCount(0);
+	await expect(customs.page.locator('[data-testid="map-list"] [data-entity-id="cg-cutter-1"]')).toHaveCount(1);
+	await expect(customs.page.locator('[data-testid="map-list"] [data-entity-id="go-fast"]')).toHaveCount(0);
 
 	// Coast guard decides; its score and the evaluator's view update.
 	await tipDecision.locator('input[value="share-and-launch"]').check();

@@ -38,7 +38,7 @@ test('script in scenario text and names never executes', async ({ browser }) => 
 	await expect(inject).toContainText(`Body <script>window.__xss='body'</script>`);
 	await expect(team.getByTestId('team-name')).toContainText('<svg onload=');
 	await expect(team.getByTestId('exercise-map')).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
-	await expect(team.locator('.map-label[data-entity-id="boat"]')).toContainText('<img src=x');
+	await expect(team.locator('[data-testid="map-list"] [data-entity-id="boat"]')).toContainText('<img src=x');
 	const decision = team.locator('[data-testid="decision"][data-inject-id="hostile"]');
 	await decision.locator('input[value="a"]').check();
 	await decision.getByTestId('submit-decision').click();

@@ -46,3 +46,17 @@ export function exerciseIdOf(page: Page): string {
 	if (!id) throw new Error(`no exercise id in ${page.url()}`);
 	return id;
 }
+
+/**
+ * Where the map draws an entity, in page pixels (null when it is not on the map). Reads the map's test hook
+ * (`__entityPoint` on the map container, see ExerciseMap.svelte): map symbols are drawn on a canvas, not in the DOM.
+ */
+export async function entityOnMap(page: Page, id: string, map = page.getByTestId('exercise-map')): Promise<{ x: number; y: number } | null> {
+	return map.evaluate((el, entityId) => {
+		const hook = (el as HTMLElement & { __entityPoint?: (id: string) => { x: number; y: number } | null }).__entityPoint;
+		const at = hook?.(entityId);
+		if (!at) return null;
+		const box = el.getBoundingClientRect();
+		return { x: box.left + at.x, y: box.top + at.y };
+	}, id);
+}

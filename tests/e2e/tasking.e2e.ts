@@ -5,12 +5,11 @@
  * (Scenario: tests/fixtures/scenarios/tasking-drill.yaml.)
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createExercise, joinTeam, newPage } from './pages';
+import { createExercise, entityOnMap, joinTeam, newPage } from './pages';
 
-/** The screen point of an entity's circle: its label sits 9 px to the right of it, vertically centred. */
+/** The screen point of an entity's symbol on the map. */
 async function entityPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
-	const box = (await page.locator(`.map-label[data-entity-id="${id}"]`).boundingBox())!;
-	return { x: box.x - 9, y: box.y + box.height / 2 };
+	return (await entityOnMap(page, id))!;
 }
 
 test('a participant tasks an asset on the map and sees it move and intercept', async ({ browser }) => {

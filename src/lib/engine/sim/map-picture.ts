@@ -25,6 +25,11 @@ export interface MapEntity {
 	taskable?: boolean;
 	/** A short status under the name: a facility's load, an asset's order. */
 	status?: string;
+	/** A port's or shelter's places and the people in it now (the map sums them over a cluster). */
+	capacity?: number;
+	occupancy?: number;
+	/** A contact whose track the viewer no longer holds: drawn faded at its last known position. */
+	lost?: boolean;
 }
 
 export interface MapRing {
@@ -82,7 +87,8 @@ export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: strin
 			team: entity.team,
 			own,
 			taskable: own && isTaskable(entity),
-			status
+			status,
+			...(f ? { capacity: f.capacity, occupancy: f.occupancy } : {})
 		});
 		const trail = trailOf(state, entity, atMs);
 		if (trail.length > 1) trails.push({ id: entity.id, coordinates: trail });

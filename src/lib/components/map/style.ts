@@ -1,0 +1,267 @@
+/**
+ * The exercise map's MapLibre style, built in code: no `glyphs`, no `sprite`, no remote URL, so the map
+ * never leaves the origin. Text is drawn by MapLibre itself from the page's Noto Sans (a style without
+ * `glyphs` renders every glyph locally); symbols are SDF images added at runtime (./icons.ts).
+ *
+ * Layer order, bottom to top: sea, territorial sea, land, wind fields, plans, trails, vectors, place names,
+ * facility labels, entity labels, facility symbols, entity symbols, entity dots. MapLibre places symbols
+ * from the top layer down, so entity symbols claim their room first, then entity labels, then facilities,
+ * and place names take what is left: nothing is drawn over anything else.
+ */
+import type { ExpressionSpecification, GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+
+export const SRC = {
+	land: 'land',
+	sea12: 'territorial-sea',
+	places: 'places',
+	rings: 'rings',
+	plans: 'plans',
+	trails: 'trails',
+	vectors: 'vectors',
+	movers: 'entities',
+	facilities: 'facilities'
+} as const;
+
+export const LAYER = {
+	placeLabels: 'place-labels',
+	facilityLabels: 'facility-labels',
+	entityLabels: 'entity-labels',
+	facilitySymbols: 'facility-symbols',
+	entitySymbols: 'entity-symbols',
+	entityDots: 'entity-dots'
+} as const;
+
+/** Layers a click can hit (an entity or a cluster). */
+export const CLICKABLE = [LAYER.entityDots, LAYER.entitySymbols, LAYER.facilitySymbols];
+/** Layers whose text is a label (for the no-overlap check). */
+export const LABEL_LAYERS = [LAYER.placeLabels, LAYER.facilityLabels, LAYER.entityLabels];
+
+/** Below this zoom entities are dots; from it, symbols; labels from LABEL_ZOOM. */
+export const SYMBOL_ZOOM = 4.5;
+export const LABEL_ZOOM = 5.5;
+/** Facilities closer than this many pixels merge into one cluster, up to this zoom. */
+export const CLUSTER_RADIUS = 28;
+export const CLUSTER_MAX_ZOOM = 9;
+
+export const FONT = ['Noto Sans', 'sans-serif'];
+export const FONT_BOLD = ['Noto Sans Semibold', 'Noto Sans', 'sans-serif'];
+export const FONT_ITALIC = ['Noto Sans Italic', 'Noto Sans', 'sans-serif'];
+
+export const SEA = '#cfe4ee';
+const LAND = '#f1ede2';
+const COAST = '#8d8670';
+const OWN = '#c78a00';
+const INK = '#1b2630';
+
+export interface BasemapUrls {
+	land: string;
+	territorialSea: string;
+	places: string;
+}
+
+const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+/** Symbols grow as one zooms in; the storm is drawn larger than a vessel. */
+const storm: ExpressionSpecification = ['==', ['get', 'icon'], 'storm'];
+/** Far enough from the point that a label clears its own symbol at every zoom (the symbol grows with it). */
+const labelOffset: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], SYMBOL_ZOOM, 1.3, 9, 1.75];
+const iconSize: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], SYMBOL_ZOOM, ['case', storm, 1.3, 0.8], 9, ['case', storm, 1.8, 1.2]];
+
+export function buildStyle(urls: BasemapUrls): StyleSpecification {
+	return {
+		version: 8,
+		name: 'crosscurrent-offline',
+		sources: {
+			[SRC.land]: { type: 'geojson', data: urls.land, attribution: 'Natural Earth' },
+			[SRC.sea12]: { type: 'geojson', data: urls.territorialSea },
+			[SRC.places]: { type: 'geojson', data: urls.places },
+			[SRC.rings]: empty(),
+			[SRC.plans]: empty(),
+			[SRC.trails]: empty(),
+			[SRC.vectors]: empty(),
+			[SRC.movers]: empty(),
+			[SRC.facilities]: {
+				...empty(),
+				cluster: true,
+				clusterRadius: CLUSTER_RADIUS,
+				clusterMaxZoom: CLUSTER_MAX_ZOOM,
+				clusterProperties: { capacity: ['+', ['get', 'capacity']], occupancy: ['+', ['get', 'occupancy']] }
+			}
+		},
+		layers: [
+			{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
+			{ id: 'territorial-sea', type: 'fill', source: SRC.sea12, paint: { 'fill-color': '#a9cfe0', 'fill-opacity': 0.55 } },
+			{ id: 'territorial-sea-line', type: 'line', source: SRC.sea12, paint: { 'line-color': '#6a9fb8', 'line-width': 0.6, 'line-dasharray': [3, 2] } },
+			{ id: 'land-fill', type: 'fill', source: SRC.land, paint: { 'fill-color': LAND } },
+			{
+				id: 'land-outline',
+				type: 'line',
+				source: SRC.land,
+				paint: { 'line-color': COAST, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 9, 1.5] }
+			},
+			{
+				id: 'rings-fill',
+				type: 'fill',
+				source: SRC.rings,
+				paint: {
+					'fill-color': ['match', ['get', 'kind'], 'hurricane', '#b5179e', 'tropical-storm', '#f0a6ca', '#7e57c2'],
+					'fill-opacity': ['match', ['get', 'kind'], 'hurricane', 0.28, 'tropical-storm', 0.15, 0.08]
+				}
+			},
+			{ id: 'rings-line', type: 'line', source: SRC.rings, paint: { 'line-color': '#8e1b73', 'line-width': 1, 'line-opacity': 0.6 } },
+			{ id: 'plans', type: 'line', source: SRC.plans, paint: { 'line-color': '#ffc107', 'line-width': 2, 'line-dasharray': [1, 1.5] } },
+			{
+				id: 'trails',
+				type: 'line',
+				source: SRC.trails,
+				layout: { 'line-join': 'round', 'line-cap': 'round' },
+				paint: { 'line-color': ['get', 'color'], 'line-width': 1.6, 'line-opacity': ['get', 'fade'] }
+			},
+			{
+				id: 'entity-vectors',
+				type: 'line',
+				source: SRC.vectors,
+				minzoom: SYMBOL_ZOOM,
+				layout: { 'line-cap': 'round' },
+				paint: { 'line-color': ['get', 'color'], 'line-width': 2 }
+			},
+			{
+				id: LAYER.placeLabels,
+				type: 'symbol',
+				source: SRC.places,
+				// States always; capitals from zoom 5, islands from 6, ports and towns from 7.
+				filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 5, 2, 6, 3, 7, 4]],
+				layout: {
+					'symbol-sort-key': ['get', 'order'],
+					'icon-image': ['case', ['==', ['get', 'kind'], 'capital'], 'dot', ''],
+					'icon-size': 0.55,
+					'text-field': ['get', 'name'],
+					'text-font': ['match', ['get', 'kind'], 'state', ['literal', FONT_BOLD], 'island', ['literal', FONT_ITALIC], ['literal', FONT]],
+					'text-size': ['match', ['get', 'kind'], 'state', 12, 11],
+					'text-transform': ['case', ['==', ['get', 'kind'], 'state'], 'uppercase', 'none'],
+					'text-letter-spacing': ['case', ['==', ['get', 'kind'], 'state'], 0.06, 0],
+					'text-max-width': 9,
+					// A state's name yields the middle of its island to the capital: it moves above or below instead.
+					'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+					'text-radial-offset': ['match', ['get', 'kind'], 'capital', 0.7, 'state', 1.4, 0],
+					'text-padding': 3,
+					'text-optional': false
+				},
+				paint: {
+					'text-color': ['match', ['get', 'kind'], 'state', '#5b5440', 'island', '#3f6d80', '#3d3a33'],
+					'text-halo-color': 'rgba(255,255,255,0.85)',
+					'text-halo-width': 1.2,
+					'icon-color': '#3d3a33'
+				}
+			},
+			{
+				id: LAYER.facilityLabels,
+				type: 'symbol',
+				source: SRC.facilities,
+				minzoom: LABEL_ZOOM,
+				layout: {
+					'text-field': [
+						'case',
+						['has', 'point_count'],
+						[
+							'concat',
+							['to-string', ['get', 'point_count']],
+							' facilities',
+							[
+								'case',
+								['>', ['get', 'capacity'], 0],
+								['concat', '\n', ['to-string', ['get', 'occupancy']], '/', ['to-string', ['get', 'capacity']], ' people'],
+								''
+							]
+						],
+						['get', 'label']
+					],
+					'text-font': ['literal', FONT],
+					'text-size': 11,
+					'text-max-width': 14,
+					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+					'text-radial-offset': labelOffset,
+					'text-justify': 'auto',
+					'text-padding': 2
+				},
+				paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 }
+			},
+			{
+				id: LAYER.entityLabels,
+				type: 'symbol',
+				source: SRC.movers,
+				minzoom: LABEL_ZOOM,
+				layout: {
+					'symbol-sort-key': ['get', 'rank'],
+					'text-field': ['get', 'label'],
+					'text-font': ['case', ['any', ['get', 'own'], ['get', 'suspect']], ['literal', FONT_BOLD], ['literal', FONT]],
+					'text-size': 11,
+					'text-max-width': 14,
+					'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'bottom-left', 'top-right', 'bottom-right'],
+					'text-radial-offset': labelOffset,
+					'text-justify': 'auto',
+					'text-padding': 2
+				},
+				paint: {
+					'text-color': ['case', ['get', 'suspect'], '#b71c1c', ['get', 'lost'], '#555555', INK],
+					'text-halo-color': ['case', ['get', 'own'], '#fff4cc', '#ffffff'],
+					'text-halo-width': 1.6
+				}
+			},
+			{
+				id: LAYER.facilitySymbols,
+				type: 'symbol',
+				source: SRC.facilities,
+				layout: {
+					'icon-image': ['case', ['has', 'point_count'], 'cluster', ['get', 'icon']],
+					'icon-size': ['case', ['has', 'point_count'], 0.95, 0.8],
+					'icon-allow-overlap': true,
+					'icon-padding': 0,
+					'text-field': ['case', ['has', 'point_count'], ['to-string', ['get', 'point_count']], ''],
+					'text-font': ['literal', FONT_BOLD],
+					'text-size': 11,
+					'text-allow-overlap': true
+				},
+				paint: {
+					'icon-color': ['case', ['has', 'point_count'], '#37474f', ['get', 'own'], '#3b3b3b', '#212121'],
+					'icon-halo-color': ['case', ['has', 'point_count'], '#ffffff', ['get', 'own'], OWN, '#ffffff'],
+					'icon-halo-width': 1.5,
+					'text-color': '#ffffff'
+				}
+			},
+			{
+				id: LAYER.entitySymbols,
+				type: 'symbol',
+				source: SRC.movers,
+				minzoom: SYMBOL_ZOOM,
+				layout: {
+					'symbol-sort-key': ['get', 'rank'],
+					'icon-image': ['get', 'icon'],
+					'icon-size': iconSize,
+					'icon-rotate': ['get', 'rotate'],
+					'icon-rotation-alignment': 'map',
+					'icon-allow-overlap': true,
+					'icon-padding': 0
+				},
+				paint: {
+					'icon-color': ['get', 'color'],
+					'icon-opacity': ['case', ['get', 'lost'], 0.45, 1],
+					'icon-halo-color': ['case', ['get', 'own'], OWN, ['get', 'suspect'], '#1b0000', '#ffffff'],
+					'icon-halo-width': ['case', ['get', 'own'], 2, ['get', 'suspect'], 1.6, 1]
+				}
+			},
+			{
+				id: LAYER.entityDots,
+				type: 'circle',
+				source: SRC.movers,
+				maxzoom: SYMBOL_ZOOM,
+				paint: {
+					'circle-radius': 3.5,
+					'circle-color': ['get', 'color'],
+					'circle-opacity': ['case', ['get', 'lost'], 0.45, 1],
+					'circle-stroke-color': ['case', ['get', 'own'], OWN, '#ffffff'],
+					'circle-stroke-width': ['case', ['get', 'own'], 2, 1]
+				}
+			}
+		]
+	};
+}
