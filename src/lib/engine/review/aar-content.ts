@@ -119,8 +119,12 @@ export interface KeyMoment {
 	team: string | null;
 }
 
+/** Contacts whose first detection is a key moment: the craft play is about, not partners' boats or bystanders. */
+const WORTH_A_MAP = new Set(['suspect', 'displaced', 'unknown', 'high-speed']);
+
 /**
- * The moments worth a map in the report, in time order: the first detection of each contact, each intercept,
+ * The moments worth a map in the report, in time order: the first detection of each suspect, unknown or
+ * displaced-people contact (partners' own boats and bystanders are detected all the time and are left out), each intercept,
  * the first distress call and the first landing, and the end of play; at most `max` (the end always kept).
  */
 export function keyMoments(events: readonly DomainEvent[], max = 6): KeyMoment[] {
@@ -132,7 +136,8 @@ export function keyMoments(events: readonly DomainEvent[], max = 6): KeyMoment[]
 		moments.push(m);
 	};
 	for (const e of events) {
-		if (e.type === 'contact.detected') once(`d/${e.contact}`, { at: e.at, kind: 'detection', entityId: e.contact, team: e.team });
+		if (e.type === 'contact.detected' && WORTH_A_MAP.has(e.entity.category))
+			once(`d/${e.contact}`, { at: e.at, kind: 'detection', entityId: e.contact, team: e.team });
 		else if (e.type === 'intercept.achieved') once(`i/${e.entityId}/${e.target}`, { at: e.metAt, kind: 'intercept', entityId: e.target, team: e.team });
 		else if (e.type === 'simulation.alert' && e.alert === 'distress') once('distress', { at: e.at, kind: 'distress', entityId: e.entityId, team: e.team });
 		else if (e.type === 'boat.landed') once('landing', { at: e.at, kind: 'landing', entityId: e.entityId, team: null });

@@ -7,6 +7,7 @@ import { keyMoments, objectiveSections, outcomeFigures, suggestedText } from './
 const maritime = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
 const displacement = loadScenario('scenarios/displacement-hurricane-dominica.yaml');
 const goFast = maritime.entities.find((e) => e.id === 'go-fast')!;
+const cutter = maritime.entities.find((e) => e.id === 'cg-cutter-1')!;
 
 function maritimePlay() {
 	const x = given(
@@ -31,6 +32,17 @@ function maritimePlay() {
 			position: [-62.05, 11.3],
 			rangeNm: 12,
 			entity: goFast
+		},
+		// A partner's own boat seen by another team: not a moment for the report's maps.
+		{
+			type: 'contact.detected',
+			minute: 16,
+			entityId: 'rss-aircraft',
+			team: 'rss-air-wing',
+			contact: 'cg-cutter-1',
+			position: [-61.3, 12.35],
+			rangeNm: 30,
+			entity: cutter
 		},
 		{
 			type: 'intercept.achieved',
@@ -117,7 +129,7 @@ describe('displacement outcome figures', () => {
 });
 
 describe('key moments', () => {
-	it('are the first detection per contact, each intercept and the end, in time order', () => {
+	it('are the first detection of each suspect contact (not of partners’ boats), each intercept and the end, in time order', () => {
 		const moments = keyMoments(maritimePlay().log);
 		expect(moments.map((m) => [m.kind, m.at])).toEqual([
 			['detection', 12 * MINUTE],
