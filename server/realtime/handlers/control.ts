@@ -1,6 +1,7 @@
 /** The controller's desk: scenarios and exercises, the lifecycle, the clock and the MSEL. */
 import { randomUUID } from 'node:crypto';
 import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/exercise/clock';
+import { defaultExerciseTitle } from '../../../src/lib/engine/exercise/default-title';
 import { injectSchema } from '../../../src/lib/engine/scenario/schema';
 import { summarizeScenario } from '../../../src/lib/engine/scenario/summary';
 import { actorOf, knownExercise, requireController, RequestError } from '../access';
@@ -40,7 +41,12 @@ export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent
 			const session = requireController(socket);
 			const scenario = ctx.scenarios().find((s) => s.id === scenarioId);
 			if (!scenario) throw new RequestError(`unknown scenario "${scenarioId}"`);
-			return registry.create(scenario, title ?? scenario.title, actorOf(session));
+			const untitled = () =>
+				defaultExerciseTitle(
+					scenario.title,
+					registry.list().map((x) => x.title)
+				);
+			return registry.create(scenario, title ?? untitled(), actorOf(session));
 		},
 		'exercise:control': (socket, { exerciseId, action }) =>
 			asController(ctx, socket, exerciseId, {

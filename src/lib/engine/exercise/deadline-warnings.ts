@@ -1,7 +1,7 @@
 /**
  * Whether a clock speed leaves the teams too little real time to answer: at 60× a 10-minute deadline is
- * 10 real seconds. Looks at the decisions open now (the time they have left) and at the decisions still to come
- * (their whole window, from release to deadline).
+ * 10 real seconds. Looks at the decisions open now and those still to come, by their whole window from release to
+ * deadline: the time an open decision has left shrinks at any speed, and the team board shows it.
  */
 import { MINUTE } from './clock';
 import type { ExerciseState } from './state';
@@ -14,7 +14,7 @@ export interface ShortDeadline {
 	title: string;
 	/** The deciding team, for a decision open now; null for one still to come (every deciding team). */
 	team: string | null;
-	/** Exercise ms the team has (left, if open). */
+	/** Exercise ms the team has from release to deadline. */
 	exerciseMs: number;
 	/** Real ms that is at the speed looked at. */
 	realMs: number;
@@ -27,7 +27,7 @@ export interface SpeedWarning {
 }
 
 /**
- * The decisions whose deadline would pass in under `thresholdMs` of real time at `speed`, because of the speed
+ * The decisions whose window would last under `thresholdMs` of real time at `speed`, because of the speed
  * (a window already shorter than that in exercise time is not the speed's doing and is left out). Null when none.
  */
 export function speedWarning(state: ExerciseState, now: number, speed: number, thresholdMs = SHORT_DEADLINE_REAL_MS): SpeedWarning | null {
@@ -35,8 +35,8 @@ export function speedWarning(state: ExerciseState, now: number, speed: number, t
 	const windows: Omit<ShortDeadline, 'realMs'>[] = [];
 	for (const d of Object.values(state.decisions)) {
 		if (d.status !== 'open') continue;
-		const left = d.deadlineAt - now;
-		if (left > 0) windows.push({ injectId: d.injectId, title: state.injects[d.injectId]?.inject.title ?? '', team: d.team, exerciseMs: left });
+		if (d.deadlineAt <= now) continue;
+		windows.push({ injectId: d.injectId, title: state.injects[d.injectId]?.inject.title ?? '', team: d.team, exerciseMs: d.deadlineAt - d.openedAt });
 	}
 	for (const id of state.injectOrder) {
 		const i = state.injects[id];

@@ -27,17 +27,20 @@ describe('speed warnings for short deadlines', () => {
 		]);
 	});
 
-	it('counts the time an open decision has left, not its whole window', () => {
+	it('judges an open decision by its whole window, and forgets it once its deadline has passed', () => {
 		const x = started();
-		// 12 minutes in: 3 minutes of the tip-off remain, 6 real seconds at 30×; the 10-minute Contact is 20 s.
+		// 12 minutes in, 3 minutes of the tip-off remain; its window is still 15 min: 30 s at 30×, the 10-minute Contact 20 s.
 		const w = speedWarning(x.state(), 12 * MINUTE, 30)!;
-		expect(w.short[0]).toMatchObject({ injectId: 'tip', team: 'coast-guard', exerciseMs: 3 * MINUTE, realMs: 6000 });
-		expect(w.short[1]).toMatchObject({ injectId: 'both', realMs: 20_000 });
+		expect(w.short.map((d) => [d.injectId, d.exerciseMs / MINUTE, d.realMs / 1000])).toEqual([
+			['both', 10, 20],
+			['tip', 15, 30]
+		]);
+		expect(speedWarning(x.state(), 12 * MINUTE, 4)).toBeNull();
+		expect(speedWarning(x.state(), 15.5 * MINUTE, 60)!.short.map((d) => d.injectId)).toEqual(['both']);
 	});
 
-	it('leaves out a decision that has less than a minute left even at 1× (not the speed’s doing)', () => {
-		const w = speedWarning(started().state(), 14.5 * MINUTE, 60)!;
-		expect(w.short.map((d) => d.injectId)).toEqual(['both']);
+	it('leaves out a window shorter than a minute even at 1× (not the speed’s doing)', () => {
+		expect(speedWarning(started().state(), 0, 60, 20 * MINUTE)).toBeNull();
 	});
 
 	it('forgets decisions that are answered or skipped', () => {

@@ -3,15 +3,10 @@
  * what it has missed, its messages to exercise control still waiting for an answer, and when it last did something.
  */
 import { EXERCISE_CONTROL, type Scenario } from '../scenario/schema';
-import type { DomainEvent } from './events';
-import type { DecisionState, ExerciseState, Message } from './state';
+import type { DomainEvent, TeamMode } from './events';
+import { own, type ExerciseState, type Message } from './state';
 
-export type TeamMode = 'playing' | 'absent' | 'control';
-
-/** Fields the engine adds for the control room; read defensively so an older log still folds to a board. */
-type AnswerableMessage = Message & { answeredAt?: number | null };
-type WithModes = ExerciseState & { teamModes?: Record<string, TeamMode> };
-type MaybeAbsent = DecisionState & { teamAbsent?: boolean };
+export type { TeamMode };
 
 export interface BoardDecision {
 	injectId: string;
@@ -47,12 +42,12 @@ export interface PresentMember {
 }
 
 export function teamModeOf(state: ExerciseState, team: string): TeamMode {
-	return (state as WithModes).teamModes?.[team] ?? 'playing';
+	return own(state.teamModes, team) ?? 'playing';
 }
 
 /** Whether a message to exercise control still waits for an answer. */
 export function isUnanswered(message: Message): boolean {
-	return message.to.includes(EXERCISE_CONTROL) && !(message as AnswerableMessage).answeredAt;
+	return message.to.includes(EXERCISE_CONTROL) && message.answeredAt === null;
 }
 
 function lastActivities(events: readonly DomainEvent[]): Map<string, number> {
@@ -66,7 +61,7 @@ export function teamBoard(state: ExerciseState, events: readonly DomainEvent[], 
 	const scenario: Scenario | null = state.scenario;
 	if (!scenario) return [];
 	const last = lastActivities(events);
-	const decisions = Object.values(state.decisions) as MaybeAbsent[];
+	const decisions = Object.values(state.decisions);
 	return scenario.teams.map((t) => {
 		const own = decisions.filter((d) => d.team === t.id);
 		const missed = own.filter((d) => d.status === 'expired');

@@ -69,4 +69,39 @@ describe('the team board', () => {
 			['both', 9]
 		]);
 	});
+
+	it('shows a team marked absent, with what it missed while absent, and drops answered messages from the waiting list', () => {
+		const x = given(miniScenario);
+		x.send({ type: 'START' }, 0);
+		x.send({ type: 'MARK_TEAM', team: 'coast-guard', mode: 'absent', by: 'Ana' }, 1);
+		x.send(
+			{
+				type: 'SEND_MESSAGE',
+				messageId: 'm1',
+				fromTeam: 'customs',
+				to: [EXERCISE_CONTROL],
+				channel: 'phone',
+				text: 'Anyone there?',
+				refInjectId: null,
+				by: 'Ramdin'
+			},
+			2,
+			'team:customs:Ramdin'
+		);
+		x.send({ type: 'ANSWER_MESSAGE', messageId: 'm1', by: 'Ana' }, 3);
+		x.tickThrough(4, 16, 1);
+		const [cg, customs] = teamBoard(x.state(), x.log, [], 17 * MINUTE);
+		expect(cg).toMatchObject({ mode: 'absent', missed: 1, missedWhileAbsent: 1 });
+		expect(needsAttention(cg)).toBe(false);
+		expect(customs).toMatchObject({ mode: 'playing', waiting: [] });
+	});
+
+	it('asks for attention when control plays a team that has a decision open', () => {
+		const x = given(miniScenario);
+		x.send({ type: 'START' }, 0);
+		x.send({ type: 'MARK_TEAM', team: 'coast-guard', mode: 'control', by: 'Ana' }, 1);
+		const [cg] = teamBoard(x.state(), x.log, [], 2 * MINUTE);
+		expect(cg.mode).toBe('control');
+		expect(needsAttention(cg)).toBe(true);
+	});
 });
