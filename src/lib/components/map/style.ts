@@ -4,7 +4,7 @@
  * `glyphs` renders every glyph locally); symbols are SDF images added at runtime (./icons.ts).
  *
  * Layer order, bottom to top: sea, territorial sea, land, wind fields, plans, trails, vectors, place names,
- * facility labels, entity labels, facility symbols, entity symbols, entity dots. MapLibre places symbols
+ * capitals, facility labels, entity labels, facility symbols, entity symbols, entity dots. MapLibre places symbols
  * from the top layer down, so entity symbols claim their room first, then entity labels, then facilities,
  * and place names take what is left: nothing is drawn over anything else.
  */
@@ -24,6 +24,7 @@ export const SRC = {
 
 export const LAYER = {
 	placeLabels: 'place-labels',
+	capitalLabels: 'capital-labels',
 	facilityLabels: 'facility-labels',
 	entityLabels: 'entity-labels',
 	facilitySymbols: 'facility-symbols',
@@ -34,7 +35,7 @@ export const LAYER = {
 /** Layers a click can hit (an entity or a cluster). */
 export const CLICKABLE = [LAYER.entityDots, LAYER.entitySymbols, LAYER.facilitySymbols];
 /** Layers whose text is a label (for the no-overlap check). */
-export const LABEL_LAYERS = [LAYER.placeLabels, LAYER.facilityLabels, LAYER.entityLabels];
+export const LABEL_LAYERS = [LAYER.placeLabels, LAYER.capitalLabels, LAYER.facilityLabels, LAYER.entityLabels];
 
 /** Below this zoom entities are dots; from it, symbols; labels from LABEL_ZOOM. */
 export const SYMBOL_ZOOM = 4.5;
@@ -128,12 +129,10 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 				id: LAYER.placeLabels,
 				type: 'symbol',
 				source: SRC.places,
-				// States always; capitals from zoom 5, islands from 6, ports and towns from 7.
-				filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 5, 2, 6, 3, 7, 4]],
+				// States always; islands from zoom 6, ports and towns from 7 (capitals are the next layer).
+				filter: ['all', ['!=', ['get', 'kind'], 'capital'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 6, 3, 7, 4]]],
 				layout: {
 					'symbol-sort-key': ['get', 'order'],
-					'icon-image': ['case', ['==', ['get', 'kind'], 'capital'], 'dot', ''],
-					'icon-size': 0.55,
 					'text-field': ['get', 'name'],
 					'text-font': ['match', ['get', 'kind'], 'state', ['literal', FONT_BOLD], 'island', ['literal', FONT_ITALIC], ['literal', FONT]],
 					'text-size': ['match', ['get', 'kind'], 'state', 12, 11],
@@ -142,16 +141,34 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 					'text-max-width': 9,
 					// A state's name yields the middle of its island to the capital: it moves above or below instead.
 					'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-					'text-radial-offset': ['match', ['get', 'kind'], 'capital', 0.7, 'state', 1.4, 0],
-					'text-padding': 3,
-					'text-optional': false
+					'text-radial-offset': ['match', ['get', 'kind'], 'state', 1.4, 0],
+					'text-padding': 3
 				},
 				paint: {
 					'text-color': ['match', ['get', 'kind'], 'state', '#5b5440', 'island', '#3f6d80', '#3d3a33'],
 					'text-halo-color': 'rgba(255,255,255,0.85)',
-					'text-halo-width': 1.2,
-					'icon-color': '#3d3a33'
+					'text-halo-width': 1.2
 				}
+			},
+			{
+				id: LAYER.capitalLabels,
+				type: 'symbol',
+				source: SRC.places,
+				minzoom: 5,
+				filter: ['==', ['get', 'kind'], 'capital'],
+				layout: {
+					'icon-image': 'dot',
+					'icon-size': 0.45,
+					'icon-padding': 0,
+					'text-field': ['get', 'name'],
+					'text-font': ['literal', FONT],
+					'text-size': 11,
+					'text-max-width': 9,
+					'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+					'text-radial-offset': 0.6,
+					'text-padding': 2
+				},
+				paint: { 'text-color': '#3d3a33', 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.2, 'icon-color': '#3d3a33' }
 			},
 			{
 				id: LAYER.facilityLabels,
