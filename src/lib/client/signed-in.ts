@@ -56,9 +56,10 @@ export function signedInAs(session: Session, names: SessionNames | null): string
 	}
 }
 
-/** Where a signed-in session continues (observers: the review page until the observer page lands; see the join handler). */
-export function homeOf(role: Session['role']): '/play' | '/review' | '/control' {
+/** Where a signed-in session continues (the same pages the join form leads to). */
+export function homeOf(role: Session['role']): '/play' | '/review' | '/control' | '/observe' {
 	if (role === 'participant') return '/play';
 	if (role === 'controller') return '/control';
+	if (role === 'observer') return '/observe';
 	return '/review';
 }

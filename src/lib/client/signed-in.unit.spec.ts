@@ -32,5 +32,6 @@ describe('the signed-in line on the join page', () => {
 		expect(homeOf('participant')).toBe('/play');
 		expect(homeOf('controller')).toBe('/control');
 		expect(homeOf('evaluator')).toBe('/review');
+		expect(homeOf('observer')).toBe('/observe');
 	});
 });
