@@ -48,7 +48,8 @@ export interface AarInput {
 const p = (text: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })] });
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
 const paragraphs = (text: string) => text.split(/\n+/).map((line) => p(line));
-const cell = (text: string, bold = false) => new TableCell({ children: [p(text, { bold })] });
+/** A table cell; each line of `text` its own paragraph. */
+const cell = (text: string, bold = false) => new TableCell({ children: text.split('\n').map((line) => p(line, { bold })) });
 const table = (rows: string[][], header = true) =>
 	new Table({
 		width: { size: 100, type: WidthType.PERCENTAGE },
