@@ -87,13 +87,28 @@ test('the control room fits one screen and runs the exercise from it', async ({ 
 		await expect(c.locator('[data-testid="msel-row"][data-status="released"]').filter({ hasText: 'Re: Can RIFC confirm' })).toHaveCount(1);
 
 		// A team with nobody there is marked absent.
-		await c.locator('[data-testid="team-card"][data-team="customs"]').getByTestId('team-mode').selectOption('absent');
-		await expect(c.locator('[data-testid="team-card"][data-team="customs"]')).toContainText('Absent');
+		const customs = c.locator('[data-testid="team-card"][data-team="customs"]');
+		await customs.getByTestId('team-mode').selectOption('absent');
+		await expect(customs).toHaveClass(/absent/);
+		await expect(customs.getByTestId('team-mode')).toHaveValue('absent');
 
 		// At 60× the 10-minute decision lasts 10 real seconds: said in the bar, with a slower speed offered.
 		await c.getByTestId('speed').selectOption('60');
 		await expect(c.getByTestId('speed-warning')).toContainText('leaves 10 s of real time to decide');
 		await expect(c.getByTestId('safe-speed')).toHaveText('Slow to 10×');
+		await c.getByTestId('safe-speed').click();
+		await expect(c.getByTestId('speed')).toHaveValue('10');
+		await expect(c.getByTestId('speed-warning')).toHaveCount(0);
+
+		// A team played by control: its open decision shows with its options, and control answers for it.
+		await board.getByTestId('team-mode').selectOption('control');
+		await board.getByTestId('decide-for-option').selectOption('launch');
+		await board.getByTestId('decide-for').click();
+		await expect(board.getByTestId('team-decision')).toHaveCount(0);
+		await expect(board).toContainText('1 decided');
+		await board.getByTestId('team-mode').selectOption('playing');
+
+		await c.getByTestId('speed').selectOption('60');
 		// Five exercise minutes pass in five seconds: ENDEX is offered, says how far past the end play is, and can wait.
 		const endex = c.getByTestId('endex-prompt');
 		await expect(endex).toBeVisible({ timeout: 20_000 });
