@@ -208,8 +208,13 @@ describe('role matrix over sockets', () => {
 				(e) => e.exerciseId === exerciseId
 			);
 			// A team passed an inject holds a copy of it in the message, named by its id; nothing else may name an inject it was not sent.
-			const passedOn = (e: DomainEvent) => e.type === 'message.sent' && team !== null && e.to.includes(team) && e.forwarded;
-			const text = JSON.stringify(received.map((e) => (passedOn(e) ? { ...e, forwarded: { ...e.forwarded, injectId: '(passed on)' } } : e)));
+			const text = JSON.stringify(
+				received.map((e) =>
+					e.type === 'message.sent' && team !== null && e.to.includes(team) && e.forwarded
+						? { ...e, forwarded: { ...e.forwarded, injectId: '(passed on)' } }
+						: e
+				)
+			);
 			for (const e of full) {
 				if (e.type === 'inject.released' && (team === null || !e.inject.to.includes(team)))
 					expect(text, `${role} must not see inject ${e.injectId}`).not.toContain(`"injectId":"${e.injectId}"`);

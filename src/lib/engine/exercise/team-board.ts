@@ -53,7 +53,10 @@ export function isUnanswered(message: Message): boolean {
 function lastActivities(events: readonly DomainEvent[]): Map<string, number> {
 	const last = new Map<string, number>();
 	// A team member's actor is "team:<team>:<name>".
-	for (const e of events) if (e.actor.startsWith('team:')) last.set(e.actor.split(':')[1], e.at);
+	for (const e of events) {
+		const [kind, team] = e.actor.split(':');
+		if (kind === 'team' && team) last.set(team, e.at);
+	}
 	return last;
 }
 
