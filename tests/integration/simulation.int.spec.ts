@@ -91,7 +91,7 @@ describe('tasking over sockets', () => {
 		for (const team of [coastGuard, grenada])
 			await until(() => team.received.some((e) => e.type === 'inject.released' && e.injectId === 'yacht-stopped'), 'the triggered inject');
 		const log = (await controller.ok('exercise:open', { exerciseId })).events;
-		expect(log.some((e) => e.type === 'inject.triggered' && e.injectId === 'yacht-stopped' && /intercepted yacht/.test(e.cause))).toBe(true);
+		expect(log.some((e) => e.type === 'inject.triggered' && e.injectId === 'yacht-stopped' && /intercepted Suspect yacht/.test(e.cause))).toBe(true);
 		// The team's sensor saw the yacht on the way (10 nm range).
 		expect(coastGuard.received.some((e) => e.type === 'contact.detected' && e.contact === 'yacht')).toBe(true);
 		expect(grenada.received.some((e) => e.type === 'contact.detected')).toBe(false);

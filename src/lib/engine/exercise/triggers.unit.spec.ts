@@ -66,14 +66,14 @@ describe('branching on decisions', () => {
 		const events = x.send({ type: 'DECIDE', injectId: 'tip', team: 'coast-guard', optionId: 'share', by: 'A' }, 3);
 		expect(events.map((e) => e.type)).toEqual(['decision.submitted', 'inject.triggered']);
 		const trigger = events.find((e) => e.type === 'inject.triggered');
-		expect(trigger).toMatchObject({ injectId: 'branch-share', dueAt: 5 * MINUTE, cause: 'coast-guard chose "share" on "tip"' });
+		expect(trigger).toMatchObject({ injectId: 'branch-share', dueAt: 5 * MINUTE, cause: 'Coast Guard chose “Share and launch” on “Tip-off”' });
 		expect(released(x.send({ type: 'TICK' }, 4))).toEqual([]);
 		expect(released(x.send({ type: 'TICK' }, 5))).toEqual(['branch-share']);
 		expect(released(x.send({ type: 'TICK' }, 60))).not.toContain('branch-wait');
 		expect(x.state().injects['branch-wait'].status).toBe('waiting');
 		// The tip-off was never passed on to customs, so its contingency fired anyway.
 		expect(x.log.find((e) => e.type === 'inject.triggered' && e.injectId === 'contingency')).toMatchObject({
-			cause: 'coast-guard did not pass "tip" on to customs'
+			cause: 'Coast Guard did not pass “Tip-off” on to Customs'
 		});
 	});
 
@@ -96,7 +96,7 @@ describe('contingency and message triggers', () => {
 		const due = x.send({ type: 'TICK' }, 15);
 		expect(due.find((e) => e.type === 'inject.triggered' && e.injectId === 'contingency')).toMatchObject({
 			dueAt: 16 * MINUTE,
-			cause: 'coast-guard missed the deadline on "tip"'
+			cause: 'Coast Guard missed the deadline on “Tip-off”'
 		});
 		expect(released(x.send({ type: 'TICK' }, 16))).toEqual(['contingency']);
 	});

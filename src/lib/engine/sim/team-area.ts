@@ -59,8 +59,8 @@ export const STATE_WATERS: Readonly<Record<string, Bounds>> = {
 	Venezuela: [-73.6, 4.8, -59.6, 15.91]
 };
 
-/** The smallest area a map opens on, in degrees (about 40 nm): one harbour alone would zoom in too far. */
-const MIN_SPAN_DEG = 0.7;
+/** The smallest area a map opens on, in degrees (about 150 nm): a team sees its approaches, not only its own coast. */
+const MIN_SPAN_DEG = 2.5;
 
 const widen = (b: Bounds, lon: number, lat: number): Bounds => [Math.min(b[0], lon), Math.min(b[1], lat), Math.max(b[2], lon), Math.max(b[3], lat)];
 

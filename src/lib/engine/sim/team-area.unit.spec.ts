@@ -56,13 +56,13 @@ describe('teamArea', () => {
 		expect(antigua).not.toEqual(lucia);
 	});
 
-	it('never opens smaller than about 40 nm, and knows no unknown team', () => {
+	it('never opens smaller than about 150 nm, and knows no unknown team', () => {
 		const area = teamArea(
 			{ teams: [{ id: 't', name: 'T', state: 'Nowhere' }], entities: [{ id: 'x', team: 't', track: [{ at: 0, position: [-61, 14] }] }] } as never,
 			't'
 		)!;
-		expect(area[2] - area[0]).toBeCloseTo(0.7, 6);
-		expect(area[3] - area[1]).toBeCloseTo(0.7, 6);
+		expect(area[2] - area[0]).toBeCloseTo(2.5, 6);
+		expect(area[3] - area[1]).toBeCloseTo(2.5, 6);
 		expect(teamArea({ teams: [], entities: [] } as never, 'ghost')).toBeNull();
 	});
 });
