@@ -17,7 +17,8 @@ test('exercise addresses, and old ?exercise= links redirected to them', async ({
 	// Back to the list, and into the exercise again from it.
 	await c.getByTestId('back').click();
 	await c.waitForURL('**/control');
-	await c.getByTestId('exercise-row').getByRole('button', { name: 'Open' }).click();
+	// Other tests' exercises may be on the list too (one server per run).
+	await c.locator(`[data-testid="exercise-row"][data-exercise-id="${id}"]`).getByRole('button', { name: 'Open' }).click();
 	await c.waitForURL(`**/control/${id}`);
 	await expect(c.getByTestId('exercise-status')).toHaveText('setup');
 
