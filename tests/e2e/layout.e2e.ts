@@ -24,7 +24,8 @@ for (const { scenario, team } of [
 	{ scenario: 'displacement-hurricane-dominica', team: 'ag-nods' }
 ]) {
 	test(`no card cuts off its content: ${scenario}`, async ({ browser }, testInfo) => {
-		test.setTimeout(180_000);
+		// Four live pages with maps, three sizes, an axe scan and a screenshot each: minutes on 2 cores with software WebGL.
+		test.setTimeout(480_000);
 		const controller = await newPage(browser);
 		const member = await newPage(browser);
 		const observer = await newPage(browser);
