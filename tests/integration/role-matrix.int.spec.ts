@@ -226,7 +226,7 @@ describe('role matrix over sockets', () => {
 						`${role} must not see ${e.team}'s decision`
 					).toBe(false);
 				if (e.type === 'inject.held' || e.type === 'inject.unheld' || e.type === 'area.crossed') expect(received.some((r) => r.seq === e.seq)).toBe(false);
-				if ((e.type === 'intercept.assessed' || e.type === 'contact.detected') && e.team !== team)
+				if ((e.type === 'intercept.assessed' || e.type === 'contact.detected' || e.type === 'contact.lost' || e.type === 'contact.regained') && e.team !== team)
 					expect(
 						received.some((r) => r.seq === e.seq),
 						`${role} must not see ${e.team}'s ${e.type}`

@@ -88,6 +88,8 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 			return event;
 		case 'intercept.assessed':
 		case 'contact.detected':
+		case 'contact.lost':
+		case 'contact.regained':
 			return event.team === team ? event : null;
 		case 'area.crossed':
 			// A controller's trigger, not something teams perceive.

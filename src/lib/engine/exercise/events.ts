@@ -190,6 +190,10 @@ export type DomainEventBody =
 	  }
 	/** A team's sensor first holds a contact; a hidden contact becomes visible to that team. */
 	| { type: 'contact.detected'; entityId: string; team: string; contact: string; position: LonLat; rangeNm: number; entity: Entity }
+	/** No sensor of the team holds a contact it detected any more: the team keeps its last known position. */
+	| { type: 'contact.lost'; team: string; contact: string; position: LonLat }
+	/** A team's sensor holds a lost contact again. */
+	| { type: 'contact.regained'; entityId: string; team: string; contact: string; position: LonLat; rangeNm: number }
 	| { type: 'area.crossed'; entityId: string; area: string; on: 'enter' | 'leave' }
 	/** A boat of displaced people reached its port: its people are ashore, and everyone now sees the boat. */
 	| { type: 'boat.landed'; entityId: string; port: string; people: number; entity: Entity }

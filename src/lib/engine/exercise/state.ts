@@ -157,6 +157,8 @@ export interface ExerciseState {
 	sightedBy: Record<string, string[]>;
 	/** When each team first detected each contact, by `${team}/${contact}`. */
 	detections: Record<string, number>;
+	/** Contacts a team's sensors have lost, with when and where they were last held, by `${team}/${contact}`. */
+	lostContacts: Record<string, { at: number; position: LonLat }>;
 	/** Whether an entity is inside an area a trigger watches, by `${entity}/${area}`. */
 	inArea: Record<string, boolean>;
 	intercepts: InterceptRecord[];
@@ -219,6 +221,7 @@ export function emptyExercise(id: string): ExerciseState {
 		courses: {},
 		sightedBy: {},
 		detections: {},
+		lostContacts: {},
 		inArea: {},
 		intercepts: [],
 		assessments: {},
@@ -261,6 +264,7 @@ function writable(state: ExerciseState): ExerciseState {
 		courses: { ...state.courses },
 		sightedBy: { ...state.sightedBy },
 		detections: { ...state.detections },
+		lostContacts: { ...state.lostContacts },
 		inArea: { ...state.inArea },
 		intercepts: [...state.intercepts],
 		assessments: { ...state.assessments },
@@ -410,6 +414,12 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 			s.detections[`${event.team}/${event.contact}`] = event.at;
 			s.entities[event.contact] = event.entity;
 			sighted(s, event.contact, [event.team]);
+			return;
+		case 'contact.lost':
+			s.lostContacts[`${event.team}/${event.contact}`] = { at: event.at, position: event.position };
+			return;
+		case 'contact.regained':
+			delete s.lostContacts[`${event.team}/${event.contact}`];
 			return;
 		case 'boat.landed':
 			s.entities[event.entityId] = event.entity;

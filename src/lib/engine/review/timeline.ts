@@ -202,6 +202,14 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, {
 				teams: [event.team]
 			});
+		case 'contact.lost':
+			return entry('map', `${teamName(event.team)} lost ${entityName(event.contact)} at ${where(event.position)}: its sensors no longer hold it`, {
+				teams: [event.team]
+			});
+		case 'contact.regained':
+			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} holds ${entityName(event.contact)} again, at ${event.rangeNm} nm`, {
+				teams: [event.team]
+			});
 		case 'area.crossed':
 			return entry(
 				'map',

@@ -6,7 +6,8 @@
 import turfDestination from '@turf/destination';
 import { MINUTE } from '../exercise/clock';
 import type { DisplacementPicture } from './displacement';
-import type { ExerciseState } from '../exercise/state';
+import { own, type ExerciseState } from '../exercise/state';
+import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { courseAt, fixAt, trailOf } from './movement';
 import { isTaskable, type LonLat } from '../scenario/schema';
 
@@ -67,32 +68,38 @@ export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: strin
 	const rings: MapRing[] = [];
 	const load = new Map(displacement?.facilities.map((f) => [f.id, f]));
 	for (const entity of everything && state.scenario ? state.scenario.entities : Object.values(state.entities)) {
-		const fix = fixAt(state, entity, atMs);
-		const own = ownTeam !== undefined && entity.team === ownTeam;
+		// A contact the viewer's sensors lost stays where and as it was last held.
+		const lost = ownTeam !== undefined ? own(state.lostContacts, `${ownTeam}/${entity.id}`) : undefined;
+		const heldAt = lost ? lost.at : atMs;
+		const fix = fixAt(state, entity, heldAt);
+		const mine = ownTeam !== undefined && entity.team === ownTeam;
 		const course = courseAt(state, entity.id, atMs);
 		const f = load.get(entity.id);
 		const status = f
 			? `${f.open ? '' : 'closed · '}${f.occupancy}/${f.capacity}${f.kind === 'port' ? ' waiting' : ''}`
-			: course?.order && own
+			: course?.order && mine
 				? ORDER_WORDS[course.order.type]
-				: undefined;
+				: lost
+					? `last held ${formatHhmmFromMinutes(lost.at / MINUTE)}`
+					: undefined;
 		entities.push({
 			id: entity.id,
 			name: entity.name,
 			kind: entity.kind,
 			category: entity.category,
-			position: fix.position,
-			headingDeg: fix.headingDeg,
-			speedKnots: fix.speedKnots,
+			position: lost ? lost.position : fix.position,
+			headingDeg: lost ? null : fix.headingDeg,
+			speedKnots: lost ? 0 : fix.speedKnots,
 			team: entity.team,
-			own,
-			taskable: own && isTaskable(entity),
+			own: mine,
+			taskable: mine && isTaskable(entity),
 			status,
-			...(f ? { capacity: f.capacity, occupancy: f.occupancy } : {})
+			...(f ? { capacity: f.capacity, occupancy: f.occupancy } : {}),
+			...(lost ? { lost: true } : {})
 		});
-		const trail = trailOf(state, entity, atMs);
+		const trail = trailOf(state, entity, heldAt);
 		if (trail.length > 1) trails.push({ id: entity.id, coordinates: trail });
-		if (own && course && course.track.length > 1) {
+		if (mine && course && course.track.length > 1) {
 			const ahead = course.track.filter((p) => p.at * MINUTE > atMs).map((p) => p.position);
 			if (ahead.length > 0) plans.push({ id: entity.id, coordinates: [fix.position, ...ahead] });
 		}

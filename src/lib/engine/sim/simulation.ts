@@ -52,6 +52,9 @@ export function taskingProblem(
 	if (order.type === 'intercept') {
 		const target = entityOf(state, order.target);
 		if (!target || !MOVERS.has(target.kind) || !visibleTo(state, target, team)) return `no contact "${order.target}" on your picture`;
+		const lost = own(state.lostContacts, `${team}/${target.id}`);
+		if (lost)
+			return `your sensors lost "${target.name}" at ${formatHhmmFromMinutes(lost.at / MINUTE)}: send an asset to search its last known position instead`;
 		if (target.id === entity.id) return 'an asset cannot intercept itself';
 	}
 	return null;
@@ -169,6 +172,31 @@ function watchedAreas(state: ExerciseState): { entity: Entity; area: Area }[] {
 		out.push({ entity, area });
 	}
 	return out;
+}
+
+/** A held contact is lost only beyond this multiple of a sensor's range, so it does not flicker at the edge. */
+const LOSE_BEYOND = 1.1;
+
+/** Whether an inject gave the team this contact (a track shared with it, not its own sensors' to lose). */
+function tipped(state: ExerciseState, contact: string, team: string): boolean {
+	return Object.values(state.injects).some((i) => i.status === 'released' && i.inject.reveals.includes(contact) && i.inject.to.includes(team));
+}
+
+/**
+ * Contacts that teams' sensors detected and hold only by those sensors, with the team's sensor assets: the pairs
+ * whose track can be lost or regained (not a boat that has landed, which everyone sees).
+ */
+function heldContacts(state: ExerciseState): { team: string; contact: Entity; sensors: Asset[] }[] {
+	const entities = state.scenario?.entities ?? [];
+	const held: { team: string; contact: Entity; sensors: Asset[] }[] = [];
+	for (const key of Object.keys(state.detections)) {
+		const [team, contactId] = key.split('/') as [string, string];
+		const contact = entities.find((e) => e.id === contactId);
+		if (!contact || own(state.alerts, `landed/${contactId}`) !== undefined || tipped(state, contactId, team)) continue;
+		const sensors = entities.filter(isAsset).filter((e) => e.team === team && e.sensorRangeNm);
+		if (sensors.length > 0) held.push({ team, contact, sensors });
+	}
+	return held;
 }
 
 /** Sensor-carrying team assets, and the contacts they could still detect. */
@@ -324,6 +352,25 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 			});
 	}
 
+	// Sensors: a detected contact is lost when no sensor of the team holds it any more, and regained when one does.
+	for (const { team, contact, sensors } of heldContacts(state)) {
+		const there = positionAt(state, contact, atMs);
+		const ranges = sensors.map((sensor) => ({ sensor, range: distanceNm(positionAt(state, sensor, atMs), there) }));
+		const lost = own(state.lostContacts, `${team}/${contact.id}`) !== undefined;
+		if (!lost && ranges.every(({ sensor, range }) => range > sensor.sensorRangeNm! * LOSE_BEYOND))
+			out.push({ type: 'contact.lost', team, contact: contact.id, position: there });
+		const holding = ranges.filter(({ sensor, range }) => range <= sensor.sensorRangeNm!).sort((a, b) => a.range - b.range)[0];
+		if (lost && holding)
+			out.push({
+				type: 'contact.regained',
+				entityId: holding.sensor.id,
+				team,
+				contact: contact.id,
+				position: there,
+				rangeNm: Math.round(holding.range * 10) / 10
+			});
+	}
+
 	// Areas that triggers watch.
 	for (const { entity, area } of watchedAreas(state)) {
 		const now = inside(area, positionAt(state, entity, atMs));
@@ -383,7 +430,7 @@ export function nextSimulationDueAt(state: ExerciseState, nowMs: number): number
 			if (landed !== null) times.push(landed);
 		}
 	}
-	const sweeping = sensorPairs(state).length > 0 || watchedAreas(state).length > 0 || scenario.displacement !== undefined;
+	const sweeping = sensorPairs(state).length > 0 || heldContacts(state).length > 0 || watchedAreas(state).length > 0 || scenario.displacement !== undefined;
 	if (sweeping) times.push(nowMs + SWEEP_MS);
 	return times.length > 0 ? Math.min(...times) : null;
 }

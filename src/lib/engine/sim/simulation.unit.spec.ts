@@ -6,6 +6,7 @@ import { distanceNm } from './entity-position';
 import type { NewEvent } from '../exercise/events';
 import { landingAt, positionAt } from './movement';
 import { nextSimulationDueAt } from './simulation';
+import { mapPictureAt } from './map-picture';
 import { eventsForAudience } from '../exercise/audience';
 import { displacementPictureAt } from './displacement-state';
 import { foldEvents } from '../exercise/state';
@@ -214,6 +215,53 @@ describe('sensors, areas and endurance', () => {
 		const d = detections.find((d) => d.contact === 'go-fast')!;
 		expect(d.rangeNm).toBeLessThanOrEqual(12);
 		expect(triggered(events)).toContain('seen');
+	});
+
+	it('loses a contact its sensors no longer hold, keeps its last known position, and regains it when a sensor holds it again', () => {
+		// No tip-off: the coast guard holds the go-fast by its cutter's radar only.
+		const untipped = {
+			...interdiction,
+			entities: interdiction.entities!.map((e) => (e.id === 'mpa' ? { ...e, sensorRangeNm: 20 } : e)),
+			injects: interdiction.injects!.filter((i) => i.id !== 'tip')
+		};
+		const x = given(scenarioSchema.parse(untipped));
+		const opening = [...x.send({ type: 'START' }, 0), ...x.tickThrough(0.5, 30, 0.5)];
+		expect(ofType(opening, 'contact.detected').map((d) => [d.team, d.contact, d.entityId])).toContainEqual(['coast-guard', 'go-fast', 'cutter']);
+		const [lost] = ofType(opening, 'contact.lost');
+		expect(lost).toMatchObject({ team: 'coast-guard', contact: 'go-fast' });
+		const state = x.state();
+		const cutter = state.scenario!.entities.find((e) => e.id === 'cutter')!;
+		// Lost past the radar's range (with a margin against flicker), not before.
+		expect(distanceNm(positionAt(state, cutter, lost.at), lost.position)).toBeGreaterThan(12);
+		expect(distanceNm(positionAt(state, cutter, lost.at - 30_000), positionAt(state, state.scenario!.entities[0]!, lost.at - 30_000))).toBeLessThan(12 * 1.1);
+		expect(ofType(opening, 'contact.lost')).toHaveLength(1);
+
+		// The team's own picture: the go-fast faded where it was last held, not where it is; the other team hears nothing.
+		const teamView = foldEvents('x', eventsForAudience(x.log, { role: 'participant', team: 'coast-guard' }));
+		const drawn = mapPictureAt(teamView, 30 * MINUTE, 'coast-guard').entities.find((e) => e.id === 'go-fast')!;
+		expect(drawn).toMatchObject({ lost: true, position: lost.position, speedKnots: 0, headingDeg: null });
+		expect(drawn.status).toMatch(/^last held /);
+		expect(eventsForAudience(x.log, { role: 'participant', team: 'grenada' }).some((e) => e.type === 'contact.lost')).toBe(false);
+		// Exercise control still sees the truth.
+		expect(mapPictureAt(x.state(), 30 * MINUTE, undefined, null, true).entities.find((e) => e.id === 'go-fast')!.lost).toBeUndefined();
+
+		// An intercept cannot be ordered on a contact nobody holds; a search of its last known position can.
+		expect(() => x.send(task('interceptor', { type: 'intercept', target: 'go-fast' }), 30)).toThrow(/lost "Go-fast" at 00:\d\d: send an asset to search/);
+		x.send(task('mpa', { type: 'goto', point: [-61.85, 11.4] }), 30);
+		const search = x.tickThrough(30.5, 60, 0.5);
+		const [regained] = ofType(search, 'contact.regained');
+		expect(regained).toMatchObject({ team: 'coast-guard', contact: 'go-fast', entityId: 'mpa' });
+		expect(regained.rangeNm).toBeLessThanOrEqual(20);
+		expect(x.state().lostContacts['coast-guard/go-fast']).toBeUndefined();
+		// Regaining is not a first detection: the detection trigger fired once.
+		expect([...opening, ...search].filter((e) => e.type === 'inject.triggered' && e.injectId === 'seen')).toHaveLength(1);
+	});
+
+	it('never loses a contact an inject gave the team', () => {
+		const x = given(scenarioSchema.parse(interdiction));
+		const events = [...x.send({ type: 'START' }, 0), ...x.tickThrough(0.5, 60, 0.5)];
+		expect(ofType(events, 'contact.detected').some((d) => d.contact === 'go-fast')).toBe(true);
+		expect(ofType(events, 'contact.lost')).toEqual([]);
 	});
 
 	it('fires an area trigger when the go-fast enters the Grenada approaches', () => {
