@@ -22,12 +22,39 @@ function describe(item: InboxItem, now: number, teamName: (id: string) => string
 	return `New ${item.inject.inject.channel === 'media' ? 'news' : 'report'} from ${item.inject.inject.from}: ${title}`;
 }
 
-/** The notice for items that have just arrived (null for none): one sentence each, the decisions first. */
+/** More items than this at once (joining mid-exercise, coming back after a lost connection) are summed up, not read out one by one. */
+export const READ_OUT_AT_MOST = 3;
+
+/** "2 decisions waiting, the first due in 4 min: Contact. 5 more items in your inbox." (or "5 new items in your inbox.") */
+function summary(decisions: InboxItem[], others: number, now: number): string {
+	const sentences: string[] = [];
+	if (decisions.length > 0) {
+		const first = decisions.reduce((a, b) => (a.decision!.deadlineAt <= b.decision!.deadlineAt ? a : b));
+		const due = formatHoursMinutesFromMinutes((first.decision!.deadlineAt - now) / MINUTE);
+		const title = first.kind === 'inject' ? first.inject.inject.title : '';
+		sentences.push(
+			decisions.length === 1 ? `1 decision waiting, due in ${due}: ${title}` : `${decisions.length} decisions waiting, the first due in ${due}: ${title}`
+		);
+	}
+	if (others > 0 && decisions.length > 0) sentences.push(others === 1 ? '1 more item in your inbox' : `${others} more items in your inbox`);
+	else if (others > 0) sentences.push(`${others} new items in your inbox`);
+	return sentences.join('. ') + '.';
+}
+
+/**
+ * The notice for items that have just arrived (null for none): one sentence each, the decisions first; more than
+ * `READ_OUT_AT_MOST` at once are summed up, naming the decision due first.
+ */
 export function announcementFor(fresh: InboxItem[], now: number, teamName: (id: string) => string): Announcement | null {
 	if (fresh.length === 0) return null;
 	const ordered = [...fresh].sort((a, b) => Number(asksDecision(b)) - Number(asksDecision(a)));
+	const urgent = ordered.some(asksDecision);
+	if (ordered.length > READ_OUT_AT_MOST) {
+		const decisions = ordered.filter(asksDecision);
+		return { text: summary(decisions, ordered.length - decisions.length, now), urgent };
+	}
 	const text = ordered.map((item) => describe(item, now, teamName)).join('. ') + '.';
-	return { text, urgent: ordered.some(asksDecision) };
+	return { text, urgent };
 }
 
 /** "(2) New decision — Crosscurrent" while anything is unread (a decision named first), else the page's own title. */

@@ -74,6 +74,16 @@ describe('announcing new items', () => {
 		expect(announcementFor([], 0, names)).toBeNull();
 	});
 
+	it('sums up many items arriving at once (joining mid-exercise), naming the decision due first', () => {
+		const state = played(21).state();
+		const items = inboxItems(state, 'coast-guard');
+		const many = [...items, ...items.slice(1).map((i) => ({ ...i, id: `${i.id}-a` })), ...items.slice(1).map((i) => ({ ...i, id: `${i.id}-b` }))];
+		expect(many).toHaveLength(4);
+		expect(announcementFor(many, 21 * MINUTE, names)).toEqual({ text: '1 decision waiting, due in 9 min: Contact. 3 more items in your inbox.', urgent: true });
+		const reports = many.slice(1).concat(items.slice(1).map((i) => ({ ...i, id: `${i.id}-c` })));
+		expect(announcementFor(reports, 21 * MINUTE, names)).toEqual({ text: '4 new items in your inbox.', urgent: false });
+	});
+
 	it('says who passed an inject on, politely', () => {
 		const state = { ...played(5).state(), messages: [forwardedMessage()] };
 		expect(announcementFor(inboxItems(state, 'customs'), 5 * MINUTE, names)).toEqual({ text: 'Coast Guard passed on “Tip-off”.', urgent: false });
