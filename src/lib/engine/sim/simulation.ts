@@ -183,8 +183,8 @@ function tipped(state: ExerciseState, contact: string, team: string): boolean {
 }
 
 /**
- * Contacts that teams' sensors detected and hold only by those sensors, with the team's sensor assets: the pairs
- * whose track can be lost or regained (not a boat that has landed, which everyone sees).
+ * Hidden contacts that teams' sensors detected and hold only by those sensors, with the team's sensor assets: the
+ * pairs whose track can be lost or regained (not a boat that has landed, which everyone sees).
  */
 function heldContacts(state: ExerciseState): { team: string; contact: Entity; sensors: Asset[] }[] {
 	const entities = state.scenario?.entities ?? [];
@@ -192,7 +192,8 @@ function heldContacts(state: ExerciseState): { team: string; contact: Entity; se
 	for (const key of Object.keys(state.detections)) {
 		const [team, contactId] = key.split('/') as [string, string];
 		const contact = entities.find((e) => e.id === contactId);
-		if (!contact || own(state.alerts, `landed/${contactId}`) !== undefined || tipped(state, contactId, team)) continue;
+		// Only a hidden contact can be lost: a public one (another team's launch, a ferry) is on everyone's map anyway.
+		if (!contact || contact.visibility !== 'revealed' || own(state.alerts, `landed/${contactId}`) !== undefined || tipped(state, contactId, team)) continue;
 		const sensors = entities.filter(isAsset).filter((e) => e.team === team && e.sensorRangeNm);
 		if (sensors.length > 0) held.push({ team, contact, sensors });
 	}

@@ -257,10 +257,19 @@ describe('sensors, areas and endurance', () => {
 		expect([...opening, ...search].filter((e) => e.type === 'inject.triggered' && e.injectId === 'seen')).toHaveLength(1);
 	});
 
-	it('never loses a contact an inject gave the team', () => {
-		const x = given(scenarioSchema.parse(interdiction));
-		const events = [...x.send({ type: 'START' }, 0), ...x.tickThrough(0.5, 60, 0.5)];
-		expect(ofType(events, 'contact.detected').some((d) => d.contact === 'go-fast')).toBe(true);
+	it("never loses a contact an inject gave the team, nor one on everyone's map", () => {
+		// The Grenada boat gets a radar: it sees the coast guard's public interceptor come and go.
+		const public_ = { ...interdiction, entities: interdiction.entities!.map((e) => (e.id === 'grenada-boat' ? { ...e, sensorRangeNm: 12 } : e)) };
+		const x = given(scenarioSchema.parse(public_));
+		const events = [
+			...x.send({ type: 'START' }, 0),
+			...x.send(task('interceptor', { type: 'goto', point: [-61.85, 11.95] }), 0),
+			...x.tickThrough(0.5, 32, 0.5),
+			...x.send(task('interceptor', { type: 'goto', point: [-61.6, 11.2] }), 32),
+			...x.tickThrough(32.5, 60, 0.5)
+		];
+		expect(ofType(events, 'contact.detected').some((d) => d.team === 'coast-guard' && d.contact === 'go-fast')).toBe(true);
+		expect(ofType(events, 'contact.detected').some((d) => d.team === 'grenada' && d.contact === 'interceptor')).toBe(true);
 		expect(ofType(events, 'contact.lost')).toEqual([]);
 	});
 
