@@ -66,6 +66,11 @@ test('controller, two teams and an evaluator play through decisions live', async
 	// Controller signs in, creates an exercise and reads the join codes.
 	const c = controller.page;
 	await c.goto('/');
+	// A wrong key is refused in plain words beside the controller's form.
+	await c.getByTestId('controller-key').fill('not-the-key');
+	await c.getByTestId('controller-submit').click();
+	await expect(c.getByTestId('controller-error')).toHaveText(/^That controller key is not right\./);
+	await expect(c.getByTestId('join-error')).toHaveCount(0);
 	await c.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
 	await c.getByTestId('controller-submit').click();
 	await c.waitForURL('**/control');
@@ -78,12 +83,13 @@ test('controller, two teams and an evaluator play through decisions live', async
 	const evaluatorCode = await c.getByTestId('evaluator-code').innerText();
 	await expect(c.getByTestId('msel-row')).toHaveCount(MARITIME.injects.length);
 
-	// A wrong code is refused with a clear message.
+	// A wrong code is refused in plain words beside the join form (not the server's own wording).
 	await customs.page.goto('/');
 	await customs.page.getByTestId('join-code').fill('ZZZZ-ZZZZ-ZZZZ');
 	await customs.page.getByTestId('join-name').fill('Officer Ramdin');
 	await customs.page.getByTestId('join-submit').click();
-	await expect(customs.page.getByTestId('join-error')).toHaveText('unknown join code: check it with your controller');
+	await expect(customs.page.getByTestId('join-error')).toHaveText('That join code was not recognised. Check it with your controller and type it again.');
+	await expect(customs.page.getByTestId('join-code')).toHaveAttribute('aria-describedby', 'join-error');
 
 	await join(coastGuard, cgCode, 'Lt Baptiste', '/play');
 	await join(customs, customsCode, 'Officer Ramdin', '/play');

@@ -2,6 +2,7 @@
  * The control room's two forms, checked in the browser before anything is sent, and a server refusal turned into
  * plain words beside the field it is about (or beside the form's button when it names no field).
  */
+import { fieldProblem, plainError, type Act } from '$lib/client/plain-error';
 import { MINUTE } from '$lib/engine/exercise/clock';
 
 export interface AdHocForm {
@@ -52,31 +53,15 @@ export function checkAdjustment(form: AdjustmentForm): FormErrors<AdjustmentFiel
 
 export const hasErrors = (errors: FormErrors<string>) => Object.keys(errors).length > 0;
 
-/** Server wording for a payload problem: "inject:add: payload.inject.to: needs at least one team". */
-const PAYLOAD_PROBLEM = /^[a-z:]+: payload\.(?:inject\.)?([A-Za-z]+)[^:]*: (.*)$/;
-
-const PLAIN: [RegExp, string][] = [
-	[/did not answer in time/, 'The server did not answer in time. Check the connection and try again.'],
-	[/only an exercise controller/, 'Only an exercise controller can do this: sign in again with the controller key.'],
-	[/ended|closed|not running|while running/, 'Play has ended or is not running, so this cannot be done now.'],
-	[/too many/, 'Too many requests in a short time: wait a few seconds and try again.']
-];
-
 /**
- * Where a refusal belongs and how to say it: a payload problem goes beside its field (`fields` lists the ones
- * the form has), anything else beside the button, reworded when it is a known one.
+ * Where a refusal belongs and how to say it: a problem with one of the form's `fields` goes beside that field,
+ * anything else beside the button, in plain words that name `act` when it is no known kind of failure
+ * (`$lib/client/plain-error`, shared with every page).
  */
-export function placeRefusal<F extends string>(message: string, fields: readonly F[]): FormErrors<F> {
-	const payload = PAYLOAD_PROBLEM.exec(message);
-	if (payload && (fields as readonly string[]).includes(payload[1])) {
-		const reason = payload[2].replace(/^must not be empty$/, 'This cannot be empty.').replace(/^needs at least one team$/, 'Choose at least one team.');
-		return { [payload[1]]: reason.charAt(0).toUpperCase() + reason.slice(1) } as FormErrors<F>;
-	}
-	const known = PLAIN.find(([pattern]) => pattern.test(message));
-	if (known) return { form: known[1] } as FormErrors<F>;
-	// A rule of the exercise, already in words: said as a sentence, without the event name in front.
-	const text = message.replace(/^[a-z]+:[a-z:]+: /, '').replace(/^payload\.[\w.]+: /, '');
-	return { form: `Not done: ${text}.`.replace(/\.\.$/, '.') } as FormErrors<F>;
+export function placeRefusal<F extends string>(failure: unknown, fields: readonly F[], act: Act): FormErrors<F> {
+	const problem = fieldProblem(failure);
+	if (problem && (fields as readonly string[]).includes(problem.field)) return { [problem.field]: problem.text } as FormErrors<F>;
+	return { form: plainError(failure, act) } as FormErrors<F>;
 }
 
 /** "in 4 min", "in 40 s", "now": how soon, exercise time, for the MSEL and the board. */

@@ -23,18 +23,22 @@ describe('control room forms', () => {
 		expect(checkAdjustment({ team: 'a', objective: 'b', points: 25, reason: 'Because' }).points).toMatch(/at most 20/);
 	});
 
-	it('puts a server refusal beside its field, or beside the button in plain words', () => {
+	it('puts a server refusal beside its field, or beside the button in plain words that name the act', () => {
 		const fields = ['from', 'to', 'title', 'body', 'inMinutes'] as const;
-		expect(placeRefusal('inject:add: payload.inject.to: needs at least one team', fields)).toEqual({ to: 'Choose at least one team.' });
-		expect(placeRefusal('inject:add: payload.inject.title: must not be empty', fields)).toEqual({ title: 'This cannot be empty.' });
-		expect(placeRefusal('inject:add: payload.inMinutes: Too big: expected number to be <=1440', fields)).toEqual({
-			inMinutes: 'Too big: expected number to be <=1440'
+		expect(placeRefusal(new Error('inject:add: payload.inject.to: needs at least one team'), fields, 'add-inject')).toEqual({
+			to: 'Choose at least one team.'
 		});
-		expect(placeRefusal('the server did not answer in time', fields).form).toMatch(/did not answer in time/);
-		expect(placeRefusal('score:adjust: payload.exerciseId: must be an exercise id', ['team', 'reason'])).toEqual({
-			form: 'Not done: must be an exercise id.'
+		expect(placeRefusal('inject:add: payload.inject.title: must not be empty', fields, 'add-inject')).toEqual({ title: 'This cannot be empty.' });
+		expect(placeRefusal('inject:add: payload.inMinutes: Too big: expected number to be <=1440', fields, 'add-inject')).toEqual({
+			inMinutes: 'The server did not accept this value: check it and try again.'
 		});
-		expect(placeRefusal('unknown team "x"', fields)).toEqual({ form: 'Not done: unknown team "x".' });
+		expect(placeRefusal('the server did not answer in time', fields, 'add-inject').form).toMatch(/did not answer in time/);
+		// A field this form does not have: beside the button, in words, not the field's name.
+		expect(placeRefusal('score:adjust: payload.exerciseId: must be an exercise id', ['team', 'reason'], 'adjust-score')).toEqual({
+			form: 'The score could not be adjusted. Try again.'
+		});
+		expect(placeRefusal('unknown team "x"', fields, 'add-inject')).toEqual({ form: 'The inject could not be sent. Try again.' });
+		expect(placeRefusal('cannot add injects to an exercise that is ended', fields, 'add-inject').form).toMatch(/^Play has ended/);
 	});
 
 	it('says how soon and how long in short words', () => {
