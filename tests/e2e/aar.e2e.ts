@@ -30,8 +30,8 @@ test('the AAR shows outcomes and the narrative, prints with page numbers and dow
 	await evaluator.getByTestId('rating-save').click();
 	await expect(controller.getByTestId('exercise-clock')).not.toHaveText(/^00:0[0-4]:/, { timeout: 30_000 });
 	await controller.getByTestId('pause').click();
-	controller.once('dialog', (d) => d.accept());
 	await controller.getByTestId('end').click();
+	await controller.getByRole('dialog', { name: 'End the exercise?' }).getByTestId('confirm-accept').click();
 	await expect(evaluator.getByTestId('exercise-status')).toHaveText('ended');
 
 	await evaluator.getByTestId('tab-exports').click();

@@ -3,7 +3,8 @@
  * scrolls inside its panel, nothing is cut off and axe finds nothing serious; a team's message to exercise control
  * shows in the queue with a badge and is answered with an inject; a bad ad-hoc inject is refused beside its field;
  * at 60× the short-deadline warning shows and the five-minute drill's end brings the ENDEX prompt; the join sheet
- * lists every code with a QR code. Screenshots land in test-results/ (not committed).
+ * lists every code with a QR code; End asks in the page first, and Escape or Cancel leaves play running. Screenshots land
+ * in test-results/ (not committed).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { accessibilityProblems, overflowingCards } from './checks';
@@ -108,6 +109,22 @@ test('the control room fits one screen and runs the exercise from it', async ({ 
 		await expect(board).toContainText('1 decided');
 		await board.getByTestId('team-mode').selectOption('playing');
 
+		// End asks in the page, not with the browser's confirm box: focus starts on Cancel, Escape cancels, play goes
+		// on and focus is back on End.
+		const end = c.getByTestId('end');
+		await end.click();
+		const confirmEnd = c.getByRole('dialog', { name: 'End the exercise?' });
+		await expect(confirmEnd).toBeVisible();
+		await expect(confirmEnd).toHaveAccessibleDescription(/Play stops for every team.*This cannot be undone\./);
+		await expect(confirmEnd.getByTestId('confirm-cancel')).toBeFocused();
+		await expect(confirmEnd.getByTestId('confirm-accept')).toHaveText('End exercise');
+		expect.soft(await accessibilityProblems(c), 'axe with the End confirmation').toEqual([]);
+		await c.screenshot({ path: testInfo.outputPath('control-confirm-end-1400x900.png') });
+		await c.keyboard.press('Escape');
+		await expect(confirmEnd).toHaveCount(0);
+		await expect(end).toBeFocused();
+		await expect(c.getByTestId('exercise-status')).toHaveText('running');
+
 		await c.getByTestId('speed').selectOption('60');
 		// Five exercise minutes pass in five seconds: ENDEX is offered, says how far past the end play is, and can wait.
 		const endex = c.getByTestId('endex-prompt');
@@ -126,6 +143,18 @@ test('the control room fits one screen and runs the exercise from it', async ({ 
 		await c.waitForTimeout(300);
 		expect.soft(await overflowingCards(c), 'cut off at 390x844').toEqual([]);
 		await c.screenshot({ path: testInfo.outputPath('control-390x844.png'), fullPage: true });
+		// The confirmation fits a phone, both buttons in reach; Cancel closes it and play goes on.
+		await end.click();
+		const box = await confirmEnd.boundingBox();
+		expect(box!.x, 'confirmation left edge').toBeGreaterThanOrEqual(0);
+		expect(box!.x + box!.width, 'confirmation right edge').toBeLessThanOrEqual(390);
+		expect(box!.y + box!.height, 'confirmation bottom edge').toBeLessThanOrEqual(844);
+		await expect(confirmEnd.getByTestId('confirm-accept')).toBeInViewport();
+		await c.screenshot({ path: testInfo.outputPath('control-confirm-end-390x844.png') });
+		await confirmEnd.getByTestId('confirm-cancel').click();
+		await expect(confirmEnd).toHaveCount(0);
+		await expect(end).toBeFocused();
+		await expect(c.getByTestId('exercise-status')).toHaveText('running');
 
 		// The join sheet: every code in team order, then evaluators and observers, each with a QR code drawn here.
 		const codes = await c.getByTestId('team-code').allInnerTexts();

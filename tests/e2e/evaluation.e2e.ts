@@ -77,8 +77,8 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	// Let some exercise time pass, then end play.
 	await expect(controller.getByTestId('exercise-clock')).not.toHaveText(/^00:0[0-2]:/, { timeout: 20_000 });
 	await controller.getByTestId('pause').click();
-	controller.once('dialog', (d) => d.accept());
 	await controller.getByTestId('end').click();
+	await controller.getByRole('dialog', { name: 'End the exercise?' }).getByTestId('confirm-accept').click();
 	await expect(evaluator.getByTestId('exercise-status')).toHaveText('ended');
 
 	await evaluator.getByTestId('tab-hotwash').click();
@@ -155,4 +155,14 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	expect(text).toContain('No acknowledgement asked');
 	expect(text).toContain('2027-03-31');
 	expect(text).not.toContain('Print or save as PDF');
+
+	// Closing the evaluation is asked in the page too, naming the act; confirmed, it is closed for everyone.
+	await controller.getByTestId('close').click();
+	const confirmClose = controller.getByRole('dialog', { name: 'Close the evaluation?' });
+	await expect(confirmClose).toHaveAccessibleDescription(/become final.*This cannot be undone\./);
+	await expect(confirmClose.getByTestId('confirm-accept')).toHaveText('Close evaluation');
+	await confirmClose.getByTestId('confirm-accept').click();
+	await expect(confirmClose).toHaveCount(0);
+	await expect(evaluator.getByTestId('exercise-status')).toHaveText('closed');
+	await expect(controller.getByTestId('close')).toHaveCount(0);
 });

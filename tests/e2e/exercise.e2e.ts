@@ -137,8 +137,8 @@ test('controller, two teams and an evaluator play through decisions live', async
 	await c.getByTestId('adhoc-submit').click();
 	await expect(customs.page.getByTestId('inject').first()).toContainText('Minister wants a briefing');
 	await expect(coastGuard.page.getByTestId('inject').filter({ hasText: 'Minister wants a briefing' })).toHaveCount(0);
-	c.once('dialog', (d) => d.accept());
 	await c.locator('[data-testid="msel-row"][data-inject-id="cargo-sighting"]').getByTestId('skip').click();
+	await c.getByRole('dialog', { name: 'Skip this inject?' }).getByTestId('confirm-accept').click();
 	await expect(c.locator('[data-testid="msel-row"][data-inject-id="cargo-sighting"]')).toHaveAttribute('data-status', 'skipped');
 
 	// Neither team sees the other's injects.

@@ -26,6 +26,14 @@ test('script in scenario text and names never executes', async ({ browser }) => 
 	await expect(scenario).toContainText("<script>window.__xss = 'title'</script>");
 	await scenario.getByTestId('create-exercise').click();
 	const code = await controller.locator('[data-testid="team-code"][data-team="red-team"]').innerText();
+	// The in-page confirmation quotes the inject's title as text too; cancelled, the inject stays on the MSEL.
+	const row = controller.locator('[data-testid="msel-row"][data-inject-id="hostile"]');
+	await row.getByTestId('skip').click();
+	const confirmSkip = controller.getByRole('dialog', { name: 'Skip this inject?' });
+	await expect(confirmSkip.getByTestId('confirm-quote')).toHaveText(`Title <img src=x onerror="window.__xss='inject-title'">`);
+	await confirmSkip.getByTestId('confirm-cancel').click();
+	await expect(confirmSkip).toHaveCount(0);
+	await expect(row).toHaveAttribute('data-status', 'pending');
 
 	await team.goto('/');
 	await team.getByTestId('join-code').fill(code);

@@ -81,8 +81,10 @@ test('the evaluator notes by keyboard, edits, deletes and links notes, toggles a
 	await first.getByTestId('note-edit-save').click();
 	await expect(first).toContainText('caveats kept');
 	await expect(first).toContainText('(edited)');
-	evaluator.once('dialog', (d) => d.accept());
 	await notes.filter({ hasText: 'A note to delete.' }).getByTestId('note-delete').click();
+	const confirmDelete = evaluator.getByRole('dialog', { name: 'Delete this note?' });
+	await expect(confirmDelete.getByTestId('confirm-quote')).toHaveText('A note to delete.');
+	await confirmDelete.getByTestId('confirm-accept').click();
 	await expect(notes.filter({ hasText: 'A note to delete.' })).toHaveCount(0);
 	await expect(notes).toHaveCount(1);
 
@@ -117,8 +119,8 @@ test('the evaluator notes by keyboard, edits, deletes and links notes, toggles a
 	// Past minute 30, so the early decisions have expired and their teams have scored lines to toggle.
 	await expect(controller.getByTestId('exercise-clock')).not.toHaveText(/^00:[0-2][0-9]:/, { timeout: 90_000 });
 	await controller.getByTestId('pause').click();
-	controller.once('dialog', (d) => d.accept());
 	await controller.getByTestId('end').click();
+	await controller.getByRole('dialog', { name: 'End the exercise?' }).getByTestId('confirm-accept').click();
 	await expect(evaluator.getByTestId('exercise-status')).toHaveText('ended');
 
 	// Hot wash: the notes themselves, grouped by team and objective.
