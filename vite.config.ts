@@ -1,6 +1,8 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './i18n.config.js';
 
 /** In `vite dev`, attach the same realtime server the production entry uses. */
 function crosscurrentDevServer(): Plugin {
@@ -23,7 +25,7 @@ function crosscurrentDevServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), crosscurrentDevServer()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(), crosscurrentDevServer()],
 	server: { port: 3000 },
 	test: {
 		projects: [

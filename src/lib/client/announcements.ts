@@ -25,13 +25,16 @@ function describe(item: InboxItem, now: number, teamName: (id: string) => string
 /** More items than this at once (joining mid-exercise, coming back after a lost connection) are summed up, not read out one by one. */
 export const READ_OUT_AT_MOST = 3;
 
+type DecisionItem = Extract<InboxItem, { kind: 'inject' }> & { decision: NonNullable<Extract<InboxItem, { kind: 'inject' }>['decision']> };
+const isDecisionItem = (item: InboxItem): item is DecisionItem => asksDecision(item) && item.kind === 'inject' && item.decision !== null;
+
 /** "2 decisions waiting, the first due in 4 min: Contact. 5 more items in your inbox." (or "5 new items in your inbox.") */
-function summary(decisions: InboxItem[], others: number, now: number): string {
+function summary(decisions: DecisionItem[], others: number, now: number): string {
 	const sentences: string[] = [];
 	if (decisions.length > 0) {
-		const first = decisions.reduce((a, b) => (a.decision!.deadlineAt <= b.decision!.deadlineAt ? a : b));
-		const due = formatHoursMinutesFromMinutes((first.decision!.deadlineAt - now) / MINUTE);
-		const title = first.kind === 'inject' ? first.inject.inject.title : '';
+		const first = decisions.reduce((a, b) => (a.decision.deadlineAt <= b.decision.deadlineAt ? a : b));
+		const due = formatHoursMinutesFromMinutes((first.decision.deadlineAt - now) / MINUTE);
+		const title = first.inject.inject.title;
 		sentences.push(
 			decisions.length === 1 ? `1 decision waiting, due in ${due}: ${title}` : `${decisions.length} decisions waiting, the first due in ${due}: ${title}`
 		);
@@ -50,7 +53,7 @@ export function announcementFor(fresh: InboxItem[], now: number, teamName: (id: 
 	const ordered = [...fresh].sort((a, b) => Number(asksDecision(b)) - Number(asksDecision(a)));
 	const urgent = ordered.some(asksDecision);
 	if (ordered.length > READ_OUT_AT_MOST) {
-		const decisions = ordered.filter(asksDecision);
+		const decisions = ordered.filter(isDecisionItem);
 		return { text: summary(decisions, ordered.length - decisions.length, now), urgent };
 	}
 	const text = ordered.map((item) => describe(item, now, teamName)).join('. ') + '.';
