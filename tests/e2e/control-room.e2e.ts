@@ -173,6 +173,11 @@ test('the control room fits one screen and runs the exercise from it', async ({ 
 		const pdf = await sheet.pdf({ format: 'A4', path: testInfo.outputPath('join-sheet.pdf') });
 		// One page: a PDF names each of its pages with /Type /Page.
 		expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+
+		// A stale review link: the page says so in words, not with the server's "unknown exercise" and the id.
+		await c.goto('/review/no-such-exercise');
+		await expect(c.getByRole('alert').filter({ hasText: 'This exercise is not on the server' })).toBeVisible();
+		await expect(c.getByText('no-such-exercise')).toHaveCount(0);
 		expect(controller.errors).toEqual([]);
 	} finally {
 		seat.close();

@@ -10,6 +10,7 @@ import { reviewOpenFor } from '$lib/engine/exercise/audience';
 import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise/state';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { ExerciseClient } from './exercise-client';
+import { plainError } from './plain-error';
 import type { ClientSocket } from './session';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -45,7 +46,7 @@ export class ExerciseView {
 		disconnect: () => (this.connection = 'offline'),
 		connectError: (err: Error) => {
 			this.connection = this.socket.active ? 'offline' : 'refused';
-			this.error = err.message;
+			this.error = plainError(err, 'open');
 		}
 	};
 	private readonly client: ExerciseClient;
@@ -78,7 +79,7 @@ export class ExerciseView {
 			this.error = null;
 		} catch (err) {
 			this.connection = 'refused';
-			this.error = (err as Error).message;
+			this.error = plainError(err, 'open');
 		}
 	}
 

@@ -45,6 +45,7 @@ export type Act =
 	| 'create'
 	| 'join'
 	| 'sign-in'
+	| 'open'
 	| 'history'
 	| 'export'
 	| 'start'
@@ -91,6 +92,7 @@ const ACTS: Record<Act, string> = {
 	create: 'The exercise could not be created. Try again; if it fails again, tell whoever runs the server.',
 	join: 'Joining the exercise did not work. Check the code and try again.',
 	'sign-in': 'Signing in to the control room did not work. Try again.',
+	open: 'This exercise could not be opened. Reload the page to try again.',
 	history: 'The earlier runs of this scenario could not be loaded. Open the History tab again to retry.',
 	export: 'The file could not be downloaded. Try again.',
 	start: 'The exercise could not be started. Try again.',

@@ -45,10 +45,10 @@ describe('plain words for a failed request', () => {
 		expect(plainError(new Error('exercise:control: internal error'), 'end')).toBe('The exercise could not be ended. Try again.');
 		expect(plainError(new Error('export failed (502)'), 'export')).toBe('The file could not be downloaded. Try again.');
 		expect(plainError(new Error('unknown event "exercise:nuke"'), 'join')).toBe('Joining the exercise did not work. Check the code and try again.');
-		for (const act of ['load-list', 'history', 'delete-note', 'speed'] as const) {
+		for (const act of ['load-list', 'open', 'history', 'delete-note', 'speed'] as const) {
 			const text = plainError(new Error('TypeError: Cannot read properties of undefined (reading "id")'), act);
 			expect(text).not.toMatch(/TypeError|undefined|reading/);
-			expect(text).toMatch(/^The .+ could not be .+\. .+\.$/);
+			expect(text).toMatch(/^(?:The|This) .+ could not be .+\. .+\.$/);
 		}
 	});
 
