@@ -1,7 +1,8 @@
 /**
  * The after-action report: outcome figures for the scenario, the narrative the evaluator writes (kept by the
  * server), unrated teams collapsed, maps at key moments, a printed PDF with page numbers, and a Word file that
- * is a real .docx holding the exercise and its objectives. Checked for cut-off cards and accessibility at three sizes.
+ * is a real .docx holding the exercise, its objectives, and the maps and charts as captioned images. Checked for
+ * cut-off cards and accessibility at three sizes.
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -94,7 +95,17 @@ test('the AAR shows outcomes and the narrative, prints with page numbers and dow
 	expect(xml).toContain('Objective: Detect and share');
 	expect(xml).toContain(summary);
 	expect(xml).toContain('Improvement plan');
-	expect(execFileSync('unzip', ['-l', docx], { encoding: 'utf8' })).toMatch(/word\/media\/.+\.png/);
+	// Every map and every drawn chart is an image in it, each captioned; the charts in the analysis of capabilities.
+	const maps = await evaluator.getByTestId('map-snapshot').count();
+	const charts = await evaluator.locator('[data-testid="aar-chart"] svg[role="img"]').count();
+	expect(charts).toBeGreaterThan(0);
+	const media = execFileSync('unzip', ['-l', docx], { encoding: 'utf8' }).match(/word\/media\/\S+\.png/g) ?? [];
+	expect(media).toHaveLength(maps + charts);
+	expect(xml).toMatch(/Figure \d+\. Information sharing: messages passed between teams/);
+	expect(xml.indexOf('Analysis of capabilities')).toBeLessThan(xml.indexOf('Information sharing: messages passed'));
+	// Real pictures, not empty parts.
+	const sizes = media.map((m) => execFileSync('file', ['-b', '-'], { input: execFileSync('unzip', ['-p', docx, m]) }).toString());
+	for (const size of sizes) expect(size).toMatch(/^PNG image data, \d+ x \d+/);
 
 	// Print: margins and "Page N of M" on every page, the narrative in, the buttons and text boxes out.
 	const pdf = testInfo.outputPath('aar.pdf');

@@ -1,8 +1,10 @@
 /**
  * The AAR/IP as a Word document in the HSEEP layout, built in the browser with `docx`: exercise overview, executive
- * summary, outcomes, the maps at key moments, analysis of capabilities per objective (strengths, areas for
- * improvement, ratings), the improvement plan table and the decision log; A4, margins, page numbers in the footer.
- * `aarDocument` builds the document (no DOM; unit-tested); `downloadAarDocx` draws the map snapshots to PNG and saves.
+ * summary, outcomes, the maps at key moments, analysis of capabilities (the ratings, the charts — score over time,
+ * time to decide, information sharing — and per objective strengths, areas for improvement and ratings), the
+ * improvement plan table and the decision log; A4, margins, page numbers in the footer. Figures are numbered
+ * with their captions under them. `aarDocument` builds the document (no DOM; unit-tested); `downloadAarDocx`
+ * draws the page's map snapshots and charts (SVG) to PNG and saves.
  */
 import {
 	AlignmentType,
@@ -40,7 +42,10 @@ export interface AarInput {
 	events: readonly DomainEvent[];
 	outcomes: Outcomes | null;
 	sections: ObjectiveSection[];
+	/** The maps at key moments. */
 	images?: AarImage[];
+	/** The charts, in the analysis of capabilities. */
+	charts?: AarImage[];
 	/** When the report is made (epoch ms). */
 	preparedWall: number;
 }
@@ -57,13 +62,45 @@ const table = (rows: string[][], header = true) =>
 	});
 const date = (wall: number | undefined) => (wall === undefined ? '—' : new Date(wall).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
 
-export function aarDocument({ state, events, outcomes, sections, images = [], preparedWall }: AarInput): Document {
+/** Widest and tallest a figure is drawn, in the pixels docx sizes images in (A4 less the margins is about 657 × 970). */
+export const FIGURE_MAX = { width: 600, height: 760 } as const;
+
+/** The size a figure is drawn at: `width` × `height` scaled to fit `max`, its shape kept, never enlarged past `max.width`. */
+export function fitFigure(width: number, height: number, max: { width: number; height: number } = FIGURE_MAX): { width: number; height: number } {
+	if (!(width > 0) || !(height > 0)) return { width: max.width, height: Math.round(max.width / 2) };
+	const scale = Math.min(max.width / width, max.height / height);
+	return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+/** The words under figure `n`. */
+export const figureCaption = (n: number, caption: string) => `Figure ${n}. ${caption}`;
+
+export function aarDocument({ state, events, outcomes, sections, images = [], charts = [], preparedWall }: AarInput): Document {
 	const scenario = state.scenario;
 	if (!scenario) throw new Error('the exercise has no scenario yet');
 	const teamName = (id: string | null) => scenario.teams.find((t) => t.id === id)?.name ?? 'All teams';
 	const objectiveName = (id: string | null) => scenario.objectives.find((o) => o.id === id)?.name ?? 'General';
 	const wallOf = (type: string) => events.find((e) => e.type === type)?.wall;
 	const body: (Paragraph | Table)[] = [];
+	let figures = 0;
+	/** An image and its numbered caption, kept on one page. */
+	const figure = (img: AarImage): Paragraph[] => {
+		const caption = figureCaption(++figures, img.caption);
+		return [
+			new Paragraph({
+				keepNext: true,
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: img.png,
+						transformation: fitFigure(img.width, img.height),
+						altText: { name: caption, description: img.caption, title: img.caption }
+					})
+				]
+			}),
+			new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: caption, italics: true })] })
+		];
+	};
 
 	body.push(
 		new Paragraph({ children: [new TextRun({ text: 'After-Action Report / Improvement Plan', bold: true, color: '555555' })] }),
@@ -110,23 +147,7 @@ export function aarDocument({ state, events, outcomes, sections, images = [], pr
 
 	if (images.length) {
 		body.push(heading('The map at key moments', HeadingLevel.HEADING_1));
-		for (const img of images) {
-			const w = 600;
-			const h = Math.round((img.height / img.width) * w);
-			body.push(
-				new Paragraph({
-					children: [
-						new ImageRun({
-							type: 'png',
-							data: img.png,
-							transformation: { width: w, height: h },
-							altText: { name: img.caption, description: img.caption, title: img.caption }
-						})
-					]
-				}),
-				p(img.caption, { italics: true })
-			);
-		}
+		for (const img of images) body.push(...figure(img));
 	}
 
 	body.push(heading('Analysis of capabilities', HeadingLevel.HEADING_1));
@@ -142,6 +163,10 @@ export function aarDocument({ state, events, outcomes, sections, images = [], pr
 			])
 		])
 	);
+	if (charts.length) {
+		body.push(heading('Charts', HeadingLevel.HEADING_2));
+		for (const img of charts) body.push(...figure(img));
+	}
 	for (const s of sections) {
 		const o = scenario.objectives.find((x) => x.id === s.objective);
 		if (!o) continue;
@@ -231,34 +256,135 @@ export function docxFileName(title: string): string {
 	return `AAR-IP-${slug || 'exercise'}.docx`;
 }
 
-/** An SVG on the page drawn to PNG at `scale` (its colours are attributes, so it draws the same outside the page). */
-async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<{ png: Uint8Array; width: number; height: number }> {
+/** What a chart's stylesheet sets on its SVG and the image must keep (a serialised SVG has none of the page's CSS). */
+const DRAWN_STYLES = [
+	'fill',
+	'fill-opacity',
+	'stroke',
+	'stroke-width',
+	'stroke-dasharray',
+	'stroke-opacity',
+	'opacity',
+	'font-family',
+	'font-size',
+	'font-weight',
+	'font-style',
+	'font-variant-numeric',
+	'paint-order',
+	'visibility'
+] as const;
+
+/**
+ * A copy of `svg` that draws the same on its own: each element's computed drawing styles written onto it (the charts
+ * take colours and type from classes and CSS variables), a width and height from its viewBox when it has none, and
+ * the chart's legend as a key under it.
+ */
+function standalone(svg: SVGSVGElement, legend: Element | null = null): { clone: SVGSVGElement; width: number; height: number } {
 	const width = Number(svg.getAttribute('width')) || svg.viewBox.baseVal.width;
 	const height = Number(svg.getAttribute('height')) || svg.viewBox.baseVal.height;
-	const source = new XMLSerializer().serializeToString(svg);
+	const clone = svg.cloneNode(true) as SVGSVGElement;
+	const from = [svg, ...svg.querySelectorAll('*')];
+	const to = [clone, ...clone.querySelectorAll('*')];
+	from.forEach((el, i) => {
+		const target = to[i] as SVGElement | undefined;
+		if (!target || el.tagName === 'title') return;
+		const computed = getComputedStyle(el);
+		target.style.cssText = DRAWN_STYLES.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
+	});
+	const keyHeight = legend ? addKey(clone, legend, width, height) : 0;
+	clone.setAttribute('xmlns', SVG_NS);
+	clone.setAttribute('viewBox', `0 0 ${width} ${height + keyHeight}`);
+	clone.setAttribute('width', String(width));
+	clone.setAttribute('height', String(height + keyHeight));
+	clone.style.overflow = 'hidden';
+	return { clone, width, height: height + keyHeight };
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * The chart's legend (HTML buttons on the page) drawn under the chart in the image, so the picture says which line
+ * is which team: each series switched on, its swatch (colour, dash, marker) and its name, in rows across the width.
+ * Returns the height added.
+ */
+function addKey(svg: SVGSVGElement, legend: Element, width: number, top: number): number {
+	const items = [...legend.querySelectorAll('[aria-pressed="true"]')];
+	if (!items.length) return 0;
+	const ROW = 20;
+	const key = document.createElementNS(SVG_NS, 'g');
+	let x = 0;
+	let y = top + 12;
+	for (const item of items) {
+		const swatch = item.querySelector('svg');
+		const name = item.querySelector('span')?.textContent?.trim() ?? '';
+		// Type is not measured here: about 0.6 em a character at 12 px.
+		const itemWidth = 34 + name.length * 7 + 18;
+		if (x > 0 && x + itemWidth > width) {
+			x = 0;
+			y += ROW;
+		}
+		if (swatch) {
+			const s = swatch.cloneNode(true) as SVGSVGElement;
+			s.setAttribute('x', String(x));
+			s.setAttribute('y', String(y - 6));
+			key.appendChild(s);
+		}
+		const text = document.createElementNS(SVG_NS, 'text');
+		text.setAttribute('x', String(x + 34));
+		text.setAttribute('y', String(y));
+		text.setAttribute('dominant-baseline', 'middle');
+		text.setAttribute('font-size', '12');
+		text.setAttribute('font-family', getComputedStyle(legend).fontFamily);
+		text.setAttribute('fill', '#1b2530');
+		text.textContent = name;
+		key.appendChild(text);
+		x += itemWidth;
+	}
+	svg.appendChild(key);
+	return y + ROW - top;
+}
+
+/** An SVG on the page drawn to PNG at `scale` on white, through a blob: URL (the CSP's img-src allows blob:). */
+async function svgToPng(svg: SVGSVGElement, legend: Element | null, scale = 2): Promise<{ png: Uint8Array; width: number; height: number }> {
+	const { clone, width, height } = standalone(svg, legend);
+	const source = new XMLSerializer().serializeToString(clone);
 	const url = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
 	try {
 		const img = new Image();
 		img.src = url;
 		await img.decode();
-		const canvas = Object.assign(document.createElement('canvas'), { width: width * scale, height: height * scale });
+		const canvas = Object.assign(document.createElement('canvas'), { width: Math.round(width * scale), height: Math.round(height * scale) });
 		const ctx = canvas.getContext('2d');
 		if (!ctx) throw new Error('this browser cannot draw images');
+		ctx.fillStyle = '#ffffff';
+		ctx.fillRect(0, 0, canvas.width, canvas.height);
 		ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-		const blob = await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('the map could not be drawn'))), 'image/png'));
+		const blob = await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('a figure could not be drawn'))), 'image/png'));
 		return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
 	} finally {
 		URL.revokeObjectURL(url);
 	}
 }
 
-export async function downloadAarDocx(input: Omit<AarInput, 'images' | 'preparedWall'> & { snapshots: SVGSVGElement[] }): Promise<void> {
-	const images: AarImage[] = [];
-	for (const svg of input.snapshots) {
-		const drawn = await svgToPng(svg);
-		images.push({ ...drawn, caption: svg.closest('figure')?.querySelector('figcaption')?.textContent ?? svg.getAttribute('aria-label') ?? '' });
-	}
-	const blob = await Packer.toBlob(aarDocument({ ...input, images, preparedWall: Date.now() }));
+/** A figure on the page: its drawing and the words under it in the report. */
+export interface PageFigure {
+	svg: SVGSVGElement;
+	caption: string;
+	/** A chart's legend: drawn under it as a key. */
+	legend?: Element | null;
+}
+
+export async function downloadAarDocx(
+	input: Omit<AarInput, 'images' | 'charts' | 'preparedWall'> & { snapshots: PageFigure[]; charts: PageFigure[] }
+): Promise<void> {
+	const draw = async (figures: PageFigure[]) => {
+		const out: AarImage[] = [];
+		for (const f of figures) out.push({ ...(await svgToPng(f.svg, f.legend ?? null)), caption: f.caption });
+		return out;
+	};
+	const images = await draw(input.snapshots);
+	const charts = await draw(input.charts);
+	const blob = await Packer.toBlob(aarDocument({ ...input, images, charts, preparedWall: Date.now() }));
 	const url = URL.createObjectURL(blob);
 	const a = Object.assign(document.createElement('a'), { href: url, download: docxFileName(input.state.title) });
 	document.body.appendChild(a);

@@ -7,7 +7,7 @@ import { Packer } from 'docx';
 import { given } from '../../../tests/fixtures/machine-driver';
 import { loadScenario } from '../../../tests/fixtures/load-scenario';
 import { objectiveSections, outcomeFigures } from '$lib/engine/review/aar-content';
-import { aarDocument, docxFileName } from './aar-docx';
+import { aarDocument, docxFileName, figureCaption, fitFigure, FIGURE_MAX, type AarImage } from './aar-docx';
 
 const scenario = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
 
@@ -72,6 +72,56 @@ describe('the Word AAR/IP', () => {
 		const footer = execFileSync('unzip', ['-p', file, 'word/footer1.xml'], { encoding: 'utf8' });
 		expect(footer).toContain('PAGE');
 		expect(footer).toContain('NUMPAGES');
+	});
+	it('holds the maps and the charts as numbered figures, the charts in the analysis of capabilities', async () => {
+		const x = given(scenario, { type: 'exercise.started' }, { type: 'exercise.ended', minute: 10 });
+		const state = x.state();
+		// Distinct bytes per image: docx names its media by a hash of their content.
+		const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, n]);
+		const image = (n: number, caption: string, width = 640, height = 280): AarImage => ({ png: png(n), width, height, caption });
+		const doc = aarDocument({
+			state,
+			events: x.log,
+			outcomes: outcomeFigures(state, 10 * 60_000),
+			sections: objectiveSections(state),
+			images: [image(1, 'Map at the end of play', 480, 300)],
+			charts: [image(2, 'Score over time'), image(3, 'Time to decide', 640, 2000), image(4, 'Information sharing', 720, 470)],
+			preparedWall: 0
+		});
+		const dir = mkdtempSync(join(tmpdir(), 'aar-'));
+		const file = join(dir, 'aar.docx');
+		writeFileSync(file, await Packer.toBuffer(doc));
+		const media = execFileSync('unzip', ['-l', file], { encoding: 'utf8' }).match(/word\/media\/\S+\.png/g) ?? [];
+		expect(media).toHaveLength(4);
+		const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+		const text = xml.replace(/<[^>]+>/g, '');
+		const at = (s: string) => {
+			expect(text).toContain(s);
+			return text.indexOf(s);
+		};
+		// Numbered in the order they appear; the charts after the ratings table and before the first objective.
+		expect(at('Figure 1. Map at the end of play')).toBeLessThan(at('Analysis of capabilities'));
+		expect(at('Analysis of capabilities')).toBeLessThan(at('Figure 2. Score over time'));
+		expect(at('Figure 2. Score over time')).toBeLessThan(at('Figure 3. Time to decide'));
+		expect(at('Figure 4. Information sharing')).toBeLessThan(at('Objective: Detect and share'));
+		// Each image is described for a screen reader by its caption.
+		expect(xml).toContain('descr="Time to decide"');
+		// A tall chart is shrunk to fit the page, its shape kept (EMU: 9525 per pixel).
+		const extents = [...xml.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g)].map((m) => [Number(m[1]) / 9525, Number(m[2]) / 9525]);
+		expect(extents).toHaveLength(4);
+		for (const [w, h] of extents) {
+			expect(w).toBeLessThanOrEqual(FIGURE_MAX.width);
+			expect(h).toBeLessThanOrEqual(FIGURE_MAX.height);
+		}
+		expect(extents[2]![0]! / extents[2]![1]!).toBeCloseTo(640 / 2000, 2);
+	});
+	it('fits a figure to the page, keeping its shape', () => {
+		expect(fitFigure(640, 280)).toEqual({ width: 600, height: 263 });
+		expect(fitFigure(300, 150)).toEqual({ width: 600, height: 300 });
+		expect(fitFigure(640, 2000)).toEqual({ width: 243, height: 760 });
+		expect(fitFigure(600, 760)).toEqual({ width: 600, height: 760 });
+		expect(fitFigure(0, 0)).toEqual({ width: 600, height: 300 });
+		expect(figureCaption(3, 'Time to decide')).toBe('Figure 3. Time to decide');
 	});
 	it('is named after the exercise', () => {
 		expect(docxFileName('Drill — Grenada, night 2')).toBe('AAR-IP-Drill-Grenada-night-2.docx');
