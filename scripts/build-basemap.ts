@@ -1,10 +1,15 @@
 /**
- * npm run basemap [-- --scale=10m] — builds the offline Caribbean land layer used by the exercise map.
+ * npm run basemap — builds the offline Caribbean land layers used by the exercise map.
  *
- * Input:  world-atlas/countries-50m.json (Natural Earth 1:50m admin-0 countries, TopoJSON);
- *         `--scale=10m` uses the 1:10m file instead (more islets, ~6x the vertices, ~380 kB).
- * Output: static/basemap/caribbean-countries.geojson (a GeoJSON FeatureCollection with one
- *         feature per country that has land inside the Caribbean box, property `name`).
+ *   npm run basemap        (= node --import tsx scripts/build-basemap.ts; no arguments)
+ *
+ * Input:  world-atlas/countries-50m.json and countries-10m.json (Natural Earth 1:50m and 1:10m admin-0
+ *         countries, TopoJSON).
+ * Output: static/basemap/caribbean-countries.geojson (1:50m, ~65 kB, ~22 kB gzipped: the land every map
+ *         loads first and draws up to zoom 8) and static/basemap/caribbean-countries-10m.geojson (1:10m,
+ *         the harbours' coastline, drawn from zoom 8 and fetched only when a map first zooms that far in:
+ *         src/lib/components/ExerciseMap.svelte). Each is a GeoJSON FeatureCollection with one feature per
+ *         country that has land inside the Caribbean box, property `name`.
  *
  * Steps (scripts/caribbean-land.ts): TopoJSON → GeoJSON, clip to the Caribbean box, round to
  * 4 decimals, tidy the rings; here the features are sorted and written one per line.
@@ -23,17 +28,10 @@ import { fileURLToPath } from 'node:url';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { CARIBBEAN_BBOX, caribbeanCountries, polygonsOf, type CountryProps, type Scale } from './caribbean-land';
 
-/** Natural Earth scale to read: 50m by default (every Lesser Antilles island, ~65 kB output). */
-const scaleArg = process.argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length) ?? '50m';
-if (scaleArg !== '50m' && scaleArg !== '10m') {
-	console.error(`unknown --scale=${scaleArg} (expected 50m or 10m)`);
-	process.exit(1);
-}
-const scale: Scale = scaleArg;
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'static', 'basemap');
-const outFile = path.join(outDir, 'caribbean-countries.geojson');
+/** Each Natural Earth scale drawn, and the file it is written to. */
+const LAND_FILES: Record<Scale, string> = { '50m': 'caribbean-countries.geojson', '10m': 'caribbean-countries-10m.geojson' };
 
 type PlaceKind = 'state' | 'capital' | 'island' | 'port';
 /** Name, kind, [longitude, latitude]. States are placed on their main island (or mainland in the box). */
@@ -230,7 +228,8 @@ async function writeExtras(): Promise<void> {
 	console.log(`wrote static/basemap/territorial-sea-drawn.geojson: ${(Buffer.byteLength(drawn) / 1024).toFixed(1)} kB (from territorial-sea.geojson)`);
 }
 
-async function main(): Promise<void> {
+async function writeLand(scale: Scale): Promise<void> {
+	const outFile = path.join(outDir, LAND_FILES[scale]);
 	const features = await caribbeanCountries(scale);
 	// Stable order so the committed file only changes when the data does.
 	features.sort((a, b) => a.properties.name.localeCompare(b.properties.name, 'en'));
@@ -254,9 +253,10 @@ async function main(): Promise<void> {
 
 	const vertices = features.reduce((n, f) => n + polygonsOf(f.geometry).reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0), 0);
 	console.log(
-		`wrote ${path.relative(root, outFile)} (Natural Earth 1:${scaleArg}): ${features.length} countries, ${vertices} vertices, ${(Buffer.byteLength(body) / 1024).toFixed(1)} kB`
+		`wrote ${path.relative(root, outFile)} (Natural Earth 1:${scale}): ${features.length} countries, ${vertices} vertices, ${(Buffer.byteLength(body) / 1024).toFixed(1)} kB`
 	);
 }
 
-await main();
+await writeLand('50m');
+await writeLand('10m');
 await writeExtras();

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { accessibilityProblems } from './checks';
-import { createExercise, joinTeam, newPage, type Watched } from './pages';
+import { createExercise, entityOnMap, joinTeam, newPage, type Watched } from './pages';
 
 interface Drawn {
 	/** Every placed label box that may not overlap (text), and the symbols they must keep clear of. */
@@ -80,8 +80,14 @@ test('the maritime map: labels apart, place names, legend and text list; the obs
 	const observer = await newPage(browser);
 	const c = controller.page;
 	const code = await createExercise(c, 'maritime-trafficking-southern-caribbean');
+	const basemap: string[] = [];
+	team.page.on('request', (r) => r.url().includes('/basemap/') && basemap.push(new URL(r.url()).pathname));
 	await joinTeam(team.page, await code('tt-coast-guard'), 'Lt Baptiste');
 	await mapReady(team);
+	// The first load takes the light 1:50m land only; the 1:10m coast waits until someone zooms in on a harbour.
+	expect(basemap).toContain('/basemap/caribbean-countries.geojson');
+	expect(basemap).not.toContain('/basemap/caribbean-countries-10m.geojson');
+	await expect(team.page.getByTestId('exercise-map')).toHaveAttribute('data-land-detail', 'not-needed');
 
 	const start = await drawn(team.page);
 	expect(overlaps(start)).toEqual([]);
@@ -113,6 +119,29 @@ test('the maritime map: labels apart, place names, legend and text list; the obs
 	const close = await drawn(team.page);
 	expect(overlaps(close)).toEqual([]);
 	expect(close.entities.join('|')).toContain('Customs launch');
+	await expect(team.page.getByTestId('exercise-map')).toHaveAttribute('data-land-detail', 'drawn');
+	expect(basemap).toContain('/basemap/caribbean-countries-10m.geojson');
+
+	// The cutter and the customs launch lie alongside at Chaguaramas: at zoom 7.5 their symbols (about 21 px wide)
+	// would be 14 px apart and cover each other, so they are spread apart, each on a line back to where it lies.
+	await team.page.getByTestId('exercise-map').evaluate((el) => {
+		(el as HTMLElement & { __map: { jumpTo: (o: object) => void } }).__map.jumpTo({ center: [-61.6, 10.68], zoom: 7.5 });
+	});
+	await drawn(team.page);
+	const cutter = (await entityOnMap(team.page, 'cg-cutter-1'))!;
+	const launch = (await entityOnMap(team.page, 'customs-launch'))!;
+	expect(Math.hypot(cutter.x - launch.x, cutter.y - launch.y)).toBeGreaterThan(25);
+	const leaders = await team.page
+		.getByTestId('exercise-map')
+		.evaluate((el) =>
+			(el as HTMLElement & { __map: { querySourceFeatures: (s: string) => { properties: { id: string } }[] } }).__map
+				.querySourceFeatures('fan-leaders')
+				.map((f) => f.properties.id)
+		);
+	expect(leaders).toEqual(expect.arrayContaining(['cg-cutter-1', 'customs-launch']));
+	// Each can still be picked on the map: a click on the cutter's symbol, spread out, picks the cutter.
+	await team.page.mouse.click(cutter.x, cutter.y);
+	await expect(team.page.getByTestId('asset-cg-cutter-1')).toHaveAttribute('aria-pressed', 'true');
 
 	await joinObserver(c, observer);
 	const counts = observer.page.getByTestId('public-counts');

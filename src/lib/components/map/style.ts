@@ -3,12 +3,12 @@
  * never leaves the origin. Text is drawn by MapLibre itself from the page's Noto Sans (a style without
  * `glyphs` renders every glyph locally); symbols are SDF images added at runtime (./icons.ts).
  *
- * Layer order, bottom to top: sea, territorial sea, land, wind fields, plans, trails, vectors, place names,
+ * Layer order, bottom to top: sea, territorial sea, land (1:50m; 1:10m from DETAIL_ZOOM, added later), wind fields, plans, trails, vectors, fan-out leaders, place names,
  * capitals, facility labels, entity labels, facility symbols, entity symbols, entity dots. MapLibre places symbols
  * from the top layer down, so entity symbols claim their room first, then entity labels, then facilities,
  * and place names take what is left: nothing is drawn over anything else.
  */
-import type { ExpressionSpecification, GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 
 export const SRC = {
 	land: 'land',
@@ -19,7 +19,9 @@ export const SRC = {
 	trails: 'trails',
 	vectors: 'vectors',
 	movers: 'entities',
-	facilities: 'facilities'
+	facilities: 'facilities',
+	fan: 'fan-leaders',
+	landDetail: 'land-detail'
 } as const;
 
 export const LAYER = {
@@ -43,6 +45,16 @@ export const LABEL_ZOOM = 5.5;
 /** Facilities closer than this many pixels merge into one cluster, up to this zoom. */
 export const CLUSTER_RADIUS = 28;
 export const CLUSTER_MAX_ZOOM = 9;
+/**
+ * From this zoom the land is Natural Earth 1:10m (harbours, cays, headlands), below it 1:50m. The 1:10m file is
+ * about six times the size, so it is not in the style: ExerciseMap adds it (landDetailSource, landDetailLayers)
+ * when the map first reaches this zoom, and hands the zooms above over to it (LAND_LAYERS) once it has loaded.
+ */
+export const DETAIL_ZOOM = 8;
+/** The 1:50m land layers, drawn at every zoom until the 1:10m land has loaded, then only below DETAIL_ZOOM. */
+export const LAND_LAYERS = ['land-fill', 'land-outline'];
+/** The layer the 1:10m land is drawn under (the first layer above the 1:50m land). */
+export const ABOVE_LAND = 'rings-fill';
 
 export const FONT = ['Noto Sans', 'sans-serif'];
 export const FONT_BOLD = ['Noto Sans Semibold', 'Noto Sans', 'sans-serif'];
@@ -65,7 +77,45 @@ const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type
 const storm: ExpressionSpecification = ['==', ['get', 'icon'], 'storm'];
 /** Far enough from the point that a label clears its own symbol at every zoom (the symbol grows with it). */
 const labelOffset: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], SYMBOL_ZOOM, 1.3, 9, 1.75];
-const iconSize: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], SYMBOL_ZOOM, ['case', storm, 1.3, 0.8], 9, ['case', storm, 1.8, 1.2]];
+const ICON_SCALE = { from: 0.8, to: 1.2 };
+const iconSize: ExpressionSpecification = [
+	'interpolate',
+	['linear'],
+	['zoom'],
+	SYMBOL_ZOOM,
+	['case', storm, 1.3, ICON_SCALE.from],
+	9,
+	['case', storm, 1.8, ICON_SCALE.to]
+];
+/** A vessel's hull at icon size 1, in CSS pixels (icons.ts: 48-pixel images at pixel ratio 2, 6 pixels of buffer). */
+const HULL_PX = 18;
+/** A dot's width with its outline (entity-dots below). */
+const DOT_PX = 10;
+
+/**
+ * How wide a vessel, boat or aircraft symbol is drawn at a zoom, in CSS pixels, halo included: the distance
+ * within which two of them hide each other (./fan-out.ts spreads those apart). Follows `iconSize`.
+ */
+export function moverSymbolPx(zoom: number): number {
+	if (zoom < SYMBOL_ZOOM) return DOT_PX;
+	const t = Math.min(1, (zoom - SYMBOL_ZOOM) / (9 - SYMBOL_ZOOM));
+	return HULL_PX * (ICON_SCALE.from + t * (ICON_SCALE.to - ICON_SCALE.from)) + 2;
+}
+
+const coastWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 3, 0.5, 9, 1.5];
+
+/** The 1:10m land's source, added to the map when it first zooms in to DETAIL_ZOOM. */
+export function landDetailSource(url: string): GeoJSONSourceSpecification {
+	return { type: 'geojson', data: url, attribution: 'Natural Earth' };
+}
+
+/** The 1:10m land, painted as the 1:50m land is, from DETAIL_ZOOM. */
+export function landDetailLayers(): LayerSpecification[] {
+	return [
+		{ id: 'land-detail-fill', type: 'fill', source: SRC.landDetail, minzoom: DETAIL_ZOOM, paint: { 'fill-color': LAND } },
+		{ id: 'land-detail-outline', type: 'line', source: SRC.landDetail, minzoom: DETAIL_ZOOM, paint: { 'line-color': COAST, 'line-width': coastWidth } }
+	];
+}
 
 export function buildStyle(urls: BasemapUrls): StyleSpecification {
 	return {
@@ -80,6 +130,7 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 			[SRC.trails]: empty(),
 			[SRC.vectors]: empty(),
 			[SRC.movers]: empty(),
+			[SRC.fan]: empty(),
 			[SRC.facilities]: {
 				...empty(),
 				cluster: true,
@@ -97,7 +148,7 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 				id: 'land-outline',
 				type: 'line',
 				source: SRC.land,
-				paint: { 'line-color': COAST, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.5, 9, 1.5] }
+				paint: { 'line-color': COAST, 'line-width': coastWidth }
 			},
 			{
 				id: 'rings-fill',
@@ -124,6 +175,22 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 				minzoom: SYMBOL_ZOOM,
 				layout: { 'line-cap': 'round' },
 				paint: { 'line-color': ['get', 'color'], 'line-width': 2 }
+			},
+			// Vessels spread apart so none hides another (./fan-out.ts): a thin line from each to its true position,
+			// and a small mark on the point they share.
+			{
+				id: 'fan-leaders',
+				type: 'line',
+				source: SRC.fan,
+				filter: ['==', ['geometry-type'], 'LineString'],
+				paint: { 'line-color': INK, 'line-width': 1, 'line-opacity': 0.7 }
+			},
+			{
+				id: 'fan-anchors',
+				type: 'circle',
+				source: SRC.fan,
+				filter: ['==', ['geometry-type'], 'Point'],
+				paint: { 'circle-radius': 2.5, 'circle-color': INK, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 }
 			},
 			{
 				id: LAYER.placeLabels,
