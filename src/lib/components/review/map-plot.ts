@@ -1,5 +1,5 @@
 /**
- * A map as a static plot (pure): a lon/lat box around what a moment shows, a projection into an SVG box
+ * A map as a static plot (pure): a lon/lat box around what matters at a moment (`snapshotBox`), a projection into an SVG box
  * (equirectangular, east–west shrunk by the cosine of the middle latitude, so islands keep their shape at
  * Caribbean latitudes), and land outlines as SVG path data. Used for the AAR's maps at key moments: vector,
  * identical on screen, in print and in the Word export, with no WebGL.
@@ -26,6 +26,70 @@ export function boxAround(points: readonly LonLat[], pad = 0.15, minSpan = 0.8):
 	const [w2, e2] = grow(w, e);
 	const [s2, n2] = grow(s, n);
 	return [w2, s2, e2, n2];
+}
+
+/** What a snapshot frames: the map picture's entities (storm, boats, vessels, aircraft, ports, shelters). */
+export interface FramedEntity {
+	id: string;
+	kind: string;
+	category: string;
+	position: LonLat;
+	speedKnots: number;
+	occupancy?: number;
+}
+
+/** Around the moment's craft, what lies this far (degrees of latitude, about 60 nm) is in the picture. */
+export const NEIGHBOURHOOD_DEG = 1;
+/** The smallest span of a snapshot (degrees): an island and its approaches, so nothing is drawn at street scale. */
+export const MIN_SPAN_DEG = 0.7;
+/** A storm counts only when its centre is this close (degrees) to what matters; otherwise it is drawn cut at the frame. */
+export const STORM_NEAR_DEG = 1.5;
+
+const isFacility = (e: FramedEntity) => e.kind === 'port' || e.kind === 'shelter';
+const isStorm = (e: FramedEntity) => e.kind === 'storm';
+/** Degrees apart, east–west shrunk by the cosine of the latitude (good enough at these distances). */
+export function degreesApart([lon1, lat1]: LonLat, [lon2, lat2]: LonLat): number {
+	const k = Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
+	return Math.hypot((lon1 - lon2) * k, lat1 - lat2);
+}
+
+/**
+ * The frame of a key moment's map, on what matters rather than on everything the exercise ever drew:
+ * - about a craft (`focus`): that craft, the people-carrying boats, vessels and aircraft near it, the ports and
+ *   shelters near it, and its own recent trail;
+ * - the end of play (no focus): every boat, vessel and aircraft, and the ports and shelters holding people
+ *   (all of them when nothing moves).
+ * A storm widens the frame only when it is near those; elsewhere its rings are cut at the frame's edge. At least
+ * `MIN_SPAN_DEG` each way, padded so markers do not sit on the edge.
+ */
+export function snapshotBox(
+	picture: { entities: readonly FramedEntity[]; trails: readonly { id: string; coordinates: readonly LonLat[] }[] },
+	focus: string | null = null
+): Box {
+	const things = picture.entities.filter((e) => !isStorm(e));
+	const centre = things.find((e) => e.id === focus) ?? null;
+	const trailOf = (id: string) => picture.trails.find((t) => t.id === id)?.coordinates ?? [];
+	let core: LonLat[];
+	if (centre) {
+		const near = (p: LonLat) => degreesApart(p, centre.position) <= NEIGHBOURHOOD_DEG;
+		core = [...things.filter((e) => near(e.position)).map((e) => e.position), ...trailOf(centre.id).slice(-12).filter(near)];
+	} else {
+		const craft = things.filter((e) => !isFacility(e));
+		const holding = things.filter((e) => isFacility(e) && (e.occupancy ?? 0) > 0);
+		core = craft.length ? [...craft, ...holding].map((e) => e.position) : things.map((e) => e.position);
+		for (const c of craft) core.push(...trailOf(c.id).slice(-6));
+	}
+	const storms = picture.entities.filter(isStorm).map((e) => e.position);
+	const nearStorms = storms.filter((s) => core.some((p) => degreesApart(p, s) <= STORM_NEAR_DEG));
+	return boxAround([...core, ...nearStorms], 0.15, MIN_SPAN_DEG);
+}
+
+/** Whether `p` lies inside `box`, grown by `margin` degrees. */
+export const inBox = ([lon, lat]: LonLat, [w, s, e, n]: Box, margin = 0) => lon >= w - margin && lon <= e + margin && lat >= s - margin && lat <= n + margin;
+
+/** The storms whose track a snapshot draws: those whose centre is near the frame. A storm far off leaves no line across it. */
+export function stormsNear(entities: readonly FramedEntity[], box: Box): Set<string> {
+	return new Set(entities.filter((e) => isStorm(e) && inBox(e.position, box, STORM_NEAR_DEG)).map((e) => e.id));
 }
 
 export interface Plot {
