@@ -20,9 +20,12 @@
  *   listed here by hand from public facts);
  * - static/basemap/territorial-sea-drawn.geojson — the 12-nm belt of `npm run zones`
  *   (territorial-sea.geojson, 1:10m) simplified for drawing (Douglas–Peucker, about 0.5 km).
- * The output is deterministic, so re-running the script on the same input gives the same bytes.
+ * Each file the map fetches is also written compressed beside it (`.gz`, `.br`): the production server (sirv in
+ * adapter-node's handler) sends those to a browser that accepts them, which SvelteKit's own precompression does not
+ * do for `.geojson`. The output is deterministic, so re-running the script on the same input gives the same bytes.
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -214,18 +217,29 @@ function simplifiedBelt(belt: FeatureCollection<Polygon | MultiPolygon, { name: 
 	return { type: 'FeatureCollection', features };
 }
 
+/** Writes `file` and its gzip and brotli copies (both deterministic: gzip's header carries no time). */
+async function writeServed(file: string, body: string): Promise<string> {
+	const bytes = Buffer.from(body, 'utf8');
+	const gz = gzipSync(bytes, { level: 9 });
+	const br = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+	await writeFile(file, bytes);
+	await writeFile(`${file}.gz`, gz);
+	await writeFile(`${file}.br`, br);
+	return `${(bytes.length / 1024).toFixed(1)} kB (${(gz.length / 1024).toFixed(1)} kB gzip, ${(br.length / 1024).toFixed(1)} kB brotli)`;
+}
+
 const onePerLine = (features: Feature[]): string =>
 	'{"type":"FeatureCollection","features":[\n' + features.map((f) => JSON.stringify(f)).join(',\n') + '\n]}\n';
 
 async function writeExtras(): Promise<void> {
 	const places = onePerLine(placesCollection().features);
-	await writeFile(path.join(outDir, 'places.geojson'), places, 'utf8');
-	console.log(`wrote static/basemap/places.geojson: ${PLACES.length} names, ${(Buffer.byteLength(places) / 1024).toFixed(1)} kB`);
+	const placesSize = await writeServed(path.join(outDir, 'places.geojson'), places);
+	console.log(`wrote static/basemap/places.geojson: ${PLACES.length} names, ${placesSize}`);
 
 	const belt = JSON.parse(await readFile(path.join(outDir, 'territorial-sea.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 	const drawn = onePerLine(simplifiedBelt(belt).features);
-	await writeFile(path.join(outDir, 'territorial-sea-drawn.geojson'), drawn, 'utf8');
-	console.log(`wrote static/basemap/territorial-sea-drawn.geojson: ${(Buffer.byteLength(drawn) / 1024).toFixed(1)} kB (from territorial-sea.geojson)`);
+	const drawnSize = await writeServed(path.join(outDir, 'territorial-sea-drawn.geojson'), drawn);
+	console.log(`wrote static/basemap/territorial-sea-drawn.geojson: ${drawnSize} (from territorial-sea.geojson)`);
 }
 
 async function writeLand(scale: Scale): Promise<void> {
@@ -249,12 +263,10 @@ async function writeLand(scale: Scale): Promise<void> {
 		'\n]}\n';
 
 	await mkdir(outDir, { recursive: true });
-	await writeFile(outFile, body, 'utf8');
+	const size = await writeServed(outFile, body);
 
 	const vertices = features.reduce((n, f) => n + polygonsOf(f.geometry).reduce((m, p) => m + p.reduce((k, r) => k + r.length, 0), 0), 0);
-	console.log(
-		`wrote ${path.relative(root, outFile)} (Natural Earth 1:${scale}): ${features.length} countries, ${vertices} vertices, ${(Buffer.byteLength(body) / 1024).toFixed(1)} kB`
-	);
+	console.log(`wrote ${path.relative(root, outFile)} (Natural Earth 1:${scale}): ${features.length} countries, ${vertices} vertices, ${size}`);
 }
 
 await writeLand('50m');
