@@ -24,7 +24,7 @@ async function checkEveryViewport(page: Page, what: string) {
 	await page.setViewportSize(VIEWPORTS[0]!);
 }
 
-test('the evaluator notes by keyboard, edits, deletes and links notes, toggles a chart line and follows the replay', async ({ browser }) => {
+test('the evaluator notes by keyboard, edits, deletes and links notes, toggles chart series and follows the replay', async ({ browser }) => {
 	// Generous: on a 2-core CI machine two pages drawing live maps in software GL are slow.
 	test.setTimeout(300_000);
 	const { page: controller } = await newPage(browser);
@@ -133,7 +133,7 @@ test('the evaluator notes by keyboard, edits, deletes and links notes, toggles a
 	// Charts: a team's line is switched off and on from the legend, by keyboard.
 	await evaluator.getByTestId('tab-charts').click();
 	const scored = await evaluator.locator('[data-testid="score-chart"] g.series').first().getAttribute('data-team');
-	const toggle = evaluator.locator(`[data-testid="series-toggle"][data-team="${scored}"]`);
+	const toggle = evaluator.getByTestId('score-chart').locator(`[data-testid="series-toggle"][data-team="${scored}"]`);
 	const line = evaluator.locator(`[data-testid="score-chart"] g.series[data-team="${scored}"]`);
 	await expect(line).toHaveCount(1);
 	await toggle.focus();
@@ -143,6 +143,29 @@ test('the evaluator notes by keyboard, edits, deletes and links notes, toggles a
 	await evaluator.keyboard.press('Space');
 	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 	await expect(line).toHaveCount(1);
+	// The latency chart and the sharing graph toggle a team the same way; the text alternative follows.
+	const latency = evaluator.getByTestId('latency-chart');
+	const decided = await latency.locator('g.group').first().getAttribute('data-team');
+	const latencyToggle = latency.locator(`[data-testid="series-toggle"][data-team="${decided}"]`);
+	await latencyToggle.click();
+	await expect(latencyToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(latency.locator(`g.group[data-team="${decided}"]`)).toHaveCount(0);
+	await expect(latency.locator('svg[role="img"]')).toHaveAttribute('aria-label', /Hidden: /);
+	await latencyToggle.click();
+	await expect(latencyToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(latency.locator(`g.group[data-team="${decided}"]`)).toHaveCount(1);
+	const sharing = evaluator.getByTestId('sharing-graph');
+	const node = sharing.locator('g.nodes g[data-team="tt-customs"]');
+	const sharingToggle = sharing.locator('[data-testid="series-toggle"][data-team="tt-customs"]');
+	await expect(node).toHaveCount(1);
+	await sharingToggle.focus();
+	await evaluator.keyboard.press('Enter');
+	await expect(sharingToggle).toHaveAttribute('aria-pressed', 'false');
+	await expect(node).toHaveCount(0);
+	await expect(sharing.locator('svg[role="img"]')).toHaveAttribute('aria-label', /Hidden: Customs and Excise Division\./);
+	await evaluator.keyboard.press('Enter');
+	await expect(sharingToggle).toHaveAttribute('aria-pressed', 'true');
+	await expect(node).toHaveCount(1);
 	await checkEveryViewport(evaluator, 'charts');
 
 	// Replay: the event list follows the scrubber, and choosing an event moves it.
