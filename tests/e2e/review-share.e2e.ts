@@ -38,7 +38,7 @@ function watchTraffic(page: Page): Traffic {
 const since = (times: number[], from: number) => times.filter((t) => t >= from && t <= from + WATCH_MS).length;
 
 test('each team sees its own review once the controller shares it, and its page does not reload in a loop', async ({ browser }) => {
-	test.setTimeout(180_000);
+	test.setTimeout(360_000);
 	const controller = await newPage(browser);
 	const cg = await newPage(browser);
 	const customs = await newPage(browser);

@@ -26,7 +26,7 @@ async function checkEveryViewport(page: Page, what: string) {
 
 test('the evaluator notes by keyboard, edits, deletes and links notes, toggles chart series and follows the replay', async ({ browser }) => {
 	// Generous: on a 2-core CI machine two pages drawing live maps in software GL are slow.
-	test.setTimeout(300_000);
+	test.setTimeout(600_000);
 	const { page: controller } = await newPage(browser);
 	const { page: evaluator, errors } = await newPage(browser);
 	await createExercise(controller, 'maritime-trafficking-southern-caribbean');

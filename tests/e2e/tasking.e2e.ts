@@ -14,7 +14,7 @@ async function entityPoint(page: Page, id: string): Promise<{ x: number; y: numb
 
 test('a participant tasks an asset on the map and sees it move and intercept', async ({ browser }) => {
 	// About half a minute of it is the boats closing at 60× exercise speed.
-	test.setTimeout(300_000);
+	test.setTimeout(600_000);
 	const controller = await newPage(browser);
 	const cg = await newPage(browser);
 	const grenada = await newPage(browser);

@@ -24,7 +24,7 @@ const inView = (page: Page, testId: string) =>
 
 test('a team is told of a decision, answers it by keyboard, and receives an inject passed on as the inject', async ({ browser }, testInfo) => {
 	// Six axe scans and screenshots of pages drawing maps with software WebGL on a shared 2-core machine.
-	test.setTimeout(240_000);
+	test.setTimeout(480_000);
 	const controller = await newPage(browser);
 	const coastGuard = await newPage(browser);
 	const customs = await newPage(browser);
