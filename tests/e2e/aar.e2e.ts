@@ -4,7 +4,7 @@
  * is a real .docx holding the exercise, its objectives, and the maps and charts as captioned images. Checked for
  * cut-off cards and accessibility at three sizes.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { accessibilityProblems, overflowingCards } from './checks';
 import { createExercise, newPage } from './pages';

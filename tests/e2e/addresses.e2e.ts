@@ -2,7 +2,7 @@
  * Each exercise has its own addresses (/control/ID, /review/ID, /review/ID/aar); links from before, which named
  * the exercise in the query (?exercise=ID), go to them. An evaluator's /review with no id shows their own exercise.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createExercise, exerciseIdOf, newPage } from './pages';
 
 test('exercise addresses, and old ?exercise= links redirected to them', async ({ browser }) => {

@@ -6,7 +6,7 @@
  * lists every code with a QR code; End asks in the page first, and Escape or Cancel leaves play running. Screenshots land
  * in test-results/ (not committed).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { accessibilityProblems, overflowingCards } from './checks';
 import { createExercise, exerciseIdOf, newPage } from './pages';
 import { teamSeat } from './team-seat';

@@ -3,7 +3,7 @@
  * reserve shelter and immigration staffs its port; at 60× the storm crosses the map,
  * boats land, people are screened and sheltered, and every screen shows the counts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { createExercise, entityOnMap, joinTeam, newPage } from './pages';
 
 const count = async (page: Page, id: string) => Number(await page.getByTestId(id).first().innerText());

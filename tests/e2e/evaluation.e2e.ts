@@ -3,7 +3,7 @@
  * replay to a time and sees the vessels where the scenario puts them, exports
  * the log, and prints the after-action report to PDF.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseScenarioYaml } from '../../src/lib/engine/scenario/parse';

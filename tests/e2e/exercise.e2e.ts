@@ -2,7 +2,7 @@
  * One exercise played in four browser contexts: controller, two agency teams
  * and an evaluator, against the real server with the built app.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { loadScenario } from '../fixtures/load-scenario';
 

@@ -2,7 +2,7 @@
  * Text from scenarios and from people (names) is shown as text: nothing in it
  * runs, and the Content-Security-Policy blocks inline script outright.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 
 const HOSTILE_NAME = `Mallory <img src=x onerror="window.__xss='name'"><script>window.__xss='name2'</script>`;

@@ -3,7 +3,7 @@
  * and a phone's 390×844, every card (`.panel`, decision cards) is as wide as what it holds and fits inside the
  * box that clips it. Both bundled kinds of scenario: the displacement one brings the wide displaced-people board.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { accessibilityProblems, overflowingCards } from './checks';
 import { createExercise, exerciseIdOf, joinTeam, newPage } from './pages';
 

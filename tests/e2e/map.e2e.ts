@@ -3,7 +3,7 @@
  * the legend and the text list name what is on the map; the observer's full screen shows the public counts and news.
  * (Label boxes are read from MapLibre's collision index through the map's test hook, ExerciseMap's `__map`.)
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { accessibilityProblems } from './checks';
 import { createExercise, entityOnMap, joinTeam, newPage, type Watched } from './pages';
 

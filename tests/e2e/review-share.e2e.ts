@@ -4,7 +4,7 @@
  * name and score, nothing of the other team's — in words, without reloading its log in a loop (the first round's
  * pages asked for it 61 times in 10 s, hit the rate limit and showed raw team ids).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { createExercise, joinTeam, newPage, type Watched } from './pages';
 
 const CG = { id: 'tt-coast-guard', name: 'Trinidad and Tobago Coast Guard' };

@@ -4,7 +4,7 @@
  * toggles, and the replay's event list follows the scrubber. Every review tab is checked for cut-off cards and
  * accessibility at three screen sizes.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { accessibilityProblems, overflowingCards } from './checks';
 import { createExercise, newPage } from './pages';
 

@@ -4,7 +4,7 @@
  * boat moves, the intercept happens, and the triggered inject reaches both teams.
  * (Scenario: tests/fixtures/scenarios/tasking-drill.yaml.)
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { createExercise, entityOnMap, joinTeam, newPage } from './pages';
 
 /** The screen point of an entity's symbol on the map. */

@@ -5,7 +5,7 @@
  * it and their note; nothing is cut off and the accessibility scan is clean at three screen sizes; and the join
  * page knows who is signed in and takes a code from its address.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { accessibilityProblems, overflowingCards } from './checks';
 import { createExercise, joinTeam, newPage } from './pages';
 
