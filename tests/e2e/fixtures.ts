@@ -4,26 +4,15 @@
  * and on 2 cores the last tests of a run took up to five times as long as alone.
  */
 import { test as base } from '@playwright/test';
-import { io } from 'socket.io-client';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
-
-type Reply = { ok: true; data: unknown } | { ok: false; error: string };
+import { ask, open } from './team-seat';
 
 async function pauseRunningExercises(url: string) {
-	const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+	const socket = await open(url);
 	try {
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', resolve);
-			socket.once('connect_error', reject);
-		});
-		const ask = async (event: string, payload: unknown) => {
-			const reply = (await socket.timeout(10_000).emitWithAck(event, payload)) as Reply;
-			if (!reply.ok) throw new Error(`${event}: ${reply.error}`);
-			return reply.data;
-		};
-		await ask('session:controller', { key: E2E_CONTROLLER_KEY, name: 'E2E clean-up' });
-		const exercises = (await ask('exercise:list', {})) as { id: string; status: string }[];
-		for (const e of exercises.filter((x) => x.status === 'running')) await ask('exercise:control', { exerciseId: e.id, action: 'pause' });
+		await ask(socket, 'session:controller', { key: E2E_CONTROLLER_KEY, name: 'E2E clean-up' });
+		const exercises = (await ask(socket, 'exercise:list', {})) as { id: string; status: string }[];
+		for (const e of exercises.filter((x) => x.status === 'running')) await ask(socket, 'exercise:control', { exerciseId: e.id, action: 'pause' });
 	} finally {
 		socket.disconnect();
 	}

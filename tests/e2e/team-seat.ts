@@ -6,13 +6,15 @@ import { io, type Socket } from 'socket.io-client';
 
 type Reply = { ok: true; data: unknown } | { ok: false; error: string };
 
-async function ask(socket: Socket, event: string, payload: unknown) {
+/** Sends one event and returns its reply's data, or throws the refusal. */
+export async function ask(socket: Socket, event: string, payload: unknown) {
 	const reply = (await socket.timeout(10_000).emitWithAck(event, payload)) as Reply;
 	if (!reply.ok) throw new Error(`${event}: ${reply.error}`);
 	return reply.data;
 }
 
-function open(url: string, token?: string): Promise<Socket> {
+/** A socket.io client connected to the server (with a session token, or none). */
+export function open(url: string, token?: string): Promise<Socket> {
 	const socket = io(url, { auth: token ? { token } : {}, transports: ['websocket'], forceNew: true });
 	return new Promise((resolve, reject) => {
 		socket.once('connect', () => resolve(socket));
