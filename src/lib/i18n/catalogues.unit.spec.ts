@@ -1,6 +1,8 @@
 /**
  * The message catalogues agree: every language has every key of the base (English) and no other, each message
  * keeps the base's placeholders, none is empty, and every key is used somewhere in the app (as `m.key`).
+ * Catalogues are split by area (`messages/<area>/<locale>.json`, listed in the project settings); an area's keys
+ * start with its name (`team_…` in `messages/team/`), so two areas can never define one key, except `common`'s.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +13,13 @@ const MESSAGES = join(import.meta.dirname, '../../../messages');
 const SRC = join(import.meta.dirname, '../..');
 
 type Catalogue = Record<string, unknown>;
-const load = (locale: string): Catalogue => {
-	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(join(MESSAGES, `${locale}.json`), 'utf8')) as Catalogue;
+const PATTERNS: string[] = settings['plugin.inlang.messageFormat'].pathPattern;
+const AREAS = PATTERNS.map((p) => /messages\/([a-z-]+)\/\{locale\}\.json$/.exec(p)?.[1] ?? p);
+const loadArea = (area: string, locale: string): Catalogue => {
+	const { $schema: _schema, ...messages } = JSON.parse(readFileSync(join(MESSAGES, area, `${locale}.json`), 'utf8')) as Catalogue;
 	return messages;
 };
+const load = (locale: string): Catalogue => Object.assign({}, ...AREAS.map((area) => loadArea(area, locale))) as Catalogue;
 
 /** The placeholders of a message (`{name}`), plain or with variants (plurals), sorted. */
 function placeholders(message: unknown): string[] {
@@ -34,13 +39,35 @@ const base = load(settings.baseLocale);
 const others = settings.locales.filter((l) => l !== settings.baseLocale);
 
 describe('message catalogues', () => {
-	it('has a catalogue per language of the project, and the base is not empty', () => {
+	it('has a catalogue per area and language of the project, and the base is not empty', () => {
 		expect(
-			readdirSync(MESSAGES)
-				.filter((f) => f.endsWith('.json'))
+			AREAS.every((a) => /^[a-z-]+$/.test(a)),
+			`area folders in ${PATTERNS.join(', ')}`
+		).toBe(true);
+		expect(
+			readdirSync(MESSAGES, { withFileTypes: true })
+				.filter((f) => f.isDirectory())
+				.map((f) => f.name)
 				.sort()
-		).toEqual(settings.locales.map((l) => `${l}.json`).sort());
+		).toEqual([...AREAS].sort());
+		for (const area of AREAS)
+			expect(
+				readdirSync(join(MESSAGES, area))
+					.filter((f) => f.endsWith('.json'))
+					.sort(),
+				area
+			).toEqual(settings.locales.map((l) => `${l}.json`).sort());
 		expect(Object.keys(base).length).toBeGreaterThan(0);
+	});
+
+	it("names each area's keys after it, so no two areas define one key", () => {
+		const areas = AREAS.filter((a) => a !== 'common');
+		for (const area of areas) {
+			const stray = Object.keys(loadArea(area, settings.baseLocale)).filter((k) => !k.startsWith(`${area}_`));
+			expect(stray, `keys in messages/${area}/ not starting with ${area}_`).toEqual([]);
+		}
+		const common = Object.keys(loadArea('common', settings.baseLocale)).filter((k) => areas.some((a) => k.startsWith(`${a}_`)));
+		expect(common, "common keys named like another area's").toEqual([]);
 	});
 
 	for (const locale of others)

@@ -2,6 +2,7 @@
 import type { ExerciseStatus } from '$lib/engine/exercise/state';
 import type { ConnectionState } from '$lib/client/exercise-view.svelte';
 import { m } from '$lib/paraglide/messages';
+import type { Channel } from '$lib/engine/scenario/schema';
 
 const STATUS: Record<ExerciseStatus, () => string> = {
 	setup: m.status_setup,
@@ -20,3 +21,18 @@ const CONNECTION: Record<ConnectionState, () => string> = {
 
 export const statusWord = (status: ExerciseStatus): string => STATUS[status]();
 export const connectionWord = (state: ConnectionState): string => CONNECTION[state]();
+
+const CHANNEL: Record<Channel, () => string> = {
+	radio: m.channel_radio,
+	phone: m.channel_phone,
+	email: m.channel_email,
+	intel: m.channel_intel,
+	media: m.channel_media,
+	map: m.channel_map
+};
+
+/** How an inject channel is named to people ("Intel report"); an unknown channel (an old log) as it is. */
+export const channelWord = (channel: string): string => (channel in CHANNEL ? CHANNEL[channel as Channel]() : channel);
+
+/** The name of exercise control, the pseudo-team that sends injects and receives teams' messages to control. */
+export const exerciseControlName = (): string => m.exercise_control();
