@@ -67,9 +67,27 @@ export function planPatrol(from: LonLat, atMin: number, points: LonLat[], speedK
 	return course;
 }
 
+/**
+ * Why an intercept cannot be made, as data the browser words in the reader's language (`interceptWhyText` gives
+ * the English for logs). Speeds in knots, distances in nautical miles, times in exercise minutes.
+ */
+export type InterceptWhy =
+	/** The target is faster and drawing away. */
+	| { kind: 'outrun'; targetKnots: number; knots: number; closestNm: number; closestAtMin: number }
+	/** The target is out of reach (it lands, or the exercise ends) at `untilMin` before the asset can get there. */
+	| { kind: 'out-of-reach'; untilMin: number; knots: number; closestNm: number; closestAtMin: number };
+
 export type InterceptPlan =
 	| { feasible: true; atMin: number; point: LonLat; course: CoursePoint[]; distanceNm: number }
-	| { feasible: false; reason: string; closestNm: number; closestAtMin: number };
+	| { feasible: false; why: InterceptWhy; reason: string; closestNm: number; closestAtMin: number };
+
+/** The English of an `InterceptWhy`, as stored in events' `reason` (server logs, older clients, the timeline). */
+export function interceptWhyText(why: InterceptWhy): string {
+	const closest = `${formatNm(why.closestNm)} at ${formatHhmmFromMinutes(why.closestAtMin)}`;
+	return why.kind === 'outrun'
+		? `cannot catch it: the target is making ${formatKnots(why.targetKnots)} and opening; your best is ${formatKnots(why.knots)}. Closest approach ${closest}.`
+		: `cannot reach it before it is out of reach at ${formatHhmmFromMinutes(why.untilMin)}: at ${formatKnots(why.knots)} the closest you get is ${closest}.`;
+}
 
 /**
  * The earliest time T in [atMin, untilMin] at which an asset leaving `from` at
@@ -119,11 +137,11 @@ export function planIntercept(from: LonLat, atMin: number, speedKn: number, targ
 		const left = Math.max(0, distanceNm(from, target(t)) - (speedKn * (t - atMin)) / 60);
 		if (left < best.nm) best = { nm: left, at: t };
 	}
-	const reason =
+	const why: InterceptWhy =
 		targetKn > speedKn && opening
-			? `cannot catch it: the target is making ${formatKnots(targetKn)} and opening; your best is ${formatKnots(speedKn)}. Closest approach ${formatNm(best.nm)} at ${formatHhmmFromMinutes(best.at)}.`
-			: `cannot reach it before it is out of reach at ${formatHhmmFromMinutes(untilMin)}: at ${formatKnots(speedKn)} the closest you get is ${formatNm(best.nm)} at ${formatHhmmFromMinutes(best.at)}.`;
-	return { feasible: false, reason, closestNm: best.nm, closestAtMin: best.at };
+			? { kind: 'outrun', targetKnots: targetKn, knots: speedKn, closestNm: best.nm, closestAtMin: best.at }
+			: { kind: 'out-of-reach', untilMin, knots: speedKn, closestNm: best.nm, closestAtMin: best.at };
+	return { feasible: false, why, reason: interceptWhyText(why), closestNm: best.nm, closestAtMin: best.at };
 }
 
 /** Minutes under way (moving) on a course between two exercise minutes. */
@@ -155,5 +173,6 @@ export function truncateForEndurance(course: CoursePoint[], enduranceMin: number
 	return { course, exhaustedAtMin: null };
 }
 
+/** English speeds and distances for server logs and refusals' English text (the browser uses `$lib/i18n/format`). */
 export const formatKnots = (kn: number) => `${Math.round(kn)} kn`;
 export const formatNm = (nm: number) => `${nm < 10 ? nm.toFixed(1) : Math.round(nm)} nm`;

@@ -59,6 +59,10 @@ describe('intercept feasibility', () => {
 		expect(plan.reason).toContain('25 kn');
 		expect(plan.reason).toContain('opening');
 		expect(plan.closestNm).toBeCloseTo(5, 0);
+		// The same, as data for the browser to word.
+		expect(plan.why).toMatchObject({ kind: 'outrun', knots: 25, closestAtMin: plan.closestAtMin });
+		if (plan.why.kind === 'outrun') expect(plan.why.targetKnots).toBeCloseTo(40, 0);
+		expect(plan.why.closestNm).toBe(plan.closestNm);
 	});
 
 	it('the same cutter ahead of the go-fast, off its track, meets it', () => {
@@ -85,7 +89,10 @@ describe('intercept feasibility', () => {
 		expect(still.feasible && still.atMin).toBeCloseTo(((distanceNm(CHAGUARAMAS, POINT_SALINES) - 0.5) / 30) * 60, 1);
 		const late = planIntercept(CHAGUARAMAS, 0, 30, () => POINT_SALINES, 60);
 		expect(late.feasible).toBe(false);
-		if (!late.feasible) expect(late.reason).toMatch(/cannot reach it before/);
+		if (!late.feasible) {
+			expect(late.reason).toMatch(/cannot reach it before/);
+			expect(late.why).toMatchObject({ kind: 'out-of-reach', untilMin: 60, knots: 30 });
+		}
 	});
 });
 
