@@ -3,7 +3,8 @@
  * plain words beside the field it is about (or beside the form's button when it names no field).
  */
 import { fieldProblem, plainError, type Act } from '$lib/client/plain-error';
-import { MINUTE } from '$lib/engine/exercise/clock';
+import { formatNumber } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 export interface AdHocForm {
 	from: string;
@@ -28,26 +29,26 @@ export type FormErrors<F extends string> = Partial<Record<F | 'form', string>>;
 
 export function checkAdHoc(form: AdHocForm): FormErrors<AdHocField> {
 	const errors: FormErrors<AdHocField> = {};
-	if (!form.from.trim()) errors.from = 'Say who it comes from (for example “Minister of National Security”).';
-	else if (form.from.trim().length > 120) errors.from = 'Keep the sender to 120 characters.';
-	if (form.to.length === 0) errors.to = 'Choose at least one team to receive it.';
-	if (!form.title.trim()) errors.title = 'Give it a title.';
-	else if (form.title.trim().length > 160) errors.title = 'Keep the title to 160 characters.';
-	if (!form.body.trim()) errors.body = 'Write what the team hears, reads or sees.';
-	else if (form.body.trim().length > 5000) errors.body = 'Keep the text to 5,000 characters.';
-	const m = form.inMinutes;
-	if (m === null || !Number.isFinite(m) || m < 0 || m > 24 * 60) errors.inMinutes = 'Give a number of minutes from 0 (at once) to 1440.';
+	if (!form.from.trim()) errors.from = m.control_check_from();
+	else if (form.from.trim().length > 120) errors.from = m.control_check_from_long();
+	if (form.to.length === 0) errors.to = m.control_check_to();
+	if (!form.title.trim()) errors.title = m.control_check_title();
+	else if (form.title.trim().length > 160) errors.title = m.control_check_title_long();
+	if (!form.body.trim()) errors.body = m.control_check_body();
+	else if (form.body.trim().length > 5000) errors.body = m.control_check_body_long({ max: formatNumber(5000) });
+	const min = form.inMinutes;
+	if (min === null || !Number.isFinite(min) || min < 0 || min > 24 * 60) errors.inMinutes = m.control_check_minutes();
 	return errors;
 }
 
 export function checkAdjustment(form: AdjustmentForm): FormErrors<AdjustmentField> {
 	const errors: FormErrors<AdjustmentField> = {};
-	if (!form.team) errors.team = 'Choose the team.';
-	if (!form.objective) errors.objective = 'Choose the objective.';
+	if (!form.team) errors.team = m.control_check_team();
+	if (!form.objective) errors.objective = m.control_check_objective();
 	const p = form.points;
-	if (p === null || !Number.isFinite(p) || p === 0) errors.points = 'Give the points to add (or take away, with a minus), not 0.';
-	else if (p < -20 || p > 20) errors.points = 'Adjust by at most 20 points either way.';
-	if (form.reason.trim().length < 5) errors.reason = 'Explain the adjustment in a few words: it is kept in the log.';
+	if (p === null || !Number.isFinite(p) || p === 0) errors.points = m.control_check_points();
+	else if (p < -20 || p > 20) errors.points = m.control_check_points_range();
+	if (form.reason.trim().length < 5) errors.reason = m.control_check_reason();
 	return errors;
 }
 
@@ -62,18 +63,4 @@ export function placeRefusal<F extends string>(failure: unknown, fields: readonl
 	const problem = fieldProblem(failure);
 	if (problem && (fields as readonly string[]).includes(problem.field)) return { [problem.field]: problem.text } as FormErrors<F>;
 	return { form: plainError(failure, act) } as FormErrors<F>;
-}
-
-/** "in 4 min", "in 40 s", "now": how soon, exercise time, for the MSEL and the board. */
-export function formatIn(ms: number): string {
-	if (ms < 1000) return 'now';
-	if (ms < MINUTE) return `in ${Math.ceil(ms / 1000)} s`;
-	return `in ${Math.ceil(ms / MINUTE)} min`;
-}
-
-/** "4 min", "40 s": a duration, exercise time, short. */
-export function formatShort(ms: number): string {
-	if (ms < MINUTE) return `${Math.max(0, Math.floor(ms / 1000))} s`;
-	const m = Math.floor(ms / MINUTE);
-	return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAdHoc, checkAdjustment, formatIn, formatShort, placeRefusal } from './forms';
+import { checkAdHoc, checkAdjustment, placeRefusal } from './forms';
 
 const adHoc = { from: 'Minister', to: ['tt-customs'], channel: 'phone', title: 'Briefing', body: 'Call back.', inMinutes: 0 };
 
@@ -39,10 +39,5 @@ describe('control room forms', () => {
 		});
 		expect(placeRefusal('unknown team "x"', fields, 'add-inject')).toEqual({ form: 'The inject could not be sent. Try again.' });
 		expect(placeRefusal('cannot add injects to an exercise that is ended', fields, 'add-inject').form).toMatch(/^Play has ended/);
-	});
-
-	it('says how soon and how long in short words', () => {
-		expect([formatIn(0), formatIn(40_000), formatIn(4 * 60_000 + 1)]).toEqual(['now', 'in 40 s', 'in 5 min']);
-		expect([formatShort(12_000), formatShort(9 * 60_000), formatShort(75 * 60_000)]).toEqual(['12 s', '9 min', '1 h 15 min']);
 	});
 });

@@ -8,3 +8,10 @@ describe('default exercise titles', () => {
 		expect(defaultExerciseTitle('A', ['A · run 1', 'A · run 3', 'A · run 2'])).toBe('A · run 4');
 	});
 });
+
+describe('default exercise titles in another language', () => {
+	it('words the run as it is told, still skipping numbers already used', () => {
+		const es = (title: string, run: number) => `${title} · ejecución ${run}`;
+		expect(defaultExerciseTitle('A', ['A · ejecución 1', 'A · run 2'], es)).toBe('A · ejecución 2');
+	});
+});

@@ -27,13 +27,10 @@ export function endexPrompt(state: ExerciseState, now: number, keptPlayingAt: nu
 	return { plannedMs, overMs: now - plannedMs };
 }
 
-/** "2 min past the planned end (01:30)", "at the planned end (01:30)": how the prompt says it. */
-export function describeOverrun(prompt: EndexPrompt): string {
-	const planned = formatHhmmFromMinutes(prompt.plannedMs / MINUTE);
-	const over = Math.floor(prompt.overMs / MINUTE);
-	if (over < 1) return `The scenario's planned end (${planned}) is reached.`;
-	const h = Math.floor(over / 60);
-	const m = over % 60;
-	const amount = h ? `${h} h ${m} min` : `${m} min`;
-	return `${amount} past the scenario's planned end (${planned}).`;
+/**
+ * How far past the planned end play is, for the prompt to word: the planned end as an exercise time ("01:30") and
+ * the whole minutes since (0 at the moment it is reached).
+ */
+export function overrunOf(prompt: EndexPrompt): { planned: string; overMinutes: number } {
+	return { planned: formatHhmmFromMinutes(prompt.plannedMs / MINUTE), overMinutes: Math.max(0, Math.floor(prompt.overMs / MINUTE)) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { given } from '../../../../tests/fixtures/machine-driver';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
 import { MINUTE } from './clock';
-import { describeOverrun, endexPrompt, REMIND_AFTER_MS } from './endex';
+import { endexPrompt, overrunOf, REMIND_AFTER_MS } from './endex';
 
 // The mini scenario is planned for 60 minutes.
 describe('the ENDEX prompt', () => {
@@ -19,9 +19,9 @@ describe('the ENDEX prompt', () => {
 		const x = given(miniScenario);
 		x.send({ type: 'START' }, 0);
 		expect(endexPrompt(x.state(), 60 * MINUTE)).toEqual({ plannedMs: 60 * MINUTE, overMs: 0 });
-		expect(describeOverrun(endexPrompt(x.state(), 60 * MINUTE)!)).toBe("The scenario's planned end (01:00) is reached.");
-		expect(describeOverrun(endexPrompt(x.state(), 78.5 * MINUTE)!)).toBe("18 min past the scenario's planned end (01:00).");
-		expect(describeOverrun(endexPrompt(x.state(), 125 * MINUTE)!)).toBe("1 h 5 min past the scenario's planned end (01:00).");
+		expect(overrunOf(endexPrompt(x.state(), 60 * MINUTE)!)).toEqual({ planned: '01:00', overMinutes: 0 });
+		expect(overrunOf(endexPrompt(x.state(), 78.5 * MINUTE)!)).toEqual({ planned: '01:00', overMinutes: 18 });
+		expect(overrunOf(endexPrompt(x.state(), 125 * MINUTE)!)).toEqual({ planned: '01:00', overMinutes: 65 });
 	});
 
 	it('stays away for a while after "Keep playing", then comes back', () => {
