@@ -184,12 +184,13 @@ export class ExerciseRegistry {
 	/** Runs a command where the exercise is run; resolves once its events are durable and published. */
 	async command(exerciseId: string, cmd: Command): Promise<CommandResult> {
 		const live = this.live.get(exerciseId);
-		if (!live) return { ok: false, error: `unknown exercise "${exerciseId}"` };
+		if (!live) return { ok: false, code: 'unknown-exercise', error: `unknown exercise "${exerciseId}"` };
 		if (!live.owned) {
 			const forwarded = await this.ownership.forward(exerciseId, cmd);
 			if (forwarded) return forwarded;
 			// Nobody answered as owner: the owner has gone. Take the exercise over if its lease is free.
-			if (!(await this.ownership.acquire(exerciseId))) return { ok: false, error: 'the server running this exercise is not answering; try again in a moment' };
+			if (!(await this.ownership.acquire(exerciseId)))
+				return { ok: false, code: 'owner-unreachable', error: 'the server running this exercise is not answering; try again in a moment' };
 			await this.takeOver(exerciseId);
 		}
 		const run = live.queue.then(() => this.apply(exerciseId, live, cmd));
@@ -222,7 +223,7 @@ export class ExerciseRegistry {
 	}
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {
-		if (this.closed) return { ok: false, error: 'server is shutting down' };
+		if (this.closed) return { ok: false, code: 'shutting-down', error: 'server is shutting down' };
 		const result = decide(live.snapshot, cmd);
 		if (!result.ok) return result;
 		let stored: DomainEvent[] = [];
@@ -233,7 +234,7 @@ export class ExerciseRegistry {
 				this.deps.log?.(`append failed for ${exerciseId}: ${(err as Error).message}`);
 				// Someone else wrote this exercise: we are not its writer any more.
 				if (err instanceof ConcurrencyError && this.ownership !== soleOwner) this.demote(exerciseId, 'another process wrote to it');
-				return { ok: false, error: 'could not save the change; nothing was applied' };
+				return { ok: false, code: 'not-saved', error: 'could not save the change; nothing was applied' };
 			}
 		}
 		live.snapshot = committed(result.snapshot, stored);

@@ -7,8 +7,9 @@
  */
 import type { DomainEvent } from '../src/lib/engine/exercise/events';
 import type { Command } from '../src/lib/engine/exercise/commands';
+import type { ErrorReply } from '../src/lib/realtime/errors';
 
-export type CommandResult = { ok: true; events: DomainEvent[] } | { ok: false; error: string };
+export type CommandResult = { ok: true; events: DomainEvent[] } | ErrorReply;
 
 export interface Ownership {
 	readonly processId: string;

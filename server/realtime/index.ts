@@ -10,7 +10,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Scenario } from '../../src/lib/engine/scenario/schema';
-import { describeIssues, payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
+import { describeIssues, payloadProblem, payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
+import type { ErrorCode, ErrorReply } from '../../src/lib/realtime/errors';
 import type { SessionSigner } from '../auth';
 import { joinCluster } from '../cluster';
 import type { EventStore } from '../event-store';
@@ -28,6 +29,14 @@ import { DEFAULT_RATE_LIMITS, requestLimiter, signInGuard, type RateLimits } fro
 import type { RealtimeServer } from './socket-types';
 
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
+
+/** A refusal as the client receives it: English message, code and parameters. */
+const refusal = (err: RequestError): ErrorReply => ({ ok: false, error: err.message, code: err.code, params: err.params });
+
+/** A refused handshake: Socket.IO hands the client `message` and `data` (here the code to word it by). */
+function handshakeRefusal(code: ErrorCode, message: string) {
+	return Object.assign(new Error(message), { data: { code } });
+}
 
 export interface RealtimeDeps {
 	store: EventStore;
@@ -69,8 +78,9 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		socket.data.exerciseId = null;
 		if (token === undefined || token === null || token === '') return next();
 		const session = deps.signer.verify(token, now());
-		if (!session) return next(new Error('invalid session: please join again'));
-		if (session.role !== 'controller' && !registry.has(session.exerciseId)) return next(new Error('invalid session: that exercise no longer exists'));
+		if (!session) return next(handshakeRefusal('not-signed-in', 'invalid session: please join again'));
+		if (session.role !== 'controller' && !registry.has(session.exerciseId))
+			return next(handshakeRefusal('session-gone', 'invalid session: that exercise no longer exists'));
 		socket.data.session = session;
 		next();
 	});
@@ -85,23 +95,24 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: Ack<unknown>) => void) : null;
 			const limited = await slowDown(socket.id);
 			if (!Object.hasOwn(payloadSchemas, name)) {
-				ack?.({ ok: false, error: limited ?? `unknown event "${String(name).slice(0, 60)}"` });
+				ack?.(limited ? refusal(limited) : { ok: false, code: 'unknown-event', error: `unknown event "${String(name).slice(0, 60)}"` });
 				return;
 			}
 			const event = name as ClientEventName;
 			const reply = ack ?? (() => {});
-			if (limited) return reply({ ok: false, error: limited });
+			if (limited) return reply(refusal(limited));
 			// Exactly one payload and an acknowledgement callback: anything else is refused unheard.
-			if (!ack || args.length > 1) return reply({ ok: false, error: `${event}: send exactly one payload and ask for an acknowledgement` });
+			if (!ack || args.length > 1) return reply({ ok: false, code: 'bad-call', error: `${event}: send exactly one payload and ask for an acknowledgement` });
 			const parsed = payloadSchemas[event].safeParse(args[0] ?? {});
-			if (!parsed.success) return reply({ ok: false, error: `${event}: ${describeIssues(parsed.error)}` });
+			if (!parsed.success)
+				return reply({ ok: false, code: 'invalid-payload', error: `${event}: ${describeIssues(parsed.error)}`, params: payloadProblem(parsed.error) });
 			try {
 				const data = await (handlers[event] as Handler<typeof event>)(socket, parsed.data as never);
 				reply({ ok: true, data });
 			} catch (err) {
-				if (err instanceof RequestError) return reply({ ok: false, error: err.message });
+				if (err instanceof RequestError) return reply(refusal(err));
 				deps.log?.(`error in ${event}: ${(err as Error).stack ?? err}`);
-				reply({ ok: false, error: `${event}: internal error` });
+				reply({ ok: false, code: 'internal', error: `${event}: internal error` });
 			}
 		});
 		socket.on('disconnect', () => {

@@ -18,19 +18,19 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { requestsPer10s: 60, failedJoins
 /** Counts a socket's requests; answers why it must slow down, or null. */
 export function requestLimiter(limits: RateLimits) {
 	const limiter = new RateLimiterMemory({ points: limits.requestsPer10s, duration: 10 });
-	return async (socketId: string): Promise<string | null> => {
+	return async (socketId: string): Promise<RequestError | null> => {
 		try {
 			await limiter.consume(socketId);
 			return null;
 		} catch (res) {
 			const wait = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext / 1000) : 10;
-			return `rate limit: more than ${limits.requestsPer10s} requests in 10 s; try again in ${wait} s`;
+			return new RequestError('rate-limited', `rate limit: more than ${limits.requestsPer10s} requests in 10 s; try again in ${wait} s`, { seconds: wait });
 		}
 	};
 }
 
 /** Runs a sign-in `attempt` (null: refused with `failure`); too many failures block the browser, or the whole address, for a while. */
-export type SignInGuard = <T>(socket: ClientSocket, attempt: () => Promise<T | null>, failure: string) => Promise<T>;
+export type SignInGuard = <T>(socket: ClientSocket, attempt: () => Promise<T | null>, failure: RequestError) => Promise<T>;
 
 /**
  * How many more failures a whole address may make than one browser: a training room behind one NAT address
@@ -59,13 +59,15 @@ export function signInGuard(limits: RateLimits): SignInGuard {
 		const device = deviceOf(socket);
 		const browser = device ? `${address}/${device}` : address;
 		const browserWait = await blockedFor(browsers, browser, perBrowser);
-		if (browserWait !== null) throw new RequestError(`too many failed attempts from this browser: try again in ${browserWait} s`);
+		if (browserWait !== null)
+			throw new RequestError('locked-browser', `too many failed attempts from this browser: try again in ${browserWait} s`, { seconds: browserWait });
 		const addressWait = await blockedFor(addresses, address, perAddress);
-		if (addressWait !== null) throw new RequestError(`too many failed attempts from your network: try again in ${addressWait} s`);
+		if (addressWait !== null)
+			throw new RequestError('locked-network', `too many failed attempts from your network: try again in ${addressWait} s`, { seconds: addressWait });
 		const result = await attempt();
 		if (result === null) {
 			await Promise.all([browsers.consume(browser), addresses.consume(address)].map((p) => p.catch(() => undefined)));
-			throw new RequestError(failure);
+			throw failure;
 		}
 		return result;
 	};

@@ -10,7 +10,7 @@ import type { ClientSocket } from './socket-types';
 
 async function run(ctx: RealtimeContext, exerciseId: string, session: Session, body: CommandBody): Promise<{ seq: number }> {
 	const result = await ctx.registry.command(exerciseId, { ...body, wall: ctx.now(), actor: actorOf(session) });
-	if (!result.ok) throw new RequestError(result.error);
+	if (!result.ok) throw new RequestError(result.code, result.error, result.params);
 	return { seq: result.events.at(-1)?.seq ?? 0 };
 }
 

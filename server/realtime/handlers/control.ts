@@ -40,7 +40,7 @@ export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent
 		'exercise:create': async (socket, { scenarioId, title }) => {
 			const session = requireController(socket);
 			const scenario = ctx.scenarios().find((s) => s.id === scenarioId);
-			if (!scenario) throw new RequestError(`unknown scenario "${scenarioId}"`);
+			if (!scenario) throw new RequestError('unknown-scenario', `unknown scenario "${scenarioId}"`);
 			const untitled = () =>
 				defaultExerciseTitle(
 					scenario.title,

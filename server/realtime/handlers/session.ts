@@ -3,7 +3,7 @@ import { eventsForAudience, reviewOpenFor } from '../../../src/lib/engine/exerci
 import type { Session } from '../../../src/lib/realtime/contract';
 import { keysMatch, normalizeJoinCode } from '../../auth';
 import { codesOf } from '../../exercise-registry';
-import { exerciseOf, requireSession } from '../access';
+import { exerciseOf, RequestError, requireSession } from '../access';
 import type { HandlerGroup, RealtimeContext } from '../handler';
 import { audienceOf, isRoomOf, roomOf, rooms } from '../rooms';
 
@@ -23,7 +23,7 @@ export function sessionHandlers(ctx: RealtimeContext): HandlerGroup<'session:joi
 					socket.data.session = session;
 					return { token: signer.sign(session, now()), session };
 				},
-				'unknown join code: check it with your controller'
+				new RequestError('wrong-code', 'unknown join code: check it with your controller')
 			),
 		'session:controller': (socket, { key, name }) =>
 			ctx.guardSignIn(
@@ -34,7 +34,7 @@ export function sessionHandlers(ctx: RealtimeContext): HandlerGroup<'session:joi
 					socket.data.session = session;
 					return { token: signer.sign(session, now()), session };
 				},
-				'wrong controller key'
+				new RequestError('wrong-key', 'wrong controller key')
 			),
 		'exercise:open': async (socket, { exerciseId, afterSeq }) => {
 			const session = requireSession(socket);

@@ -1,12 +1,16 @@
 /** Downloads an export route with the session token (exports need authorization, so a plain link will not do). */
+import { RequestFailed } from './exercise-client';
+import { getLocale } from '$lib/paraglide/runtime';
 import { loadSession } from './session';
 
 export async function downloadExport(exerciseId: string, file: 'events.json' | 'timeline.csv'): Promise<void> {
 	const token = loadSession()?.token;
-	const res = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/${file}`, { headers: { authorization: `Bearer ${token}` } });
+	// The timeline CSV's headers and text come out in the reader's language.
+	const query = file === 'timeline.csv' ? `?lang=${encodeURIComponent(getLocale())}` : '';
+	const res = await fetch(`/api/exercises/${encodeURIComponent(exerciseId)}/${file}${query}`, { headers: { authorization: `Bearer ${token}` } });
 	if (!res.ok) {
-		const body = (await res.json().catch(() => ({}))) as { error?: string };
-		throw new Error(body.error ?? `export failed (${res.status})`);
+		const body = (await res.json().catch(() => ({}))) as { error?: string; code?: string };
+		throw new RequestFailed(body.error ?? `export failed (${res.status})`, body.code);
 	}
 	const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file;
 	const url = URL.createObjectURL(await res.blob());

@@ -6,7 +6,16 @@
 import type { Ack, Payload } from '$lib/realtime/contract';
 import type { ClientSocket } from './session';
 
-export class RequestFailed extends Error {}
+/** A refused or unanswered request: the server's English message, and the code and parameters to word it by. */
+export class RequestFailed extends Error {
+	constructor(
+		message: string,
+		readonly code?: string,
+		readonly params?: Record<string, string | number>
+	) {
+		super(message);
+	}
+}
 
 type InjectAction = 'inject:release' | 'inject:hold' | 'inject:unhold' | 'inject:skip';
 
@@ -106,9 +115,9 @@ export class ExerciseClient {
 			ack = await reply;
 		} catch {
 			// Past the deadline, or the connection dropped while waiting.
-			throw new RequestFailed('the server did not answer in time');
+			throw new RequestFailed('the server did not answer in time', 'timeout');
 		}
-		if (!ack.ok) throw new RequestFailed(ack.error);
+		if (!ack.ok) throw new RequestFailed(ack.error, ack.code, ack.params);
 		return ack.data;
 	}
 }

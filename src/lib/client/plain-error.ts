@@ -1,42 +1,24 @@
 /**
- * A failed request said in plain words to the person who made it: what went wrong when it is a known kind of
- * failure (the server out of reach, a wrong code, not signed in, too many tries, …), and otherwise that the act
- * they tried did not work. Never the server's own wording, which is written for developers ("exercise:create:
- * payload.scenarioId: …") and cannot be translated.
+ * A failed request said in plain words, in the reader's language, to the person who made it: what went wrong when
+ * it is a kind of failure they can do something about (the server out of reach, a wrong code, not signed in, too
+ * many tries, play paused, an asset too slow, …), and otherwise that the act they tried did not work. Never the
+ * server's own English, which is written for logs and developers.
  *
- * Two steps, kept apart on purpose: `failureOf` works out which kind of failure it was, today from the server's
- * English message (RULES); when the server sends an error code with parameters, `failureOf` reads the code
- * instead and nothing else changes. Every reader-facing sentence is in WORDS, FIELD_WORDS and ACTS below, whole
- * sentences with named parameters, ready to become message-catalogue entries.
+ * Two steps, kept apart: `failureOf` reads the code and parameters the server sent with its refusal (see
+ * `src/lib/realtime/errors.ts`), or recognises a failure that never reached the server (no answer, no network);
+ * `sayFailure` words it from the `errors` message catalogue.
  */
+import { m } from '$lib/paraglide/messages';
+import { isErrorCode, type ErrorCode, type ErrorParams } from '$lib/realtime/errors';
+import { formatKnots } from '$lib/i18n/format';
 
-/** The kinds of failure a person can do something about, each worded once in WORDS. */
-export type FailureKind =
-	| 'timeout'
-	| 'unreachable'
-	| 'not-signed-in'
-	| 'other-exercise'
-	| 'controller-only'
-	| 'reviewer-only'
-	| 'team-only'
-	| 'observer-export'
-	| 'review-closed'
-	| 'unknown-exercise'
-	| 'unknown-scenario'
-	| 'wrong-code'
-	| 'wrong-key'
-	| 'locked-browser'
-	| 'locked-network'
-	| 'rate-limited'
-	| 'not-started'
-	| 'paused'
-	| 'over'
-	| 'already-done';
+/** Failures the browser itself sees, besides the codes the server sends. */
+export type FailureCode = ErrorCode | 'timeout' | 'unreachable';
 
-/** What went wrong: a known kind (with the seconds to wait, where the server gave them), or null when it is not one. */
+/** What went wrong: a code (null when it is not known) and the parameters the server gave with it. */
 export interface Failure {
-	kind: FailureKind | null;
-	seconds?: number;
+	code: FailureCode | null;
+	params: ErrorParams;
 }
 
 /** What the person was doing: the generic sentence for a failure of no known kind names it (ACTS). */
@@ -61,111 +43,135 @@ export type Act =
 	| 'answer-message'
 	| 'team'
 	| 'edit-note'
-	| 'delete-note';
+	| 'delete-note'
+	| 'decide'
+	| 'task'
+	| 'message'
+	| 'facility'
+	| 'rate'
+	| 'save-text'
+	| 'observe'
+	| 'word-report';
 
-const WORDS: Record<FailureKind, (p: { seconds: number }) => string> = {
-	timeout: () => 'The server did not answer in time. Check the connection and try again.',
-	unreachable: () => 'The server cannot be reached. Check the network connection; the page keeps trying to reconnect.',
-	'not-signed-in': () => 'You are not signed in, or your sign-in has run out. Go to the start page and join again with your code.',
-	'other-exercise': () => 'You are signed in to another exercise. Sign in again with a code for this one.',
-	'controller-only': () => 'Only an exercise controller can do this: sign in again with the controller key.',
-	'reviewer-only': () => 'Only evaluators and exercise controllers can do this.',
-	'team-only': () => 'Only the members of a team can do this.',
-	'observer-export': () => 'Observers cannot download the exercise files.',
-	'review-closed': () => 'The review is not open to teams yet: ask your controller.',
-	'unknown-exercise': () => 'This exercise is not on the server (it may have been removed). Go back to the list of exercises and choose it again.',
-	'unknown-scenario': () => 'This scenario is no longer loaded on the server. Reload the page to see the scenarios there are.',
-	'wrong-code': () => 'That join code was not recognised. Check it with your controller and type it again.',
-	'wrong-key': () => 'That controller key is not right. It is printed in the server’s log when the server starts.',
-	'locked-browser': ({ seconds }) => `Too many wrong codes or keys from this browser. Wait ${seconds} seconds, then try again.`,
-	'locked-network': ({ seconds }) => `Too many wrong codes or keys from your network. Wait ${seconds} seconds, then try again.`,
-	'rate-limited': ({ seconds }) => `Too many requests in a short time. Wait ${seconds} seconds, then try again.`,
-	'not-started': () => 'The exercise has not started yet, so this cannot be done now.',
-	paused: () => 'Play is paused, so this cannot be done now. Resume the exercise first.',
-	over: () => 'Play has ended or is not running, so this cannot be done now.',
-	'already-done': () => 'This has already been done, perhaps by another controller: the page now shows where it stands.'
+type Words = (p: ErrorParams) => string;
+const seconds = (p: ErrorParams) => ({ seconds: Number(p.seconds ?? 10) });
+const alreadyDone: Words = () => m.errors_already_done();
+
+/** The sentence for each code a person can act on; codes not here (a developer's mistake) get the act's sentence. */
+const WORDS: Partial<Record<FailureCode, Words>> = {
+	timeout: () => m.errors_timeout(),
+	unreachable: () => m.errors_unreachable(),
+	'owner-unreachable': () => m.errors_owner_unreachable(),
+	'shutting-down': () => m.errors_shutting_down(),
+	'not-saved': () => m.errors_not_saved(),
+	'not-signed-in': () => m.errors_not_signed_in(),
+	'other-exercise': () => m.errors_other_exercise(),
+	'controller-only': () => m.errors_controller_only(),
+	'reviewer-only': () => m.errors_reviewer_only(),
+	'team-only': () => m.errors_team_only(),
+	'observer-export': () => m.errors_observer_export(),
+	'review-closed': () => m.errors_review_closed(),
+	'unknown-exercise': () => m.errors_unknown_exercise(),
+	'session-gone': () => m.errors_unknown_exercise(),
+	'unknown-scenario': () => m.errors_unknown_scenario(),
+	'wrong-code': () => m.errors_wrong_code(),
+	'wrong-key': () => m.errors_wrong_key(),
+	'locked-browser': (p) => m.errors_locked_browser(seconds(p)),
+	'locked-network': (p) => m.errors_locked_network(seconds(p)),
+	'rate-limited': (p) => m.errors_rate_limited(seconds(p)),
+	'wrong-phase': ({ status }) => (status === 'setup' ? m.errors_not_started() : status === 'paused' ? m.errors_paused() : m.errors_over()),
+	'inject-released': alreadyDone,
+	'inject-skipped': alreadyDone,
+	'inject-held': alreadyDone,
+	'inject-not-held': alreadyDone,
+	'inject-exists': alreadyDone,
+	'message-answered': alreadyDone,
+	'already-decided': () => m.errors_already_decided(),
+	'deadline-passed': () => m.errors_deadline_passed(),
+	'inject-waiting': () => m.errors_inject_waiting(),
+	'not-played-by-control': () => m.errors_not_played_by_control(),
+	'message-to-self': () => m.errors_message_to_self(),
+	'inject-not-received': () => m.errors_inject_not_received(),
+	'facility-other-team': () => m.errors_facility_other_team(),
+	'facility-max-staff': ({ max }) => m.errors_facility_max_staff({ max: Number(max) }),
+	'asset-other-team': () => m.errors_asset_other_team(),
+	'not-taskable': () => m.errors_not_taskable(),
+	'too-fast': ({ top }) => m.errors_too_fast({ top: formatKnots(Number(top)) }),
+	'no-endurance': () => m.errors_no_endurance(),
+	'no-contact': () => m.errors_no_contact(),
+	'contact-lost': ({ at }) => m.errors_contact_lost({ at: String(at) }),
+	'self-intercept': () => m.errors_self_intercept()
 };
 
 /** A failure of no known kind: that this act did not work, and what to try. */
-const ACTS: Record<Act, string> = {
-	'load-list': 'The scenarios and exercises could not be loaded. Reload the page to try again.',
-	create: 'The exercise could not be created. Try again; if it fails again, tell whoever runs the server.',
-	join: 'Joining the exercise did not work. Check the code and try again.',
-	'sign-in': 'Signing in to the control room did not work. Try again.',
-	open: 'This exercise could not be opened. Reload the page to try again.',
-	history: 'The earlier runs of this scenario could not be loaded. Open the History tab again to retry.',
-	export: 'The file could not be downloaded. Try again.',
-	start: 'The exercise could not be started. Try again.',
-	pause: 'The exercise could not be paused. Try again.',
-	resume: 'The exercise could not be resumed. Try again.',
-	end: 'The exercise could not be ended. Try again.',
-	close: 'The evaluation could not be closed. Try again.',
-	speed: 'The clock speed could not be changed. Try again.',
-	inject: 'The change to this inject was not made. Try again.',
-	'add-inject': 'The inject could not be sent. Try again.',
-	'adjust-score': 'The score could not be adjusted. Try again.',
-	'share-review': 'The review could not be shared or unshared. Try again.',
-	'answer-message': 'The message could not be marked as answered. Try again.',
-	team: 'The change for this team was not made. Try again.',
-	'edit-note': 'The note could not be saved. Try again.',
-	'delete-note': 'The note could not be deleted. Try again.'
+const ACTS: Record<Act, () => string> = {
+	'load-list': m.errors_act_load_list,
+	create: m.errors_act_create,
+	join: m.errors_act_join,
+	'sign-in': m.errors_act_sign_in,
+	open: m.errors_act_open,
+	history: m.errors_act_history,
+	export: m.errors_act_export,
+	start: m.errors_act_start,
+	pause: m.errors_act_pause,
+	resume: m.errors_act_resume,
+	end: m.errors_act_end,
+	close: m.errors_act_close,
+	speed: m.errors_act_speed,
+	inject: m.errors_act_inject,
+	'add-inject': m.errors_act_add_inject,
+	'adjust-score': m.errors_act_adjust_score,
+	'share-review': m.errors_act_share_review,
+	'answer-message': m.errors_act_answer_message,
+	team: m.errors_act_team,
+	'edit-note': m.errors_act_edit_note,
+	'delete-note': m.errors_act_delete_note,
+	decide: m.errors_act_decide,
+	task: m.errors_act_task,
+	message: m.errors_act_message,
+	facility: m.errors_act_facility,
+	rate: m.errors_act_rate,
+	'save-text': m.errors_act_save_text,
+	observe: m.errors_act_observe,
+	'word-report': m.errors_act_word_report
 };
 
-/** Why the server refused one field of a form, in words; `other` for a reason not listed. */
-const FIELD_WORDS = {
-	empty: 'This cannot be empty.',
-	'no-team': 'Choose at least one team.',
-	other: 'The server did not accept this value: check it and try again.'
-} as const;
-
-/**
- * The server's messages today, by kind, the more specific first: "too many failed attempts from this browser"
- * comes before "too many", "that exercise no longer exists" before "invalid session". The first rule that matches decides.
- */
-const RULES: [RegExp, FailureKind][] = [
-	[/did not answer in time/, 'timeout'],
-	[/xhr poll error|websocket error|^timeout$|failed to fetch|networkerror|load failed/i, 'unreachable'],
-	[/unknown exercise|exercise no longer exists/, 'unknown-exercise'],
-	[/not signed in|invalid session|sign in first/, 'not-signed-in'],
-	[/belongs to another exercise/, 'other-exercise'],
-	[/only an exercise controller/, 'controller-only'],
-	[/only evaluators and controllers/, 'reviewer-only'],
-	[/only team members/, 'team-only'],
-	[/observers cannot export/, 'observer-export'],
-	[/review is not open to teams/, 'review-closed'],
-	[/unknown scenario/, 'unknown-scenario'],
-	[/unknown join code/, 'wrong-code'],
-	[/wrong controller key/, 'wrong-key'],
-	[/too many failed attempts from this browser/, 'locked-browser'],
-	[/too many failed attempts from your network/, 'locked-network'],
-	[/rate limit|too many/, 'rate-limited'],
-	[/an exercise that is not started/, 'not-started'],
-	[/an exercise that is paused/, 'paused'],
-	[/ended|closed|not running|while running/, 'over'],
-	[/already (?:released|held|decided|been answered|exists)|was skipped|has passed/, 'already-done']
+/** Failures that never reached the server, known by the browser's (or socket.io's) own words. */
+const LOCAL: [RegExp, FailureCode][] = [
+	[/did not answer in time|^operation has timed out$/i, 'timeout'],
+	[/xhr poll error|websocket error|^timeout$|failed to fetch|networkerror|load failed/i, 'unreachable']
 ];
 
-/** Server wording for a payload problem: "inject:add: payload.inject.to: needs at least one team". */
-const PAYLOAD_PROBLEM = /^[a-z:-]+: payload\.(?:inject\.)?([A-Za-z]+)[^:]*: (.*)$/;
+function fieldOf(failure: unknown, key: string): unknown {
+	if (failure && typeof failure === 'object') {
+		if (key in failure) return (failure as Record<string, unknown>)[key];
+		// A refused socket.io handshake carries its code in `data` (see server/realtime/index.ts).
+		const data = (failure as { data?: unknown }).data;
+		if (data && typeof data === 'object' && key in data) return (data as Record<string, unknown>)[key];
+	}
+	return undefined;
+}
 
 function messageOf(failure: unknown): string {
 	if (typeof failure === 'string') return failure;
-	if (failure && typeof failure === 'object' && 'message' in failure) return String(failure.message);
-	return '';
+	const message = fieldOf(failure, 'message') ?? fieldOf(failure, 'error');
+	return typeof message === 'string' ? message : '';
 }
 
-/** Which kind of failure `failure` (an Error, or the server's message) is. The one place that reads the server's wording. */
+/** Which failure `failure` (a RequestFailed, an Error, a reply body, socket.io's connect error, a message) is. */
 export function failureOf(failure: unknown): Failure {
+	const code = fieldOf(failure, 'code');
+	const params = fieldOf(failure, 'params');
+	if (isErrorCode(code) || code === 'timeout' || code === 'unreachable')
+		return { code, params: params && typeof params === 'object' ? (params as ErrorParams) : {} };
 	const message = messageOf(failure);
-	const kind = RULES.find(([pattern]) => pattern.test(message))?.[1] ?? null;
-	const wait = /try again in (\d+) s/.exec(message);
-	return wait ? { kind, seconds: Number(wait[1]) } : { kind };
+	return { code: LOCAL.find(([pattern]) => pattern.test(message))?.[1] ?? null, params: {} };
 }
 
-/** The sentence for a failure while doing `act`: its kind's words, or the act's own generic sentence. */
-export function sayFailure({ kind, seconds }: Failure, act: Act): string {
-	// A limit the server gave no wait for: the limiter's own window is ten seconds.
-	return kind ? WORDS[kind]({ seconds: seconds ?? 10 }) : ACTS[act];
+/** The sentence for a failure while doing `act`: its code's words, or the act's own generic sentence. */
+export function sayFailure({ code, params }: Failure, act: Act): string {
+	const words = code ? WORDS[code] : undefined;
+	return words ? words(params) : ACTS[act]();
 }
 
 /** A failed request in plain words, for the person who was doing `act`. */
@@ -175,12 +181,11 @@ export function plainError(failure: unknown, act: Act): string {
 
 /**
  * The field a refused request names and why, in words, when the server refused one field of its payload
- * ("inject:add: payload.inject.title: must not be empty" → title, "This cannot be empty."); null otherwise.
+ * (`invalid-payload` with `field` "title", `reason` "empty" → title, "This cannot be empty."); null otherwise.
  */
 export function fieldProblem(failure: unknown): { field: string; text: string } | null {
-	const payload = PAYLOAD_PROBLEM.exec(messageOf(failure));
-	if (!payload) return null;
-	const reason = payload[2];
-	const text = /must not be empty/.test(reason) ? FIELD_WORDS.empty : /at least one team/.test(reason) ? FIELD_WORDS['no-team'] : FIELD_WORDS.other;
-	return { field: payload[1], text };
+	const { code, params } = failureOf(failure);
+	if (code !== 'invalid-payload' || typeof params.field !== 'string' || !params.field) return null;
+	const text = params.reason === 'empty' ? m.errors_field_empty() : params.reason === 'no-team' ? m.errors_field_no_team() : m.errors_field_other();
+	return { field: params.field, text };
 }

@@ -8,11 +8,12 @@ import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
 import type { ExerciseStatus } from '../engine/exercise/state';
 import type { ExerciseHistoryRow } from '../engine/review/history';
 import type { ScenarioSummary } from '../engine/scenario/summary';
+import type { ErrorReply } from './errors';
 
 // Read models the engine builds, sent as they are.
 export type { ExerciseHistoryRow, ScenarioSummary };
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Ack<T> = { ok: true; data: T } | ErrorReply;
 
 export type Session =
 	| { role: 'controller'; name: string }
@@ -232,6 +233,19 @@ export interface Presence {
 export interface SocketData {
 	session: Session | null;
 	exerciseId: string | null;
+}
+
+/**
+ * The first bad field of a refused payload and why, as parameters the browser words beside that field: `field` is
+ * the payload's (or its inject's) field name, `reason` "empty", "no-team" or "other".
+ */
+export function payloadProblem(error: z.ZodError): { field: string; reason: string } {
+	const issue = error.issues[0];
+	const path = (issue?.path ?? []).map(String);
+	const field = (path[0] === 'inject' ? path[1] : path[0]) ?? '';
+	const message = issue?.message ?? '';
+	const reason = /must not be empty|too_small.*string/.test(message) ? 'empty' : /at least one team/.test(message) ? 'no-team' : 'other';
+	return { field: field.slice(0, 60), reason };
 }
 
 /** Turns zod issues into one message naming each bad field. */

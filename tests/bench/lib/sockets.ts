@@ -38,7 +38,7 @@ export async function call<E extends ClientEventName>(socket: Socket, event: E, 
 	try {
 		return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<Replies[E]>;
 	} catch (err) {
-		return { ok: false, error: `no ack within ${ACK_TIMEOUT_MS} ms (${(err as Error).message})` };
+		return { ok: false, code: 'internal', error: `no ack within ${ACK_TIMEOUT_MS} ms (${(err as Error).message})` };
 	}
 }
 

@@ -8,6 +8,7 @@ import type { Order } from '../sim/kinematics';
 import { EXERCISE_CONTROL, type Inject } from '../scenario/schema';
 import { taskingProblem } from '../sim/simulation';
 import { decisionKey, own, type ExerciseState } from './state';
+import { refusal, type Refusal } from './refusal';
 
 /** The fields of a domain event, which several commands carry as they are. */
 type BodyOf<T extends DomainEventBody['type']> = Omit<Extract<DomainEventBody, { type: T }>, 'type'>;
@@ -52,115 +53,124 @@ export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 /** A check of one type of command: what is wrong with its content, or null. */
-type Check<T extends CommandType> = (state: ExerciseState, cmd: CommandOf<T>) => string | null;
+type Check<T extends CommandType> = (state: ExerciseState, cmd: CommandOf<T>) => Refusal | null;
 
 const nothingToCheck = () => null;
 
-function speedProblem(speed: number): string | null {
-	return !Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED ? `speed must be between ${MIN_SPEED} and ${MAX_SPEED}` : null;
+function speedProblem(speed: number): Refusal | null {
+	return !Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED
+		? refusal('speed-range', `speed must be between ${MIN_SPEED} and ${MAX_SPEED}`, { min: MIN_SPEED, max: MAX_SPEED })
+		: null;
 }
 
 /** An inject the controller acts on must exist and still be on the MSEL (not released, not skipped). */
-function injectProblem(state: ExerciseState, injectId: string): string | null {
+function injectProblem(state: ExerciseState, injectId: string): Refusal | null {
 	const inject = own(state.injects, injectId);
-	if (!inject) return `unknown inject "${injectId}"`;
-	if (inject.status === 'released') return `inject "${injectId}" is already released`;
-	if (inject.status === 'skipped') return `inject "${injectId}" was skipped`;
+	if (!inject) return refusal('unknown-inject', `unknown inject "${injectId}"`);
+	if (inject.status === 'released') return refusal('inject-released', `inject "${injectId}" is already released`);
+	if (inject.status === 'skipped') return refusal('inject-skipped', `inject "${injectId}" was skipped`);
 	return null;
 }
 
-function holdProblem(state: ExerciseState, { injectId }: CommandOf<'HOLD_INJECT'>): string | null {
+function holdProblem(state: ExerciseState, { injectId }: CommandOf<'HOLD_INJECT'>): Refusal | null {
 	const problem = injectProblem(state, injectId);
 	if (problem) return problem;
 	const status = own(state.injects, injectId)?.status;
-	if (status === 'waiting') return `inject "${injectId}" is waiting for its trigger`;
-	if (status === 'held') return `inject "${injectId}" is already held`;
+	if (status === 'waiting') return refusal('inject-waiting', `inject "${injectId}" is waiting for its trigger`);
+	if (status === 'held') return refusal('inject-held', `inject "${injectId}" is already held`);
 	return null;
 }
 
-function unholdProblem(state: ExerciseState, { injectId }: CommandOf<'UNHOLD_INJECT'>): string | null {
-	return injectProblem(state, injectId) ?? (own(state.injects, injectId)?.status !== 'held' ? `inject "${injectId}" is not held` : null);
+function unholdProblem(state: ExerciseState, { injectId }: CommandOf<'UNHOLD_INJECT'>): Refusal | null {
+	return (
+		injectProblem(state, injectId) ?? (own(state.injects, injectId)?.status !== 'held' ? refusal('inject-not-held', `inject "${injectId}" is not held`) : null)
+	);
 }
 
-function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): string | null {
-	if (cmd.byControl && own(state.teamModes, cmd.team) !== 'control') return `team "${cmd.team}" is not played by exercise control`;
+function decideProblem(state: ExerciseState, cmd: CommandOf<'DECIDE'>): Refusal | null {
+	if (cmd.byControl && own(state.teamModes, cmd.team) !== 'control')
+		return refusal('not-played-by-control', `team "${cmd.team}" is not played by exercise control`);
 	const decision = own(state.decisions, decisionKey(cmd.injectId, cmd.team));
-	if (!decision) return `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`;
-	if (decision.status === 'decided') return `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`;
-	if (decision.status === 'expired') return `the deadline for inject "${cmd.injectId}" has passed`;
+	if (!decision) return refusal('no-decision', `no decision for team "${cmd.team}" on inject "${cmd.injectId}"`);
+	if (decision.status === 'decided') return refusal('already-decided', `team "${cmd.team}" has already decided on inject "${cmd.injectId}"`);
+	if (decision.status === 'expired') return refusal('deadline-passed', `the deadline for inject "${cmd.injectId}" has passed`);
 	const options = own(state.injects, cmd.injectId)?.inject.decision?.options ?? [];
-	if (!options.some((o) => o.id === cmd.optionId)) return `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`;
+	if (!options.some((o) => o.id === cmd.optionId))
+		return refusal('unknown-option', `unknown option "${cmd.optionId}" (expected one of: ${options.map((o) => o.id).join(', ')})`);
 	return null;
 }
 
-function messageProblem(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>): string | null {
+function messageProblem(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>): Refusal | null {
 	const teams = new Set(state.scenario?.teams.map((t) => t.id));
-	if (!teams.has(cmd.fromTeam)) return `unknown team "${cmd.fromTeam}"`;
+	if (!teams.has(cmd.fromTeam)) return refusal('unknown-team', `unknown team "${cmd.fromTeam}"`);
 	const unknown = cmd.to.find((t) => !teams.has(t) && t !== EXERCISE_CONTROL);
-	if (unknown) return `unknown team "${unknown}"`;
-	if (cmd.to.includes(cmd.fromTeam)) return 'a team cannot message itself';
+	if (unknown) return refusal('unknown-team', `unknown team "${unknown}"`);
+	if (cmd.to.includes(cmd.fromTeam)) return refusal('message-to-self', 'a team cannot message itself');
 	if (cmd.refInjectId !== null) {
 		const ref = own(state.injects, cmd.refInjectId);
-		if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam)) return `inject "${cmd.refInjectId}" is not one your team has received`;
+		if (!ref || ref.status !== 'released' || !ref.inject.to.includes(cmd.fromTeam))
+			return refusal('inject-not-received', `inject "${cmd.refInjectId}" is not one your team has received`);
 	}
 	return null;
 }
 
 /** A team's message to exercise control that is still waiting for an answer. */
-function openMessageProblem(state: ExerciseState, messageId: string): string | null {
+function openMessageProblem(state: ExerciseState, messageId: string): Refusal | null {
 	const message = state.messages.find((m) => m.messageId === messageId);
-	if (!message || !message.to.includes(EXERCISE_CONTROL)) return `no message "${messageId}" to exercise control`;
-	if (message.answeredAt !== null) return 'that message has already been answered';
+	if (!message || !message.to.includes(EXERCISE_CONTROL)) return refusal('no-message', `no message "${messageId}" to exercise control`);
+	if (message.answeredAt !== null) return refusal('message-answered', 'that message has already been answered');
 	return null;
 }
 
-function addInjectProblem(state: ExerciseState, { inject, inReplyTo }: CommandOf<'ADD_INJECT'>): string | null {
+function addInjectProblem(state: ExerciseState, { inject, inReplyTo }: CommandOf<'ADD_INJECT'>): Refusal | null {
 	const scenario = state.scenario!;
-	if (own(state.injects, inject.id)) return `an inject "${inject.id}" already exists`;
+	if (own(state.injects, inject.id)) return refusal('inject-exists', `an inject "${inject.id}" already exists`);
 	if (inReplyTo !== undefined) {
 		const problem = openMessageProblem(state, inReplyTo);
 		if (problem) return problem;
 	}
 	const unknownTeam = [...inject.to, ...(inject.decision?.teams ?? [])].find((t) => !scenario.teams.some((x) => x.id === t));
-	if (unknownTeam) return `unknown team "${unknownTeam}"`;
+	if (unknownTeam) return refusal('unknown-team', `unknown team "${unknownTeam}"`);
 	const objectives = [...inject.objectives, ...(inject.decision?.options.flatMap((o) => Object.keys(o.scores)) ?? [])];
 	const unknownObjective = objectives.find((o) => !scenario.objectives.some((x) => x.id === o));
-	if (unknownObjective) return `unknown objective "${unknownObjective}"`;
+	if (unknownObjective) return refusal('unknown-objective', `unknown objective "${unknownObjective}"`);
 	if (inject.trigger || inject.reveals.length > 0 || inject.shareWith.length > 0)
-		return 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs';
+		return refusal('ad-hoc-limits', 'ad-hoc injects are released at a time, with no trigger, reveals or hand-offs');
 	return null;
 }
 
 /** Evaluation records (observations, ratings, adjustments, the improvement plan) name the scenario's teams and objectives, where they name one. */
-function evaluationProblem(state: ExerciseState, team: string | null, objective: string | null): string | null {
+function evaluationProblem(state: ExerciseState, team: string | null, objective: string | null): Refusal | null {
 	const scenario = state.scenario!;
-	if (team !== null && !scenario.teams.some((t) => t.id === team)) return `unknown team "${team}"`;
-	if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return `unknown objective "${objective}"`;
+	if (team !== null && !scenario.teams.some((t) => t.id === team)) return refusal('unknown-team', `unknown team "${team}"`);
+	if (objective !== null && !scenario.objectives.some((o) => o.id === objective)) return refusal('unknown-objective', `unknown objective "${objective}"`);
 	return null;
 }
 
-function observationProblem(state: ExerciseState, observationId: string): string | null {
-	return state.observations.some((o) => o.observationId === observationId) ? null : `no observation "${observationId}"`;
+function observationProblem(state: ExerciseState, observationId: string): Refusal | null {
+	return state.observations.some((o) => o.observationId === observationId) ? null : refusal('no-observation', `no observation "${observationId}"`);
 }
 
-function eventLinkProblem(state: ExerciseState, eventSeq: number | null | undefined): string | null {
-	return eventSeq == null || (Number.isInteger(eventSeq) && eventSeq >= 1 && eventSeq <= state.lastSeq) ? null : `no event ${eventSeq} in this exercise`;
+function eventLinkProblem(state: ExerciseState, eventSeq: number | null | undefined): Refusal | null {
+	return eventSeq == null || (Number.isInteger(eventSeq) && eventSeq >= 1 && eventSeq <= state.lastSeq)
+		? null
+		: refusal('no-event', `no event ${eventSeq} in this exercise`);
 }
 
-function narrativeProblem(state: ExerciseState, { section }: CommandOf<'SET_NARRATIVE'>): string | null {
+function narrativeProblem(state: ExerciseState, { section }: CommandOf<'SET_NARRATIVE'>): Refusal | null {
 	if (section === 'summary') return null;
 	const [kind, objective] = section.split(':');
-	if ((kind !== 'strengths' && kind !== 'improvements') || !objective) return `unknown section "${section}"`;
+	if ((kind !== 'strengths' && kind !== 'improvements') || !objective) return refusal('unknown-section', `unknown section "${section}"`);
 	return evaluationProblem(state, null, objective);
 }
 
-function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): string | null {
+function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): Refusal | null {
 	const facility = state.scenario?.entities.find((e) => e.id === cmd.entityId);
-	if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return `no port or shelter "${cmd.entityId}"`;
-	if (facility.team !== cmd.team) return `"${facility.name}" is run by another team`;
-	if (cmd.open === undefined && cmd.staff === undefined) return 'nothing to change: give "open" or "staff"';
+	if (!facility || (facility.kind !== 'port' && facility.kind !== 'shelter')) return refusal('no-facility', `no port or shelter "${cmd.entityId}"`);
+	if (facility.team !== cmd.team) return refusal('facility-other-team', `"${facility.name}" is run by another team`);
+	if (cmd.open === undefined && cmd.staff === undefined) return refusal('nothing-to-change', 'nothing to change: give "open" or "staff"');
 	if (cmd.staff !== undefined && facility.maxStaff !== undefined && cmd.staff > facility.maxStaff)
-		return `"${facility.name}" has room for at most ${facility.maxStaff} staff`;
+		return refusal('facility-max-staff', `"${facility.name}" has room for at most ${facility.maxStaff} staff`, { max: facility.maxStaff });
 	return null;
 }
 
@@ -196,9 +206,9 @@ const checks: { [T in CommandType]: Check<T> } = {
 };
 
 /** The check for a command's own type (the type parameter ties the check to the command it is given). */
-const check = <T extends CommandType>(type: T, state: ExerciseState, cmd: CommandOf<T>): string | null => checks[type](state, cmd);
+const check = <T extends CommandType>(type: T, state: ExerciseState, cmd: CommandOf<T>): Refusal | null => checks[type](state, cmd);
 
 /** Problems with a command's content (not its timing in the lifecycle, which the machine owns), or null. */
-export function commandProblem(state: ExerciseState, cmd: Command): string | null {
+export function commandProblem(state: ExerciseState, cmd: Command): Refusal | null {
 	return check(cmd.type, state, cmd);
 }

@@ -13,6 +13,7 @@ import { assign, setup, transition, type SnapshotFrom } from 'xstate';
 import { exerciseTimeAt } from './clock';
 import type { DomainEvent, DomainEventBody, ForwardedInject, NewEvent } from './events';
 import { commandProblem, type Command, type CommandOf, type CommandType } from './commands';
+import { refusal, type Refusal } from './refusal';
 import { STATUS_AFTER } from './lifecycle';
 import { triggered } from './triggers';
 import { facilityNow, nextSimulationDueAt, simulationEvents, taskAsset } from '../sim/simulation';
@@ -309,7 +310,9 @@ const VERBS: Record<CommandType, string> = {
 	SET_FACILITY: 'run ports and shelters in'
 };
 
-export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[] } | { ok: false; error: string };
+const refused = ({ message, code, params }: Refusal): Decided => ({ ok: false, error: message, code, params });
+
+export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[] } | ({ ok: false; error: string } & Omit<Refusal, 'message'>);
 
 /**
  * Runs one command through the machine without side effects: returns the next
@@ -317,10 +320,12 @@ export type Decided = { ok: true; snapshot: ExerciseSnapshot; events: NewEvent[]
  */
 export function decide(snapshot: ExerciseSnapshot, cmd: Command): Decided {
 	const problem = commandProblem(snapshot.context.state, cmd);
-	if (problem) return { ok: false, error: problem };
+	if (problem) return refused(problem);
 	if (!snapshot.can(cmd)) {
 		const status = snapshot.value;
-		return { ok: false, error: `cannot ${VERBS[cmd.type]} an exercise that is ${status === 'setup' ? 'not started' : status}` };
+		return refused(
+			refusal('wrong-phase', `cannot ${VERBS[cmd.type]} an exercise that is ${status === 'setup' ? 'not started' : status}`, { command: cmd.type, status })
+		);
 	}
 	const [next] = transition(exerciseMachine, snapshot, cmd);
 	return { ok: true, snapshot: next, events: next.context.outbox };

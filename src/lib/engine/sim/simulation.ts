@@ -12,6 +12,7 @@ import { displacementPictureAt } from './displacement-state';
 import { distanceNm, firstPoint } from './entity-position';
 import type { CourseChange, DomainEventBody } from '../exercise/events';
 import { own, type ExerciseState } from '../exercise/state';
+import { refusal, type Refusal } from '../exercise/refusal';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
@@ -41,21 +42,31 @@ export function taskingProblem(
 	order: Order,
 	speedKnots: number | undefined,
 	atMs: number
-): string | null {
+): Refusal | null {
 	const entity = entityOf(state, entityId);
-	if (!entity) return `unknown entity "${entityId}"`;
-	if (!isTaskable(entity)) return `"${entity.name}" is not an asset that can be tasked`;
-	if (entity.team !== team) return `"${entity.name}" belongs to another team`;
+	if (!entity) return refusal('unknown-entity', `unknown entity "${entityId}"`);
+	if (!isTaskable(entity)) return refusal('not-taskable', `"${entity.name}" is not an asset that can be tasked`);
+	if (entity.team !== team) return refusal('asset-other-team', `"${entity.name}" belongs to another team`);
 	if (speedKnots !== undefined && speedKnots > entity.speedKnots!)
-		return `"${entity.name}" cannot make ${formatKnots(speedKnots)} (top speed ${formatKnots(entity.speedKnots!)})`;
-	if (order.type !== 'hold' && enduranceLeftMin(state, entity, atMs) <= 0) return `"${entity.name}" has no endurance left: it can only hold`;
+		return refusal('too-fast', `"${entity.name}" cannot make ${formatKnots(speedKnots)} (top speed ${formatKnots(entity.speedKnots!)})`, {
+			asked: Math.round(speedKnots),
+			top: Math.round(entity.speedKnots!)
+		});
+	if (order.type !== 'hold' && enduranceLeftMin(state, entity, atMs) <= 0)
+		return refusal('no-endurance', `"${entity.name}" has no endurance left: it can only hold`);
 	if (order.type === 'intercept') {
 		const target = entityOf(state, order.target);
-		if (!target || !MOVERS.has(target.kind) || !visibleTo(state, target, team)) return `no contact "${order.target}" on your picture`;
+		if (!target || !MOVERS.has(target.kind) || !visibleTo(state, target, team)) return refusal('no-contact', `no contact "${order.target}" on your picture`);
 		const lost = own(state.lostContacts, `${team}/${target.id}`);
 		if (lost)
-			return `your sensors lost "${target.name}" at ${formatHhmmFromMinutes(lost.at / MINUTE)}: send an asset to search its last known position instead`;
-		if (target.id === entity.id) return 'an asset cannot intercept itself';
+			return refusal(
+				'contact-lost',
+				`your sensors lost "${target.name}" at ${formatHhmmFromMinutes(lost.at / MINUTE)}: send an asset to search its last known position instead`,
+				{
+					at: formatHhmmFromMinutes(lost.at / MINUTE)
+				}
+			);
+		if (target.id === entity.id) return refusal('self-intercept', 'an asset cannot intercept itself');
 	}
 	return null;
 }
