@@ -17,7 +17,8 @@
  * It also writes two small layers the map draws (see static/basemap/README.md):
  * - static/basemap/places.geojson — state, capital, island and port names (PLACES below: Natural
  *   Earth's populated places are not packaged on npm, so the region's names and coordinates are
- *   listed here by hand from public facts);
+ *   listed here by hand from public facts), with `name_es`, `name_fr`, `name_nl`, `name_ht` where a
+ *   language writes a name otherwise (src/lib/i18n/place-names.ts);
  * - static/basemap/territorial-sea-drawn.geojson — the 12-nm belt of `npm run zones`
  *   (territorial-sea.geojson, 1:10m) simplified for drawing (Douglas–Peucker, about 0.5 km).
  * Each file the map fetches is also written compressed beside it (`.gz`, `.br`): the production server (sirv in
@@ -30,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { CARIBBEAN_BBOX, caribbeanCountries, polygonsOf, type CountryProps, type Scale } from './caribbean-land';
+import { PLACE_NAMES, type PlaceLocale } from '../src/lib/i18n/place-names';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'static', 'basemap');
@@ -143,13 +145,23 @@ const PLACE_RANK: Record<PlaceKind, number> = { state: 1, capital: 2, island: 3,
 /** Placement order among place names: capitals first, so that a small island's name moves aside for its capital. */
 const PLACE_ORDER: Record<PlaceKind, number> = { capital: 1, state: 2, island: 3, port: 4 };
 
-function placesCollection(): FeatureCollection<Point, { name: string; kind: PlaceKind; rank: number; order: number }> {
+type PlaceProps = { name: string; kind: PlaceKind; rank: number; order: number } & Partial<Record<`name_${PlaceLocale}`, string>>;
+
+/** The other languages' forms of a name, only where they differ from it (the map falls back to `name`). */
+function localNames(name: string): Partial<Record<`name_${PlaceLocale}`, string>> {
+	const forms = PLACE_NAMES[name] ?? {};
+	return Object.fromEntries((['es', 'fr', 'nl', 'ht'] as const).flatMap((l) => (forms[l] && forms[l] !== name ? [[`name_${l}`, forms[l]]] : []))) as Partial<
+		Record<`name_${PlaceLocale}`, string>
+	>;
+}
+
+function placesCollection(): FeatureCollection<Point, PlaceProps> {
 	return {
 		type: 'FeatureCollection',
 		features: PLACES.map(([name, kind, lon, lat]) => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [lon, lat] },
-			properties: { name, kind, rank: PLACE_RANK[kind], order: PLACE_ORDER[kind] }
+			properties: { name, kind, rank: PLACE_RANK[kind], order: PLACE_ORDER[kind], ...localNames(name) }
 		}))
 	};
 }

@@ -1,11 +1,14 @@
 /**
  * The observer's public picture in figures and news (pure): counts and a news line per public event, built
  * only from what observers receive (src/lib/engine/exercise/audience.ts decides that; nothing here widens it).
- * Entities are named from the observer's own state; one it was never shown is "a vessel", never an id.
+ * Entities are named from the observer's own state; one it was never shown is "a vessel", never an id. Worded in the
+ * reader's language (the catalogues' `map_count_…` and `map_news_…` messages).
  */
 import type { DomainEvent } from '$lib/engine/exercise/events';
 import type { ExerciseState } from '$lib/engine/exercise/state';
 import type { DisplacementPicture } from '$lib/engine/sim/displacement';
+import { placeWord } from '$lib/i18n/map-words';
+import { m } from '$lib/paraglide/messages';
 
 export interface PublicCount {
 	key: string;
@@ -37,52 +40,62 @@ export function publicCounts(state: ExerciseState, events: readonly DomainEvent[
 			[...maydays.values()].reduce((a, b) => a + b, 0)
 		);
 		return [
-			{ key: 'at-sea', label: 'People at sea', value: Math.max(t.atSea, inDistress) },
-			{ key: 'in-distress', label: 'People in distress', value: inDistress },
-			{ key: 'landed', label: 'Landed', value: t.received },
-			{ key: 'sheltered', label: 'Sheltered', value: t.sheltered },
-			{ key: 'unsheltered', label: 'Waiting for shelter', value: t.unsheltered }
+			{ key: 'at-sea', label: m.map_count_at_sea(), value: Math.max(t.atSea, inDistress) },
+			{ key: 'in-distress', label: m.map_count_in_distress(), value: inDistress },
+			{ key: 'landed', label: m.map_count_landed(), value: t.received },
+			{ key: 'sheltered', label: m.map_count_sheltered(), value: t.sheltered },
+			{ key: 'unsheltered', label: m.map_count_unsheltered(), value: t.unsheltered }
 		];
 	}
 	const tracked = Object.values(state.entities).filter((e) => !isFacility(e.kind) && e.kind !== 'storm').length;
 	const tasked = new Set(events.flatMap((e) => (e.type === 'asset.tasked' ? [e.entityId] : []))).size;
 	const intercepts = events.filter((e) => e.type === 'intercept.achieved' && !e.shadowing).length;
 	return [
-		{ key: 'tracked', label: 'Vessels and aircraft tracked', value: tracked },
-		{ key: 'tasked', label: 'Assets tasked', value: tasked },
-		{ key: 'intercepts', label: 'Intercepts so far', value: intercepts }
+		{ key: 'tracked', label: m.map_count_tracked(), value: tracked },
+		{ key: 'tasked', label: m.map_count_tasked(), value: tasked },
+		{ key: 'intercepts', label: m.map_count_intercepts(), value: intercepts }
 	];
 }
 
-const ORDER_WORDS = { goto: 'is under way', patrol: 'is on patrol', intercept: 'is moving to intercept', hold: 'is holding position' } as const;
+const ORDER_NEWS = { goto: m.map_news_goto, patrol: m.map_news_patrol, hold: m.map_news_hold } as const;
 
 /** One plain line for a public event, or null for events that make no news (clock speed, the scenario itself). */
 export function newsLine(event: DomainEvent, state: ExerciseState): string | null {
 	const entityName = (id: string) => state.entities[id]?.name ?? state.scenario?.entities.find((e) => e.id === id)?.name ?? null;
-	const named = (id: string, otherwise: string) => entityName(id) ?? otherwise;
-	const waters = (w: { kind: string; state?: string }) => (w.kind === 'high-seas' ? 'outside any territorial sea' : `in ${w.state} waters`);
+	const named = (id: string, otherwise: () => string) => entityName(id) ?? otherwise();
 	switch (event.type) {
 		case 'exercise.started':
-			return 'The exercise has started.';
+			return m.map_news_started();
 		case 'exercise.paused':
-			return 'The exercise is paused.';
+			return m.map_news_paused();
 		case 'exercise.resumed':
-			return 'The exercise has resumed.';
+			return m.map_news_resumed();
 		case 'exercise.ended':
-			return 'The exercise has ended.';
+			return m.map_news_ended();
 		case 'asset.tasked': {
-			const asset = named(event.entityId, 'An asset');
-			if (event.order.type === 'intercept') return `${asset} ${ORDER_WORDS.intercept} ${named(event.order.target, 'a vessel')}.`;
-			return `${asset} ${ORDER_WORDS[event.order.type]}.`;
+			const asset = named(event.entityId, m.map_news_an_asset);
+			if (event.order.type === 'intercept') return m.map_news_intercept({ asset, target: named(event.order.target, m.map_news_a_vessel) });
+			return ORDER_NEWS[event.order.type]({ asset });
 		}
-		case 'intercept.achieved':
-			return `${named(event.entityId, 'An asset')} ${event.shadowing ? 'is overhead, shadowing' : 'intercepted'} ${named(event.target, 'a vessel')} ${waters(event.waters)}.`;
+		case 'intercept.achieved': {
+			const words = { asset: named(event.entityId, m.map_news_an_asset), target: named(event.target, m.map_news_a_vessel) };
+			const w = event.waters;
+			if (w.kind === 'high-seas') return event.shadowing ? m.map_news_shadowing_high_seas(words) : m.map_news_intercepted_high_seas(words);
+			const state = placeWord(w.state);
+			return event.shadowing ? m.map_news_shadowing_in_waters({ ...words, state }) : m.map_news_intercepted_in_waters({ ...words, state });
+		}
 		case 'boat.landed':
-			return `${event.entity.name} landed ${event.people} ${event.people === 1 ? 'person' : 'people'} at ${named(event.port, 'a port')}.`;
-		case 'facility.changed':
-			return `${named(event.entityId, 'A facility')} ${event.open ? `is open, with ${event.staff} staff` : 'has closed'}.`;
+			return m.map_news_landed({ boat: event.entity.name, count: event.people, port: named(event.port, m.map_news_a_port) });
+		case 'facility.changed': {
+			const facility = named(event.entityId, m.map_news_a_facility);
+			return event.open ? m.map_news_facility_open({ facility, staff: event.staff }) : m.map_news_facility_closed({ facility });
+		}
 		case 'simulation.alert':
-			return event.alert === 'distress' ? `Mayday: ${event.detail}` : event.alert === 'capacity-exceeded' ? `Crowded: ${event.detail}` : null;
+			return event.alert === 'distress'
+				? m.map_news_mayday({ detail: event.detail })
+				: event.alert === 'capacity-exceeded'
+					? m.map_news_crowded({ detail: event.detail })
+					: null;
 		default:
 			return null;
 	}

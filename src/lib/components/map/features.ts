@@ -5,6 +5,8 @@
  */
 import { destination } from '@turf/destination';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { entityStatusWords } from '$lib/i18n/map-words';
+import { m } from '$lib/paraglide/messages';
 import { categoryColor, type MapEntity, type MapTrail } from '../map-entity';
 import type { IconName } from './icons';
 
@@ -57,10 +59,10 @@ function iconOf(e: MapEntity): IconName {
 	}
 }
 
-/** The label: the name, and the status (a facility's load, an asset's order) on a second line. */
+/** The label: the name, and the status (a facility's load, an asset's order) on a second line, in the reader's words. */
 export function labelOf(e: MapEntity): string {
-	const name = e.lost ? `${e.name} (lost)` : e.name;
-	return e.status ? `${name}\n${e.status}` : name;
+	const name = e.lost ? m.map_label_lost({ name: e.name }) : e.name;
+	return e.status ? `${name}\n${entityStatusWords(e.status)}` : name;
 }
 
 function propsOf(e: MapEntity): EntityProps {

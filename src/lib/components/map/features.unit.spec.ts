@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MapEntity } from '../map-entity';
 import { facilityFeatures, fadingTrails, labelOf, moverFeatures, speedVectors } from './features';
 import { describeEntity, headingWords, legendColors, listOrder } from './describe';
+import { clusterLabel, messageExpression, placeNameField } from './style';
 
 const vessel = (over: Partial<MapEntity> = {}): MapEntity => ({
 	id: 'cutter',
@@ -21,7 +22,7 @@ const port: MapEntity = {
 	position: [-61, 14],
 	headingDeg: null,
 	speedKnots: 0,
-	status: '3/50 waiting',
+	status: { kind: 'facility', facility: 'port', open: true, occupancy: 3, capacity: 50 },
 	capacity: 50,
 	occupancy: 3
 };
@@ -82,16 +83,20 @@ describe('map features', () => {
 	});
 
 	it('puts the status under the name', () => {
-		expect(labelOf(vessel({ status: 'on patrol' }))).toBe('Cutter 1\non patrol');
+		expect(labelOf(vessel({ status: { kind: 'order', order: 'patrol' } }))).toBe('Cutter 1\non patrol');
+		expect(labelOf(vessel({ lost: true, status: { kind: 'lost', at: 91 * 60_000 } }))).toBe('Cutter 1 (lost)\nlast held 01:31');
+		expect(labelOf({ ...port, status: { kind: 'facility', facility: 'shelter', open: false, occupancy: 1200, capacity: 1500 } })).toBe(
+			'Port Castries\nclosed · 1,200/1,500'
+		);
 	});
 });
 
 describe('the map in words', () => {
 	it('names heading points and degrees', () => {
-		expect(headingWords(0)).toBe('north (000°)');
-		expect(headingWords(46)).toBe('north-east (046°)');
-		expect(headingWords(359.6)).toBe('north (000°)');
-		expect(headingWords(-90)).toBe('west (270°)');
+		expect(headingWords(0)).toEqual({ direction: 'north', degrees: '000' });
+		expect(headingWords(46)).toEqual({ direction: 'north-east', degrees: '046' });
+		expect(headingWords(359.6)).toEqual({ direction: 'north', degrees: '000' });
+		expect(headingWords(-90)).toEqual({ direction: 'west', degrees: '270' });
 	});
 
 	it('describes an entity in plain words, never by its id', () => {
@@ -113,5 +118,25 @@ describe('the map in words', () => {
 
 	it('explains only the colours on the map', () => {
 		expect(legendColors([vessel(), port]).map((c) => c.label)).toEqual(['Law enforcement', 'Port or shelter']);
+	});
+});
+
+describe("the map style in the reader's language", () => {
+	it('writes a place name in the language the basemap has it in, its own name otherwise', () => {
+		expect(placeNameField('fr')).toEqual(['coalesce', ['get', 'name_fr'], ['get', 'name']]);
+	});
+
+	it('puts the numbers of a cluster where its message has them, in every language', () => {
+		expect(
+			messageExpression('A 1 b 2', [
+				['1', ['get', 'x']],
+				['2', ['get', 'y']]
+			])
+		).toEqual(['concat', 'A ', ['get', 'x'], ' b ', ['get', 'y']]);
+		const fr = JSON.stringify(clusterLabel('fr'));
+		expect(fr).toContain('installations');
+		expect(fr).toContain('{"locale":"fr"}');
+		expect(JSON.stringify(clusterLabel('ht'))).toContain('{"locale":"fr"}');
+		expect(JSON.stringify(clusterLabel('en'))).not.toContain('99');
 	});
 });

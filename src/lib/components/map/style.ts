@@ -9,6 +9,8 @@
  * and place names take what is left: nothing is drawn over anything else.
  */
 import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 
 export const SRC = {
 	land: 'land',
@@ -72,6 +74,48 @@ export interface BasemapUrls {
 	places: string;
 }
 
+/** A place's name in the reader's language where the basemap has it (`name_fr`…), its own name otherwise. */
+export const placeNameField = (locale: Locale = getLocale()): ExpressionSpecification => ['coalesce', ['get', `name_${locale}`], ['get', 'name']];
+
+/** A number of a feature's, written as the reader writes numbers (Haitian Creole the French way, as formatNumber does). */
+const numberOf = (value: ExpressionSpecification, locale: Locale): ExpressionSpecification => [
+	'number-format',
+	value,
+	{ locale: locale === 'ht' ? 'fr' : locale }
+];
+
+/**
+ * A translated message as a MapLibre text expression: `marks` are what the message was given for its placeholders
+ * (strings that occur nowhere else in it), each replaced by the expression that goes in its place.
+ */
+export function messageExpression(text: string, marks: [string, ExpressionSpecification][]): ExpressionSpecification {
+	const parts: (string | ExpressionSpecification)[] = [];
+	let rest = text;
+	for (;;) {
+		const next = marks
+			.map(([mark, expr]) => ({ at: rest.indexOf(mark), mark, expr }))
+			.filter((x) => x.at >= 0)
+			.sort((a, b) => a.at - b.at)[0];
+		if (!next) break;
+		if (next.at > 0) parts.push(rest.slice(0, next.at));
+		parts.push(next.expr);
+		rest = rest.slice(next.at + next.mark.length);
+	}
+	if (rest) parts.push(rest);
+	return ['concat', ...parts] as unknown as ExpressionSpecification;
+}
+
+/** "12 facilities" and, with their places, "40/120 people" under it: a cluster of ports and shelters, in the reader's words. */
+export function clusterLabel(locale: Locale = getLocale()): ExpressionSpecification {
+	// A cluster holds two or more: 99 picks the plural form every language uses for such counts, and marks the number.
+	const facilities = messageExpression(m.map_cluster_facilities({ count: 99 }, { locale }), [['99', numberOf(['get', 'point_count'], locale)]]);
+	const people = messageExpression(m.map_cluster_people({ occupancy: '\u0001', capacity: '\u0002' }, { locale }), [
+		['\u0001', numberOf(['get', 'occupancy'], locale)],
+		['\u0002', numberOf(['get', 'capacity'], locale)]
+	]);
+	return ['concat', facilities, ['case', ['>', ['get', 'capacity'], 0], ['concat', '\n', people], '']];
+}
+
 const empty = (): GeoJSONSourceSpecification => ({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
 /** Symbols grow as one zooms in; the storm is drawn larger than a vessel. */
 const storm: ExpressionSpecification = ['==', ['get', 'icon'], 'storm'];
@@ -117,7 +161,8 @@ export function landDetailLayers(): LayerSpecification[] {
 	];
 }
 
-export function buildStyle(urls: BasemapUrls): StyleSpecification {
+/** The style, with its place names and cluster labels in `locale` (the reader's language by default). */
+export function buildStyle(urls: BasemapUrls, locale: Locale = getLocale()): StyleSpecification {
 	return {
 		version: 8,
 		name: 'crosscurrent-offline',
@@ -200,7 +245,7 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 				filter: ['all', ['!=', ['get', 'kind'], 'capital'], ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 6, 3, 7, 4]]],
 				layout: {
 					'symbol-sort-key': ['get', 'order'],
-					'text-field': ['get', 'name'],
+					'text-field': placeNameField(locale),
 					'text-font': ['match', ['get', 'kind'], 'state', ['literal', FONT_BOLD], 'island', ['literal', FONT_ITALIC], ['literal', FONT]],
 					'text-size': ['match', ['get', 'kind'], 'state', 12, 11],
 					'text-transform': ['case', ['==', ['get', 'kind'], 'state'], 'uppercase', 'none'],
@@ -227,7 +272,7 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 					'icon-image': 'dot',
 					'icon-size': 0.45,
 					'icon-padding': 0,
-					'text-field': ['get', 'name'],
+					'text-field': placeNameField(locale),
 					'text-font': ['literal', FONT],
 					'text-size': 11,
 					'text-max-width': 9,
@@ -243,22 +288,7 @@ export function buildStyle(urls: BasemapUrls): StyleSpecification {
 				source: SRC.facilities,
 				minzoom: LABEL_ZOOM,
 				layout: {
-					'text-field': [
-						'case',
-						['has', 'point_count'],
-						[
-							'concat',
-							['to-string', ['get', 'point_count']],
-							' facilities',
-							[
-								'case',
-								['>', ['get', 'capacity'], 0],
-								['concat', '\n', ['to-string', ['get', 'occupancy']], '/', ['to-string', ['get', 'capacity']], ' people'],
-								''
-							]
-						],
-						['get', 'label']
-					],
+					'text-field': ['case', ['has', 'point_count'], clusterLabel(locale), ['get', 'label']],
 					'text-font': ['literal', FONT],
 					'text-size': 11,
 					'text-max-width': 14,

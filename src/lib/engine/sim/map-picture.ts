@@ -7,7 +7,6 @@ import turfDestination from '@turf/destination';
 import { MINUTE } from '../exercise/clock';
 import type { DisplacementPicture } from './displacement';
 import { own, type ExerciseState } from '../exercise/state';
-import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { courseAt, fixAt, trailOf } from './movement';
 import { isTaskable, type LonLat } from '../scenario/schema';
 
@@ -24,14 +23,21 @@ export interface MapEntity {
 	own?: boolean;
 	/** The viewer's team can task it. */
 	taskable?: boolean;
-	/** A short status under the name: a facility's load, an asset's order. */
-	status?: string;
+	/** A short status under the name: a facility's load, an asset's order, when a lost contact was last held (worded in the browser). */
+	status?: EntityStatus;
 	/** A port's or shelter's places and the people in it now (the map sums them over a cluster). */
 	capacity?: number;
 	occupancy?: number;
 	/** A contact whose track the viewer no longer holds: drawn faded at its last known position. */
 	lost?: boolean;
 }
+
+/** What the map says under an entity's name, as data: the browser words it in the reader's language. */
+export type EntityStatus =
+	| { kind: 'facility'; facility: 'port' | 'shelter'; open: boolean; occupancy: number; capacity: number }
+	| { kind: 'order'; order: 'goto' | 'patrol' | 'intercept' | 'hold' }
+	/** `at`: the exercise time (ms) the contact was last held. */
+	| { kind: 'lost'; at: number };
 
 export interface MapRing {
 	id: string;
@@ -55,8 +61,6 @@ export function circleRing(center: LonLat, radiusNm: number, sides = 48): [numbe
 	return ring;
 }
 
-const ORDER_WORDS = { goto: 'proceeding', patrol: 'on patrol', intercept: 'intercepting', hold: 'holding' } as const;
-
 /**
  * `everything`: draw every entity of the scenario, hidden ones included (exercise control and evaluators);
  * otherwise only those the viewer's state holds (public, revealed to it, or detected by its sensors).
@@ -75,12 +79,12 @@ export function mapPictureAt(state: ExerciseState, atMs: number, ownTeam?: strin
 		const mine = ownTeam !== undefined && entity.team === ownTeam;
 		const course = courseAt(state, entity.id, atMs);
 		const f = load.get(entity.id);
-		const status = f
-			? `${f.open ? '' : 'closed · '}${f.occupancy}/${f.capacity}${f.kind === 'port' ? ' waiting' : ''}`
+		const status: EntityStatus | undefined = f
+			? { kind: 'facility', facility: f.kind === 'port' ? 'port' : 'shelter', open: f.open, occupancy: f.occupancy, capacity: f.capacity }
 			: course?.order && mine
-				? ORDER_WORDS[course.order.type]
+				? { kind: 'order', order: course.order.type }
 				: lost
-					? `last held ${formatHhmmFromMinutes(lost.at / MINUTE)}`
+					? { kind: 'lost', at: lost.at }
 					: undefined;
 		entities.push({
 			id: entity.id,

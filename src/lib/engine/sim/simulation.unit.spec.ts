@@ -240,7 +240,7 @@ describe('sensors, areas and endurance', () => {
 		const teamView = foldEvents('x', eventsForAudience(x.log, { role: 'participant', team: 'coast-guard' }));
 		const drawn = mapPictureAt(teamView, 30 * MINUTE, 'coast-guard').entities.find((e) => e.id === 'go-fast')!;
 		expect(drawn).toMatchObject({ lost: true, position: lost.position, speedKnots: 0, headingDeg: null });
-		expect(drawn.status).toMatch(/^last held /);
+		expect(drawn.status).toEqual({ kind: 'lost', at: lost.at });
 		expect(eventsForAudience(x.log, { role: 'participant', team: 'grenada' }).some((e) => e.type === 'contact.lost')).toBe(false);
 		// Exercise control still sees the truth.
 		expect(mapPictureAt(x.state(), 30 * MINUTE, undefined, null, true).entities.find((e) => e.id === 'go-fast')!.lost).toBeUndefined();
