@@ -95,7 +95,7 @@ test('the control room fits one screen and runs the exercise from it', async ({ 
 
 		// At 60× the 10-minute decision lasts 10 real seconds: said in the bar, with a slower speed offered.
 		await c.getByTestId('speed').selectOption('60');
-		await expect(c.getByTestId('speed-warning')).toContainText('leaves 10 s of real time to decide');
+		await expect(c.getByTestId('speed-warning')).toContainText('leaves 10 sec of real time to decide');
 		await expect(c.getByTestId('safe-speed')).toHaveText('Slow to 10×');
 		await c.getByTestId('safe-speed').click();
 		await expect(c.getByTestId('speed')).toHaveValue('10');

@@ -1,6 +1,7 @@
 /** The join sheet's rows: every team in the scenario's order, then evaluators and observers, each with its code and join address. */
 import type { JoinCodes } from '$lib/realtime/contract';
 import type { Scenario } from '$lib/engine/scenario/schema';
+import { m } from '$lib/paraglide/messages';
 
 export interface JoinRow {
 	kind: 'team' | 'evaluator' | 'observer';
@@ -20,9 +21,10 @@ export function joinRows(scenario: Scenario | null, codes: JoinCodes | null): Jo
 	});
 	// A code for a team the scenario no longer names still goes on the sheet, after the others.
 	for (const [team, code] of Object.entries(codes.teams))
-		if (!teams.some((t) => t.id === team)) rows.push({ kind: 'team', key: team, name: 'Other team', detail: '', code });
-	rows.push({ kind: 'evaluator', key: 'evaluator', name: 'Evaluators', detail: 'Notes, ratings and the review', code: codes.evaluator });
-	if (codes.observer) rows.push({ kind: 'observer', key: 'observer', name: 'Observers', detail: 'The public picture, read only', code: codes.observer });
+		if (!teams.some((t) => t.id === team)) rows.push({ kind: 'team', key: team, name: m.control_other_team(), detail: '', code });
+	rows.push({ kind: 'evaluator', key: 'evaluator', name: m.control_evaluators_row(), detail: m.control_evaluators_detail(), code: codes.evaluator });
+	if (codes.observer)
+		rows.push({ kind: 'observer', key: 'observer', name: m.control_observers_row(), detail: m.control_observers_detail(), code: codes.observer });
 	return rows;
 }
 
