@@ -56,6 +56,7 @@ async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<
 		const { scenarios, broken } = await loadScenarioDir(dir);
 		for (const b of broken) for (const p of b.problems) log(`scenario skipped: ${formatProblem(path.relative(process.cwd(), b.file), p)}`);
 		for (const s of scenarios) {
+			for (const p of s.translationProblems ?? []) log(`translation skipped: ${formatProblem(path.relative(process.cwd(), s.file), p)}`);
 			if (all.some((x) => x.id === s.scenario.id)) log(`scenario skipped: ${s.file}: duplicate scenario id "${s.scenario.id}"`);
 			else all.push(s.scenario);
 		}

@@ -1,25 +1,63 @@
-/** Reads scenario files from disk (I/O edge); parsing and validation are pure in the engine. */
+/**
+ * Reads scenario files from disk (I/O edge); parsing and validation are pure in the engine. A scenario
+ * `scenarios/x.yaml` may have translation files `scenarios/translations/x.<language>.yaml`, woven into it as it
+ * loads (see src/lib/engine/scenario/translation-file.ts).
+ */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem } from '../src/lib/engine/scenario/parse';
+import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem, type TranslationSource } from '../src/lib/engine/scenario/parse';
 import { geographyProblems } from '../src/lib/engine/scenario/geography';
-import type { Scenario } from '../src/lib/engine/scenario/schema';
+import { SCENARIO_LANGUAGES, type Scenario, type ScenarioLanguage } from '../src/lib/engine/scenario/schema';
 
 export interface LoadedScenario {
 	file: string;
 	scenario: Scenario;
+	/** Problems in its translation files: the scenario loaded without those translations (never on `scenario:check`). */
+	translationProblems?: ScenarioProblem[];
 }
 export interface BrokenScenario {
 	file: string;
 	problems: ScenarioProblem[];
 }
 
-export async function loadScenarioFile(file: string): Promise<LoadedScenario | BrokenScenario> {
+export const TRANSLATIONS_DIR = 'translations';
+
+/** The translation files of the scenario in `file`, by the language their names give. */
+export async function translationFilesOf(file: string): Promise<{ file: string; locale: ScenarioLanguage }[]> {
+	const dir = path.join(path.dirname(file), TRANSLATIONS_DIR);
+	const stem = path.basename(file).replace(/\.ya?ml$/, '');
+	const names = await readdir(dir).catch(() => [] as string[]);
+	return names
+		.map((name) => ({ name, locale: /^(.+)\.([a-z]{2})\.ya?ml$/.exec(name) }))
+		.filter(({ locale }) => locale?.[1] === stem && (SCENARIO_LANGUAGES as readonly string[]).includes(locale[2]!))
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, locale }) => ({ file: path.join(dir, name), locale: locale![2] as ScenarioLanguage }));
+}
+
+async function readSmall(file: string): Promise<string> {
+	const info = await stat(file);
+	if (info.size > MAX_SCENARIO_BYTES) throw new Error(`file is larger than ${MAX_SCENARIO_BYTES} bytes`);
+	return readFile(file, 'utf8');
+}
+
+/**
+ * Loads a scenario and its translations. `strict` (scenario:check): a problem in a translation file fails the
+ * scenario. Otherwise (the server) a scenario whose translations are broken still loads, in its own language only,
+ * with the translation problems returned for the log: a translator's typo must not take an exercise off the list.
+ */
+export async function loadScenarioFile(file: string, { strict = false } = {}): Promise<LoadedScenario | BrokenScenario> {
 	try {
-		const info = await stat(file);
-		if (info.size > MAX_SCENARIO_BYTES) return { file, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
-		const result = parseScenarioYaml(await readFile(file, 'utf8'), geographyProblems);
-		return result.ok ? { file, scenario: result.scenario } : { file, problems: result.problems };
+		const source = await readSmall(file);
+		const relative = (f: string) => path.relative(process.cwd(), f) || f;
+		const translations: TranslationSource[] = await Promise.all(
+			(await translationFilesOf(file)).map(async (t) => ({ file: relative(t.file), locale: t.locale, source: await readSmall(t.file) }))
+		);
+		const result = parseScenarioYaml(source, geographyProblems, translations);
+		if (result.ok) return { file, scenario: result.scenario };
+		const inTranslations = result.problems.filter((p) => p.file);
+		if (strict || inTranslations.length < result.problems.length) return { file, problems: result.problems };
+		const alone = parseScenarioYaml(source, geographyProblems);
+		return alone.ok ? { file, scenario: alone.scenario, translationProblems: inTranslations } : { file, problems: alone.problems };
 	} catch (err) {
 		return { file, problems: [{ path: '(file)', line: null, message: (err as Error).message }] };
 	}
@@ -35,7 +73,7 @@ export async function scenarioFilesIn(dir: string): Promise<string[]> {
 
 /** Loads every scenario in a directory; broken files are reported, never fatal. */
 export async function loadScenarioDir(dir: string) {
-	const results = await Promise.all((await scenarioFilesIn(dir)).map(loadScenarioFile));
+	const results = await Promise.all((await scenarioFilesIn(dir)).map((file) => loadScenarioFile(file)));
 	return {
 		scenarios: results.filter((r): r is LoadedScenario => !('problems' in r)),
 		broken: results.filter((r): r is BrokenScenario => 'problems' in r)

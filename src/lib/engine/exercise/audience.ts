@@ -4,7 +4,7 @@
  * else, so hiding in the client is never relied on.
  */
 import type { DomainEvent } from './events';
-import type { Inject, Scenario } from '../scenario/schema';
+import type { Inject, Scenario, ScenarioLanguage } from '../scenario/schema';
 
 export type Audience =
 	| { role: 'controller' }
@@ -26,15 +26,30 @@ export function scenarioForParticipant(scenario: Scenario): Scenario {
 
 /** An inject as its addressees get it: no controller notes, no scoring key. */
 export function injectForParticipant(inject: Inject): Inject {
-	const { controllerNote: _note, expectedAction: _expected, ...rest } = inject;
-	if (!rest.decision) return rest;
+	const { controllerNote: _note, expectedAction: _expected, translations, ...rest } = inject;
+	const texts = translations && mapTranslations(translations, ({ controllerNote: _n, expectedAction: _e, ...read }) => read);
+	const out = texts ? { ...rest, translations: texts } : rest;
+	if (!out.decision) return out;
 	return {
-		...rest,
+		...out,
 		decision: {
-			...rest.decision,
-			options: rest.decision.options.map(({ id, label }) => ({ id, label, scores: {} }))
+			...out.decision,
+			options: out.decision.options.map(({ id, label, translations: t }) => ({
+				id,
+				label,
+				scores: {},
+				...(t ? { translations: mapTranslations(t, ({ label }) => ({ label })) } : {})
+			}))
 		}
 	};
+}
+
+/** Each language's texts of a translations record, through `keep` (which drops what the reader may not see). */
+function mapTranslations<T extends object, U extends object>(
+	translations: Partial<Record<string, T>>,
+	keep: (texts: T) => U
+): Partial<Record<ScenarioLanguage, U>> {
+	return Object.fromEntries(Object.entries(translations).map(([locale, texts]) => [locale, keep(texts as T)]));
 }
 
 /**

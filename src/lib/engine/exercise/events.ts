@@ -5,7 +5,7 @@
  * they happened at, so reducers never read a clock.
  */
 import type { CoursePoint, Order } from '../sim/kinematics';
-import type { Entity, Inject, LonLat, Scenario, SimAlert } from '../scenario/schema';
+import type { DecisionOption, Entity, Inject, LonLat, Scenario, ScenarioLanguage, SimAlert } from '../scenario/schema';
 import type { Waters } from '../sim/zones';
 
 /** A new movement for an entity from `course[0].at`, set by the simulation (a stop, a resumed passage). */
@@ -35,6 +35,8 @@ export interface ForwardedInject {
 	channel: Inject['channel'];
 	body: string;
 	releasedAt: number;
+	/** The inject's title, sender and body in other languages, as the scenario gave them (logs before 2026-12 lack it). */
+	translations?: Partial<Record<ScenarioLanguage, { title?: string; from?: string; body?: string }>>;
 }
 
 /** What an AAR narrative section is: the executive summary, or an objective's strengths or areas for improvement. */
@@ -96,7 +98,12 @@ export type DomainEventBody =
 			/** A rule the choice broke, if any: its penalty is already taken off `points`. */
 			violation: { rule: string; objective: string; penalty: number } | null;
 			/** Why: the option chosen and the scenario's feedback on it (shown once the decision closes). */
-			explanation: { label: string; feedback: string | null };
+			explanation: {
+				label: string;
+				feedback: string | null;
+				/** The option's label, feedback and violation rule in other languages, as the scenario gave them. */
+				translations?: DecisionOption['translations'];
+			};
 	  }
 	/** `teamAbsent`: the controller had marked the team absent, so the missed decision does not count against it. */
 	| { type: 'decision.expired'; injectId: string; team: string; maxPoints: ObjectivePoints; teamAbsent?: boolean }

@@ -54,7 +54,17 @@ function sharesMet(state: ExerciseState, cmd: CommandOf<'SEND_MESSAGE'>, at: num
 function forwardedCopy(state: ExerciseState, refInjectId: string | null): ForwardedInject | null {
 	if (refInjectId === null) return null;
 	const { inject, releasedAt } = known(state.injects, refInjectId);
-	return { injectId: inject.id, title: inject.title, from: inject.from, channel: inject.channel, body: inject.body, releasedAt: releasedAt ?? 0 };
+	const copy: ForwardedInject = {
+		injectId: inject.id,
+		title: inject.title,
+		from: inject.from,
+		channel: inject.channel,
+		body: inject.body,
+		releasedAt: releasedAt ?? 0
+	};
+	// Only what its addressees read: never the controller's note or the expected action.
+	const translations = Object.entries(inject.translations ?? {}).map(([locale, { title, from, body }]) => [locale, { title, from, body }]);
+	return translations.length > 0 ? { ...copy, translations: Object.fromEntries(translations) as ForwardedInject['translations'] } : copy;
 }
 
 /** An ad-hoc inject, and the team's message it answers if it is a reply. */

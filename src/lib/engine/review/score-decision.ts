@@ -72,7 +72,7 @@ export function scoreDecision(decision: Decision, optionId: string, latencyMs: n
 		timeliness,
 		quality: { ...option.scores },
 		violation: option.violation ?? null,
-		explanation: { label: option.label, feedback: option.feedback ?? null }
+		explanation: { label: option.label, feedback: option.feedback ?? null, ...(option.translations ? { translations: option.translations } : {}) }
 	};
 }
 

@@ -4,12 +4,22 @@
  * `injects[3].to[0]: unknown team "coastgard"` at line 42.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { scenarioSchema, type Scenario } from './schema';
+import { scenarioSchema, type Scenario, type ScenarioLanguage } from './schema';
+import { translationFileSchema, weaveTranslation } from './translation-file';
 
 export interface ScenarioProblem {
 	path: string;
 	line: number | null;
 	message: string;
+	/** The file the problem is in, when it is not the scenario file itself (a translation file). */
+	file?: string;
+}
+
+/** A translation file to weave into the scenario: its name (for problems), the language its name says, its text. */
+export interface TranslationSource {
+	file: string;
+	locale: ScenarioLanguage;
+	source: string;
 }
 
 export type ScenarioParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
@@ -37,29 +47,67 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 /** Checks beyond the schema, run on a scenario that passed it (e.g. geography, which needs data the browser does not load). */
 export type ExtraCheck = (scenario: Scenario) => { path: (string | number)[]; message: string }[];
 
-export function parseScenarioYaml(source: string, extra?: ExtraCheck): ScenarioParseResult {
-	if (source.length > MAX_SCENARIO_BYTES)
-		return { ok: false, problems: [{ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` }] };
+/** Parses YAML into plain data, or the problems that stop it (with `file` set on each when given). */
+function parseYaml(source: string, file?: string): { data: unknown; doc: Document; counter: LineCounter } | { problems: ScenarioProblem[] } {
+	const at = (p: Omit<ScenarioProblem, 'file'>): ScenarioProblem => (file ? { ...p, file } : p);
+	if (source.length > MAX_SCENARIO_BYTES) return { problems: [at({ path: '(file)', line: null, message: `file is larger than ${MAX_SCENARIO_BYTES} bytes` })] };
 	const counter = new LineCounter();
 	const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-	if (doc.errors.length > 0) {
+	if (doc.errors.length > 0)
 		return {
-			ok: false,
-			problems: doc.errors.map((e) => ({
-				path: '(yaml)',
-				line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line,
-				message: e.message.split('\n')[0] ?? e.message
-			}))
+			problems: doc.errors.map((e) =>
+				at({ path: '(yaml)', line: e.linePos?.[0]?.line ?? counter.linePos(e.pos[0]).line, message: e.message.split('\n')[0] ?? e.message })
+			)
 		};
-	}
-	let data: unknown;
 	try {
-		data = doc.toJS({ maxAliasCount: 100 });
+		return { data: doc.toJS({ maxAliasCount: 100 }), doc, counter };
 	} catch (err) {
 		const message = err instanceof RangeError ? 'the document is nested too deeply' : (err as Error).message;
-		return { ok: false, problems: [{ path: '(yaml)', line: null, message }] };
+		return { problems: [at({ path: '(yaml)', line: null, message })] };
 	}
-	return validateScenario(data, (path) => lineOf(doc, counter, path), extra);
+}
+
+/** Validates each translation file and weaves its texts into `data`; the problems found, each naming its file and line. */
+function weaveTranslations(data: unknown, translations: readonly TranslationSource[]): ScenarioProblem[] {
+	const problems: ScenarioProblem[] = [];
+	for (const t of translations) {
+		const parsed = parseYaml(t.source, t.file);
+		if ('problems' in parsed) {
+			problems.push(...parsed.problems);
+			continue;
+		}
+		const at = (path: readonly PropertyKey[], message: string): ScenarioProblem => ({
+			file: t.file,
+			path: formatPath(path),
+			line: lineOf(parsed.doc, parsed.counter, path),
+			message
+		});
+		const file = translationFileSchema.safeParse(parsed.data);
+		if (!file.success) {
+			problems.push(...file.error.issues.map((i) => at(i.path, i.message)));
+			continue;
+		}
+		if (file.data.locale !== t.locale) {
+			problems.push(at(['locale'], `the file name says "${t.locale}" but the file says "${file.data.locale}"`));
+			continue;
+		}
+		problems.push(...weaveTranslation(data, file.data).map((i) => at(i.path, i.message)));
+	}
+	return problems;
+}
+
+/**
+ * Parses a scenario file, with the translation files to weave into it (problems in those name their file). A
+ * translation problem makes the whole result a failure, as a scenario problem does: `scenario:check` reports both.
+ */
+export function parseScenarioYaml(source: string, extra?: ExtraCheck, translations: readonly TranslationSource[] = []): ScenarioParseResult {
+	const parsed = parseYaml(source);
+	if ('problems' in parsed) return { ok: false, problems: parsed.problems };
+	const { data, doc, counter } = parsed;
+	const translationProblems = weaveTranslations(data, translations);
+	const result = validateScenario(data, (path) => lineOf(doc, counter, path), extra);
+	if (translationProblems.length === 0) return result;
+	return { ok: false, problems: [...(result.ok ? [] : result.problems), ...translationProblems] };
 }
 
 /** Validate already-parsed data (JSON or YAML); `lineFor` maps a path to a source line when known. */
@@ -81,5 +129,5 @@ export function validateScenario(
 }
 
 export function formatProblem(file: string, p: ScenarioProblem): string {
-	return `${file}${p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`;
+	return `${p.file ?? file}${p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`;
 }

@@ -11,6 +11,38 @@ import { checkCrossReferences } from './cross-references';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes (max 64)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+/**
+ * The languages a scenario may be written and translated in (the interface's five). A scenario says which one it
+ * is written in (`language`); its reader-facing texts may carry translations into the others, on each object as
+ * `translations: { fr: { name: … } }` (usually woven in from `scenarios/translations/<file>.<language>.yaml`, see
+ * `translation-file.ts`). A reader sees their language where it exists and the scenario's own otherwise.
+ */
+export const SCENARIO_LANGUAGES = ['en', 'es', 'fr', 'nl', 'ht'] as const;
+export type ScenarioLanguage = (typeof SCENARIO_LANGUAGES)[number];
+
+/** The reader-facing texts of each kind of object, as long as the original allows: what a translation may give. */
+export const TRANSLATABLE = {
+	scenario: {
+		title: text(160),
+		summary: text(2000),
+		overview: z
+			.strictObject({ scope: text(1000), missionAreas: z.array(text(80)), threatOrHazard: text(300), sponsor: text(200), pointOfContact: text(200) })
+			.partial()
+	},
+	team: { name: text(80), agency: text(120) },
+	objective: { name: text(120), capability: text(120), description: text(1000) },
+	entity: { name: text(80), description: text(500) },
+	area: { name: text(80) },
+	inject: { from: text(120), title: text(160), body: text(5000), expectedAction: text(1000), controllerNote: text(1000) },
+	decision: { prompt: text(1000) },
+	option: { label: text(300), feedback: text(1000), violation: text(300).describe("the option's violation rule") }
+} as const;
+
+/** An object's texts in other languages: for each language, any of `fields` (each as long as the original allows). */
+function translationsOf<F extends z.ZodRawShape>(fields: F) {
+	return z.partialRecord(z.enum(SCENARIO_LANGUAGES), z.strictObject(fields).partial()).optional().describe('these texts in other languages, by language code');
+}
+
 /** [longitude, latitude] in decimal degrees (GeoJSON order). */
 export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -46,14 +78,16 @@ export const teamSchema = z.strictObject({
 	color: z
 		.string()
 		.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f77b4')
-		.optional()
+		.optional(),
+	translations: translationsOf(TRANSLATABLE.team)
 });
 
 export const objectiveSchema = z.strictObject({
 	id,
 	name: text(120),
 	capability: text(120).describe('HSEEP core capability the objective evaluates'),
-	description: text(1000).optional()
+	description: text(1000).optional(),
+	translations: translationsOf(TRANSLATABLE.objective)
 });
 
 export const trackPointSchema = z.strictObject({
@@ -73,6 +107,7 @@ const entityFields = {
 	visibility: z.enum(['all', 'revealed']).default('all').describe('"revealed": hidden from teams until an inject reveals it'),
 	capacity: z.number().int().min(0).max(1_000_000).optional().describe('people a port can hold waiting for screening, or a shelter can house'),
 	description: text(500).optional(),
+	translations: translationsOf(TRANSLATABLE.entity),
 	track: z.array(trackPointSchema).min(1, 'needs at least one point'),
 	// A port or shelter (the model reads them on ports and shelters only):
 	state: text(80).optional().describe('member state a port or shelter is in (screened people go to shelters in the same state)'),
@@ -170,6 +205,7 @@ export const entitySchema = z.discriminatedUnion('kind', [
 export const areaSchema = z.strictObject({
 	id,
 	name: text(80),
+	translations: translationsOf(TRANSLATABLE.area),
 	polygon: z.array(lonLatSchema).min(3, 'needs at least three corners').max(200).optional(),
 	circle: z.strictObject({ center: lonLatSchema, radiusNm: z.number().positive().max(1000) }).optional()
 });
@@ -186,7 +222,8 @@ export const optionSchema = z.strictObject({
 			penalty: z.number().positive().max(20).describe('points taken off that objective')
 		})
 		.optional()
-		.describe('marks a choice that breaks a rule: penalised and flagged in the review')
+		.describe('marks a choice that breaks a rule: penalised and flagged in the review'),
+	translations: translationsOf(TRANSLATABLE.option)
 });
 
 const delayMinutes = z
@@ -266,7 +303,8 @@ export const decisionSchema = z.strictObject({
 		.number()
 		.positive()
 		.max(24 * 60),
-	options: z.array(optionSchema).min(2, 'needs at least two options').max(8)
+	options: z.array(optionSchema).min(2, 'needs at least two options').max(8),
+	translations: translationsOf(TRANSLATABLE.decision)
 });
 
 export const injectSchema = z.strictObject({
@@ -292,7 +330,8 @@ export const injectSchema = z.strictObject({
 		.array(shareWithSchema)
 		.default([])
 		.describe('teams the addressees are expected to inform (by a message about this inject), scored on coordination'),
-	decision: decisionSchema.optional()
+	decision: decisionSchema.optional(),
+	translations: translationsOf(TRANSLATABLE.inject)
 });
 
 export const scenarioSchema = z
@@ -300,6 +339,8 @@ export const scenarioSchema = z
 		id,
 		title: text(160),
 		summary: text(2000),
+		language: z.enum(SCENARIO_LANGUAGES).default('en').describe('the language the scenario is written in'),
+		translations: translationsOf(TRANSLATABLE.scenario),
 		kind: z.enum(['maritime-trafficking', 'displacement']),
 		durationMinutes: z
 			.number()
