@@ -4,6 +4,7 @@
  * page has no exercise view to read them from), next to the session and only for that session's token.
  */
 import type { Session } from '$lib/realtime/contract';
+import { m } from '$lib/paraglide/messages';
 
 const KEY = 'crosscurrent.session-names';
 
@@ -42,17 +43,18 @@ export function forgetNames() {
 	}
 }
 
-/** "Lt Baptiste for Trinidad and Tobago Coast Guard", "Evaluator Joseph, evaluator", …: one line, plain words. */
+/** "Lt Baptiste for Trinidad and Tobago Coast Guard", "Joseph, evaluator", …: one line, plain words, in the reader's language. */
 export function signedInAs(session: Session, names: SessionNames | null): string {
+	const name = session.name;
 	switch (session.role) {
 		case 'participant':
-			return `${session.name} for ${names?.team ?? 'your team'}`;
+			return names?.team ? m.join_as_participant({ name, team: names.team }) : m.join_as_participant_no_team({ name });
 		case 'evaluator':
-			return `${session.name}, evaluator`;
+			return m.join_as_evaluator({ name });
 		case 'observer':
-			return `${session.name}, observer`;
+			return m.join_as_observer({ name });
 		case 'controller':
-			return `${session.name}, exercise controller`;
+			return m.join_as_controller({ name });
 	}
 }
 
