@@ -3,11 +3,18 @@
  * folded with the same `evolve` reducer the server uses. Resyncs from the last
  * seen event after every (re)connect, so a dropped connection or a server
  * restart loses nothing.
+ *
+ * Scenario texts arrive in the scenario's own language with their translations; the view localises each event into
+ * `textLanguage` (the reader's interface language unless a controller or evaluator chooses to read as a team does)
+ * before folding it, so every panel shows the same language without knowing about translations.
  */
 import { exerciseTimeAt } from '$lib/engine/exercise/clock';
 import type { DomainEvent } from '$lib/engine/exercise/events';
 import { reviewOpenFor } from '$lib/engine/exercise/audience';
 import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise/state';
+import { localizeEvent } from '$lib/engine/scenario/localize';
+import type { ScenarioLanguage } from '$lib/engine/scenario/schema';
+import { currentLanguage } from '$lib/i18n/languages';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { ExerciseClient } from './exercise-client';
 import { plainError } from './plain-error';
@@ -17,7 +24,12 @@ export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
 export class ExerciseView {
 	state = $state.raw<ExerciseState>(emptyExercise(''));
+	/** The events, localised into `textLanguage`. */
 	events = $state.raw<DomainEvent[]>([]);
+	/** The language scenario texts are shown in (see `readAs`). */
+	textLanguage = $state<ScenarioLanguage>(currentLanguage());
+	/** The events as the server sent them, to localise again when `textLanguage` changes. */
+	private raw: DomainEvent[] = [];
 	codes = $state.raw<JoinCodes | null>(null);
 	connection = $state<ConnectionState>('connecting');
 	/** Who is connected (controllers only receive this). */
@@ -83,13 +95,24 @@ export class ExerciseView {
 		}
 	}
 
+	/** Events with their scenario texts in `textLanguage` (logs from before scenarios had a language are English). */
+	private localize(events: DomainEvent[]): DomainEvent[] {
+		let language: ScenarioLanguage = this.state.scenario?.language ?? 'en';
+		return events.map((e) => {
+			if (e.type === 'exercise.created') language = e.scenario.language ?? 'en';
+			return localizeEvent(e, this.textLanguage, language);
+		});
+	}
+
 	private apply(events: DomainEvent[]) {
 		const fresh = events.filter((e) => e.exerciseId === (this.state.id || e.exerciseId) && e.seq > this.state.lastSeq);
 		if (fresh.length === 0) return;
-		const state = foldEvents(this.state.id, fresh, this.state);
+		const localized = this.localize(fresh);
+		const state = foldEvents(this.state.id, localized, this.state);
 		const wasOpen = reviewOpenFor(this.state);
 		this.state = state;
-		this.events = [...this.events, ...fresh];
+		this.raw = [...this.raw, ...fresh];
+		this.events = [...this.events, ...localized];
 		// When a team's review opens, earlier evaluation events become visible to it: fetch the log again, once.
 		if (this.role === 'participant' && !wasOpen && reviewOpenFor(state)) void this.reload();
 	}
@@ -97,8 +120,17 @@ export class ExerciseView {
 	/** A whole log fetched afresh: the view is rebuilt from it in one step (no empty state in between, no second reload). */
 	private replace(events: DomainEvent[]) {
 		const id = events[0]?.exerciseId ?? this.state.id;
-		this.state = foldEvents(id, events, emptyExercise(id));
-		this.events = events;
+		const localized = this.localize(events);
+		this.state = foldEvents(id, localized, emptyExercise(id));
+		this.raw = events;
+		this.events = localized;
+	}
+
+	/** Shows the scenario's texts in `language` (a controller or evaluator reading what a team reads); the view is rebuilt at once. */
+	readAs(language: ScenarioLanguage) {
+		if (language === this.textLanguage) return;
+		this.textLanguage = language;
+		this.replace(this.raw);
 	}
 
 	/** Fetches everything this session may see and rebuilds the view from it; the old view stays on screen until then. */
