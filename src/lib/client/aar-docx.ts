@@ -24,9 +24,11 @@ import {
 } from 'docx';
 import type { DomainEvent } from '$lib/engine/exercise/events';
 import type { ExerciseState } from '$lib/engine/exercise/state';
-import { formatClockMs, formatDurationMs } from '$lib/engine/exercise/time-format';
+import { formatClockMs } from '$lib/engine/exercise/time-format';
+import { formatDate, formatDateTime, formatList, formatMinutesMs, formatNumber, formatPercent } from '$lib/i18n/format';
+import { capabilityElementWord, objectiveWord, ratingLabel, teamWord, timelineText } from '$lib/i18n/review-words';
+import { m } from '$lib/paraglide/messages';
 import type { ObjectiveSection, Outcomes } from '$lib/engine/review/aar-content';
-import { RATING_LABELS } from '$lib/engine/review/ratings';
 import { timelineEntry } from '$lib/engine/review/timeline';
 import { outcomeRows, suspectLines } from '$lib/components/review/outcome-words';
 
@@ -60,7 +62,7 @@ const table = (rows: string[][], header = true) =>
 		width: { size: 100, type: WidthType.PERCENTAGE },
 		rows: rows.map((r, i) => new TableRow({ tableHeader: header && i === 0, children: r.map((c) => cell(c, header && i === 0)) }))
 	});
-const date = (wall: number | undefined) => (wall === undefined ? '—' : new Date(wall).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
+const date = (wall: number | undefined) => (wall === undefined ? '—' : formatDateTime(wall));
 
 /** Widest and tallest a figure is drawn, in the pixels docx sizes images in (A4 less the margins is about 657 × 970). */
 export const FIGURE_MAX = { width: 600, height: 760 } as const;
@@ -73,13 +75,13 @@ export function fitFigure(width: number, height: number, max: { width: number; h
 }
 
 /** The words under figure `n`. */
-export const figureCaption = (n: number, caption: string) => `Figure ${n}. ${caption}`;
+export const figureCaption = (n: number, caption: string) => m.review_docx_figure({ number: formatNumber(n), caption });
 
 export function aarDocument({ state, events, outcomes, sections, images = [], charts = [], preparedWall }: AarInput): Document {
 	const scenario = state.scenario;
-	if (!scenario) throw new Error('the exercise has no scenario yet');
-	const teamName = (id: string | null) => scenario.teams.find((t) => t.id === id)?.name ?? 'All teams';
-	const objectiveName = (id: string | null) => scenario.objectives.find((o) => o.id === id)?.name ?? 'General';
+	if (!scenario) throw new Error(m.review_docx_no_scenario());
+	const teamName = (id: string | null) => teamWord(scenario, id);
+	const objectiveName = (id: string | null) => objectiveWord(scenario, id);
 	const wallOf = (type: string) => events.find((e) => e.type === type)?.wall;
 	const body: (Paragraph | Table)[] = [];
 	let figures = 0;
@@ -103,126 +105,144 @@ export function aarDocument({ state, events, outcomes, sections, images = [], ch
 	};
 
 	body.push(
-		new Paragraph({ children: [new TextRun({ text: 'After-Action Report / Improvement Plan', bold: true, color: '555555' })] }),
+		new Paragraph({ children: [new TextRun({ text: m.review_aar_kicker(), bold: true, color: '555555' })] }),
 		new Paragraph({ text: state.title, heading: HeadingLevel.TITLE }),
-		p(`${scenario.title} · Report prepared ${new Date(preparedWall).toLocaleDateString('en-GB', { dateStyle: 'long' })}`, { italics: true })
+		p(m.review_docx_subtitle({ scenario: scenario.title, date: formatDate(preparedWall, 'long') }), { italics: true })
 	);
 
-	body.push(heading('Exercise overview', HeadingLevel.HEADING_1));
+	body.push(heading(m.review_aar_overview(), HeadingLevel.HEADING_1));
 	body.push(
 		table(
 			[
-				['Exercise name', state.title],
-				['Exercise dates', `Started ${date(wallOf('exercise.started'))}; ended ${date(wallOf('exercise.ended'))}`],
-				['Scope', scenario.overview?.scope ?? `${scenario.durationMinutes}-minute tabletop exercise`],
-				['Mission areas', scenario.overview?.missionAreas.join(', ') || '—'],
-				['Core capabilities', [...new Set(scenario.objectives.map((o) => o.capability))].join(', ')],
-				['Objectives', scenario.objectives.map((o, i) => `${i + 1}. ${o.name}`).join('\n')],
-				['Threat or hazard', scenario.overview?.threatOrHazard ?? scenario.kind],
-				['Scenario', scenario.summary],
-				['Sponsor', scenario.overview?.sponsor ?? '—'],
-				['Participating organisations', scenario.teams.map((t) => `${t.agency} (${t.state})`).join('; ')],
-				['Point of contact', scenario.overview?.pointOfContact ?? '—']
+				[m.review_aar_name(), state.title],
+				[m.review_aar_dates(), m.review_aar_dates_value({ started: date(wallOf('exercise.started')), ended: date(wallOf('exercise.ended')) })],
+				[
+					m.review_aar_scope(),
+					scenario.overview?.scope ?? m.review_aar_scope_default({ count: scenario.durationMinutes, minutes: formatNumber(scenario.durationMinutes) })
+				],
+				[m.review_aar_mission_areas(), formatList(scenario.overview?.missionAreas ?? []) || '—'],
+				[m.review_aar_capabilities(), formatList([...new Set(scenario.objectives.map((o) => o.capability))])],
+				[m.review_aar_objectives(), scenario.objectives.map((o, i) => `${i + 1}. ${o.name}`).join('\n')],
+				[m.review_aar_threat(), scenario.overview?.threatOrHazard ?? scenario.kind],
+				[m.review_aar_scenario(), scenario.summary],
+				[m.review_aar_sponsor(), scenario.overview?.sponsor ?? '—'],
+				[m.review_aar_organisations(), scenario.teams.map((t) => `${t.agency} (${t.state})`).join('; ')],
+				[m.review_aar_contact(), scenario.overview?.pointOfContact ?? '—']
 			],
 			false
 		)
 	);
 
-	body.push(heading('Executive summary', HeadingLevel.HEADING_1));
-	body.push(...(state.narrative.summary?.text ? paragraphs(state.narrative.summary.text) : [p('To be written.', { italics: true })]));
+	body.push(heading(m.review_aar_summary(), HeadingLevel.HEADING_1));
+	body.push(...(state.narrative.summary?.text ? paragraphs(state.narrative.summary.text) : [p(m.review_docx_to_be_written(), { italics: true })]));
 
 	if (outcomes) {
-		body.push(heading('Outcomes', HeadingLevel.HEADING_1));
-		body.push(table([['Figure', 'Value'], ...outcomeRows(outcomes).map((r) => [r.label, r.value])]));
+		body.push(heading(m.review_aar_outcomes(), HeadingLevel.HEADING_1));
+		body.push(table([[m.review_docx_figure_col(), m.review_docx_value_col()], ...outcomeRows(outcomes).map((r) => [r.label, r.value])]));
 		if (outcomes.kind === 'maritime-trafficking') body.push(...suspectLines(outcomes, scenario).map((l) => p(l)));
 		else if (outcomes.byState.length)
 			body.push(
 				p(''),
 				table([
-					['Member state', 'Received', 'Sheltered', 'Without shelter'],
-					...outcomes.byState.map((s) => [s.state, `${s.received}`, `${s.sheltered}`, `${s.unsheltered}`])
+					[m.review_docx_member_state(), m.review_by_state_received(), m.review_by_state_sheltered(), m.review_by_state_unsheltered()],
+					...outcomes.byState.map((s) => [s.state, formatNumber(s.received), formatNumber(s.sheltered), formatNumber(s.unsheltered)])
 				])
 			);
 	}
 
 	if (images.length) {
-		body.push(heading('The map at key moments', HeadingLevel.HEADING_1));
+		body.push(heading(m.review_aar_moments(), HeadingLevel.HEADING_1));
 		for (const img of images) body.push(...figure(img));
 	}
 
-	body.push(heading('Analysis of capabilities', HeadingLevel.HEADING_1));
+	body.push(heading(m.review_aar_analysis(), HeadingLevel.HEADING_1));
 	body.push(
 		table([
-			['Objective', ...scenario.teams.map((t) => t.name)],
+			[m.review_objective(), ...scenario.teams.map((t) => t.name)],
 			...sections.map((s) => [
 				objectiveName(s.objective),
 				...scenario.teams.map((t) => {
 					const r = [...s.rated, ...s.unrated].find((x) => x.team === t.id);
-					return `${r?.rating?.rating ?? '—'}${r?.percent === null || r?.percent === undefined ? '' : ` (${r.percent}%)`}`;
+					return `${r?.rating?.rating ?? '—'}${r?.percent === null || r?.percent === undefined ? '' : ` (${formatPercent(r.percent / 100)})`}`;
 				})
 			])
 		])
 	);
 	if (charts.length) {
-		body.push(heading('Charts', HeadingLevel.HEADING_2));
+		body.push(heading(m.review_charts(), HeadingLevel.HEADING_2));
 		for (const img of charts) body.push(...figure(img));
 	}
 	for (const s of sections) {
 		const o = scenario.objectives.find((x) => x.id === s.objective);
 		if (!o) continue;
-		body.push(heading(`Objective: ${o.name}`, HeadingLevel.HEADING_2), p(`Core capability: ${o.capability}`, { italics: true }));
-		body.push(heading('Strengths', HeadingLevel.HEADING_3));
+		body.push(
+			heading(m.review_docx_objective({ name: o.name }), HeadingLevel.HEADING_2),
+			p(m.review_aar_core_capability({ capability: o.capability }), { italics: true })
+		);
+		body.push(heading(m.review_strengths(), HeadingLevel.HEADING_3));
 		const strengths = state.narrative[`strengths:${o.id}`]?.text;
-		body.push(...(strengths ? paragraphs(strengths) : [p('None written.', { italics: true })]));
-		body.push(heading('Areas for improvement', HeadingLevel.HEADING_3));
+		body.push(...(strengths ? paragraphs(strengths) : [p(m.review_docx_none_written(), { italics: true })]));
+		body.push(heading(m.review_improvements(), HeadingLevel.HEADING_3));
 		const improvements = state.narrative[`improvements:${o.id}`]?.text;
-		body.push(...(improvements ? paragraphs(improvements) : [p('None written.', { italics: true })]));
-		body.push(heading('Rating', HeadingLevel.HEADING_3));
-		for (const r of s.rated) body.push(p(`${teamName(r.team)}: ${r.rating!.rating} — ${RATING_LABELS[r.rating!.rating]}. ${r.rating!.explanation}`));
+		body.push(...(improvements ? paragraphs(improvements) : [p(m.review_docx_none_written(), { italics: true })]));
+		body.push(heading(m.review_rating(), HeadingLevel.HEADING_3));
+		for (const r of s.rated)
+			body.push(
+				p(`${m.review_aar_rated({ team: teamName(r.team), rating: r.rating!.rating, label: ratingLabel(r.rating!.rating) })} ${r.rating!.explanation}`)
+			);
 		if (s.unrated.length)
 			body.push(
 				p(
 					s.unrated.length === scenario.teams.length
-						? 'No team was rated on this objective.'
-						: `Not rated: ${s.unrated.map((u) => teamName(u.team)).join(', ')}.`,
+						? m.review_aar_no_team_rated()
+						: m.review_aar_not_rated({ teams: formatList(s.unrated.map((u) => teamName(u.team))) }),
 					{ italics: true }
 				)
 			);
 	}
 
-	body.push(heading('Improvement plan', HeadingLevel.HEADING_1));
+	body.push(heading(m.review_aar_plan(), HeadingLevel.HEADING_1));
 	const items = Object.values(state.improvements);
 	body.push(
 		table([
-			['Capability / objective', 'Issue', 'Corrective action', 'Capability element', 'Responsible organisation', 'Point of contact', 'Start', 'Completion'],
+			[
+				m.review_plan_objective(),
+				m.review_plan_issue(),
+				m.review_plan_action(),
+				m.review_plan_element(),
+				m.review_docx_responsible_org(),
+				m.review_aar_contact(),
+				m.review_plan_start(),
+				m.review_docx_completion()
+			],
 			...(items.length
 				? items.map((i) => [
 						objectiveName(i.objective),
 						i.issue,
 						i.correctiveAction,
-						i.capabilityElement,
+						capabilityElementWord(i.capabilityElement),
 						i.responsibleAgency,
 						i.pointOfContact,
 						i.startDate,
 						i.dueDate
 					])
-				: [['', 'No improvement items yet.', '', '', '', '', '', '']])
+				: [['', m.review_plan_empty(), '', '', '', '', '', '']])
 		])
 	);
 
 	const decisions = events.filter((e) => e.type === 'decision.submitted' || e.type === 'decision.expired').map((e) => timelineEntry(e, scenario));
 	if (decisions.length) {
-		body.push(heading('Appendix: decision log', HeadingLevel.HEADING_1));
+		body.push(heading(m.review_aar_decision_log(), HeadingLevel.HEADING_1));
 		body.push(
 			table([
-				['Time', 'Decision', 'Time taken'],
-				...decisions.map((d) => [formatClockMs(d.at), d.text, d.latencyMs === null ? 'missed' : formatDurationMs(d.latencyMs)])
+				[m.review_time(), m.review_decision(), m.review_time_taken()],
+				...decisions.map((d) => [formatClockMs(d.at), timelineText(d, scenario), d.latencyMs === null ? m.review_missed() : formatMinutesMs(d.latencyMs)])
 			])
 		);
 	}
 
 	return new Document({
-		title: `AAR/IP — ${state.title}`,
+		title: m.review_aar_page_title({ title: state.title }),
 		creator: 'Crosscurrent',
 		sections: [
 			{
@@ -234,7 +254,17 @@ export function aarDocument({ state, events, outcomes, sections, images = [], ch
 						children: [
 							new Paragraph({
 								alignment: AlignmentType.CENTER,
-								children: [new TextRun({ children: [`${state.title} · AAR/IP · Page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })]
+								children: [
+									new TextRun({
+										children: [
+											`${state.title} · AAR/IP · ${m.review_aar_print_page()} `,
+											PageNumber.CURRENT,
+											` ${m.review_aar_print_of()} `,
+											PageNumber.TOTAL_PAGES
+										],
+										size: 16
+									})
+								]
 							})
 						]
 					})
@@ -355,11 +385,11 @@ async function svgToPng(svg: SVGSVGElement, legend: Element | null, scale = 2): 
 		await img.decode();
 		const canvas = Object.assign(document.createElement('canvas'), { width: Math.round(width * scale), height: Math.round(height * scale) });
 		const ctx = canvas.getContext('2d');
-		if (!ctx) throw new Error('this browser cannot draw images');
+		if (!ctx) throw new Error(m.review_docx_cannot_draw());
 		ctx.fillStyle = '#ffffff';
 		ctx.fillRect(0, 0, canvas.width, canvas.height);
 		ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-		const blob = await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('a figure could not be drawn'))), 'image/png'));
+		const blob = await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error(m.review_docx_figure_failed()))), 'image/png'));
 		return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
 	} finally {
 		URL.revokeObjectURL(url);

@@ -1,81 +1,86 @@
 /**
- * The AAR's outcome figures and key moments in words (English for now; issue 12 moves them to catalogues). Shared
- * by the AAR page and its Word export, so both say the same thing.
+ * The AAR's outcome figures and key moments in words, in the reader's language. Shared by the AAR page and its Word
+ * export, so both say the same thing.
  */
 import type { KeyMoment, Outcomes } from '$lib/engine/review/aar-content';
 import { formatClockMs } from '$lib/engine/exercise/time-format';
 import type { Scenario } from '$lib/engine/scenario/schema';
-import type { Waters } from '$lib/engine/sim/zones';
+import { formatNumber, formatPosition } from '$lib/i18n/format';
+import { teamWord, watersWords } from '$lib/i18n/review-words';
+import { m } from '$lib/paraglide/messages';
+
+export { watersWords };
 
 export interface FigureRow {
 	label: string;
 	value: string;
 }
 
-const n = (v: number) => v.toLocaleString('en');
+const n = (v: number) => formatNumber(v);
+const of = (part: number, whole: number) => m.review_figure_of({ part: n(part), whole: n(whole) });
 
 export function outcomeRows(o: Outcomes): FigureRow[] {
 	if (o.kind === 'displacement')
 		return [
-			{ label: 'People received ashore', value: n(o.received) },
-			{ label: 'People screened', value: n(o.screened) },
-			{ label: 'Waiting for screening', value: n(o.awaitingScreening) },
-			{ label: 'People sheltered', value: n(o.sheltered) },
-			{ label: 'Screened, without shelter', value: n(o.unsheltered) },
-			{ label: 'Unaccompanied children found', value: n(o.unaccompaniedMinors) },
-			{ label: 'Still at sea', value: n(o.atSea) },
-			{ label: 'Boats landed', value: `${n(o.boatsLanded)} of ${n(o.boats)}` },
-			{ label: 'Boats in distress', value: n(o.distressCalls) },
-			{ label: 'Boats reached at sea', value: n(o.boatsReached) }
+			{ label: m.review_figure_received(), value: n(o.received) },
+			{ label: m.review_figure_screened(), value: n(o.screened) },
+			{ label: m.review_figure_awaiting_screening(), value: n(o.awaitingScreening) },
+			{ label: m.review_figure_sheltered(), value: n(o.sheltered) },
+			{ label: m.review_figure_unsheltered(), value: n(o.unsheltered) },
+			{ label: m.review_figure_minors(), value: n(o.unaccompaniedMinors) },
+			{ label: m.review_figure_at_sea(), value: n(o.atSea) },
+			{ label: m.review_figure_boats_landed(), value: of(o.boatsLanded, o.boats) },
+			{ label: m.review_figure_boats_distress(), value: n(o.distressCalls) },
+			{ label: m.review_figure_boats_reached(), value: n(o.boatsReached) }
 		];
 	return [
-		{ label: 'Suspect craft stopped (load seized)', value: `${n(o.seized)} of ${n(o.suspects.length)}` },
-		{ label: 'Suspect craft detected', value: `${n(o.suspects.filter((s) => s.firstDetected).length)} of ${n(o.suspects.length)}` },
-		{ label: 'Intercepts (all assets)', value: n(o.intercepts) },
-		{ label: 'Stops in a territorial sea', value: n(o.interceptsByWaters.territorialSea) },
-		{ label: 'Stops on the high seas', value: n(o.interceptsByWaters.highSeas) }
+		{ label: m.review_figure_suspects_stopped(), value: of(o.seized, o.suspects.length) },
+		{ label: m.review_figure_suspects_detected(), value: of(o.suspects.filter((s) => s.firstDetected).length, o.suspects.length) },
+		{ label: m.review_figure_intercepts(), value: n(o.intercepts) },
+		{ label: m.review_figure_stops_territorial(), value: n(o.interceptsByWaters.territorialSea) },
+		{ label: m.review_figure_stops_high_seas(), value: n(o.interceptsByWaters.highSeas) }
 	];
 }
 
-export function watersWords(w: Waters): string {
-	if (w.kind === 'territorial-sea') return `in the territorial sea of ${w.state} (${w.coastNm} nm off the coast)`;
-	if (w.kind === 'land') return `on land (${w.state})`;
-	return 'on the high seas';
-}
-
-const where = (p: readonly [number, number]) => `${Math.abs(p[1]).toFixed(2)}°${p[1] < 0 ? 'S' : 'N'} ${Math.abs(p[0]).toFixed(2)}°${p[0] < 0 ? 'W' : 'E'}`;
-
 /** One sentence per suspect craft: seen first by whom, shadowed, stopped where and in whose waters, or never stopped. */
 export function suspectLines(o: Extract<Outcomes, { kind: 'maritime-trafficking' }>, scenario: Scenario): string[] {
-	const team = (id: string | null) => scenario.teams.find((t) => t.id === id)?.name ?? 'exercise control';
-	const entity = (id: string) => scenario.entities.find((e) => e.id === id)?.name ?? 'an asset';
+	const team = (id: string | null) => (id === null ? m.exercise_control() : teamWord(scenario, id));
+	const entity = (id: string) => scenario.entities.find((e) => e.id === id)?.name ?? m.review_suspect_an_asset();
 	return o.suspects.map((s) => {
 		const parts = [
-			s.firstDetected ? `first detected at ${formatClockMs(s.firstDetected.at)} by ${team(s.firstDetected.team)}` : 'never detected by a team’s sensors',
-			s.shadowed ? `shadowed from ${formatClockMs(s.shadowed.at)} by ${entity(s.shadowed.assetId)}` : null,
+			s.firstDetected
+				? m.review_suspect_detected({ time: formatClockMs(s.firstDetected.at), team: team(s.firstDetected.team) })
+				: m.review_suspect_never_detected(),
+			s.shadowed ? m.review_suspect_shadowed({ time: formatClockMs(s.shadowed.at), asset: entity(s.shadowed.assetId) }) : null,
 			s.stopped
-				? `stopped at ${formatClockMs(s.stopped.at)} by ${entity(s.stopped.assetId)} (${team(s.stopped.team)}) at ${where(s.stopped.point)}, ${watersWords(s.stopped.waters)}`
-				: 'not stopped'
-		].filter(Boolean);
-		return `${s.name}: ${parts.join('; ')}.`;
+				? m.review_suspect_stopped({
+						time: formatClockMs(s.stopped.at),
+						asset: entity(s.stopped.assetId),
+						team: team(s.stopped.team),
+						position: formatPosition(s.stopped.point),
+						waters: watersWords(s.stopped.waters)
+					})
+				: m.review_suspect_not_stopped()
+		].filter((p) => p !== null);
+		return m.review_suspect_line({ name: s.name, facts: parts.join('; ') });
 	});
 }
 
 /** A key moment's caption. */
-export function momentCaption(m: KeyMoment, scenario: Scenario): string {
-	const team = scenario.teams.find((t) => t.id === m.team)?.name;
-	const entity = scenario.entities.find((e) => e.id === m.entityId)?.name ?? '';
-	const time = formatClockMs(m.at);
-	switch (m.kind) {
+export function momentCaption(k: KeyMoment, scenario: Scenario): string {
+	const team = scenario.teams.find((t) => t.id === k.team)?.name;
+	const entity = scenario.entities.find((e) => e.id === k.entityId)?.name ?? '';
+	const time = formatClockMs(k.at);
+	switch (k.kind) {
 		case 'detection':
-			return `${time} — ${entity} first detected${team ? ` by ${team}` : ''}`;
+			return team ? m.review_moment_detected_by({ time, entity, team }) : m.review_moment_detected({ time, entity });
 		case 'intercept':
-			return `${time} — ${entity} reached${team ? ` by ${team}` : ''}`;
+			return team ? m.review_moment_reached_by({ time, entity, team }) : m.review_moment_reached({ time, entity });
 		case 'distress':
-			return `${time} — ${entity} in distress`;
+			return m.review_moment_distress({ time, entity });
 		case 'landing':
-			return `${time} — first landing: ${entity}`;
+			return m.review_moment_landing({ time, entity });
 		case 'end':
-			return `${time} — end of play`;
+			return m.review_moment_end({ time });
 	}
 }

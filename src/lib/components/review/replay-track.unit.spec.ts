@@ -13,7 +13,7 @@ const entry = (seq: number, at: number, kind: TimelineEntry['kind']): TimelineEn
 	channel: null,
 	latencyMs: null,
 	actor: 'x',
-	text: String(seq)
+	line: { kind: 'started' }
 });
 
 describe('replay track', () => {

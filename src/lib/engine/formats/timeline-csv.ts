@@ -1,9 +1,12 @@
-/** The timeline as CSV for analysis in a spreadsheet (pure). */
+/**
+ * The timeline as CSV for analysis in a spreadsheet (pure). The words (column headers, kinds, each event's text) come
+ * from the caller, in the reader's language (`timelineCsvWords` in `$lib/i18n/review-words`).
+ */
 import Papa from 'papaparse';
 import { formatClockMs } from '../exercise/time-format';
 import type { DomainEvent } from '../exercise/events';
 import type { Scenario } from '../scenario/schema';
-import { timelineEntry } from '../review/timeline';
+import { timelineEntry, type TimelineEntry, type TimelineKind } from '../review/timeline';
 
 export const TIMELINE_CSV_COLUMNS = [
 	'seq',
@@ -19,14 +22,22 @@ export const TIMELINE_CSV_COLUMNS = [
 	'text'
 ] as const;
 
-export function timelineCsv(events: readonly DomainEvent[], scenario: Scenario | null): string {
+/** How the CSV words things: a header per column of `TIMELINE_CSV_COLUMNS` (in its order), a kind, an event. */
+export interface TimelineCsvWords {
+	columns: readonly string[];
+	kind: (kind: TimelineKind) => string;
+	text: (entry: TimelineEntry) => string;
+}
+
+export function timelineCsv(events: readonly DomainEvent[], scenario: Scenario | null, words: TimelineCsvWords): string {
 	const rows = events.map((e) => {
 		const t = timelineEntry(e, scenario);
+		const text = words.text(t);
 		return [
 			t.seq,
 			formatClockMs(t.at),
 			new Date(t.wall).toISOString(),
-			t.kind,
+			words.kind(t.kind),
 			t.type,
 			t.teams.join('; '),
 			t.objectives.join('; '),
@@ -34,8 +45,8 @@ export function timelineCsv(events: readonly DomainEvent[], scenario: Scenario |
 			t.latencyMs === null ? '' : (t.latencyMs / 60_000).toFixed(2),
 			t.actor,
 			// Keep spreadsheets from running text as a formula.
-			/^[=+\-@]/.test(t.text) ? `'${t.text}` : t.text
+			/^[=+\-@]/.test(text) ? `'${text}` : text
 		];
 	});
-	return '\uFEFF' + Papa.unparse({ fields: [...TIMELINE_CSV_COLUMNS], data: rows });
+	return '\uFEFF' + Papa.unparse({ fields: [...words.columns], data: rows });
 }

@@ -176,27 +176,32 @@ export function objectiveSections(state: ExerciseState): ObjectiveSection[] {
 	});
 }
 
+/** One finding offered as a starting point for the AAR's narrative (worded by `suggestedText` in the review words). */
+export type SuggestedLine =
+	| { kind: 'rated'; team: string; rating: string; explanation: string }
+	| { kind: 'violation'; team: string; title: string | null; rule: string }
+	| { kind: 'missed'; team: string; title: string | null }
+	| { kind: 'observed'; team: string | null; text: string };
+
 /**
  * A starting point for the evaluator's strengths or areas for improvement on one objective, from what the record
  * shows (ratings and their explanations, notes, rules broken, missed decisions). Offered, never saved unasked.
  */
-export function suggestedText(state: ExerciseState, objective: string, side: 'strengths' | 'improvements'): string {
-	const scenario = state.scenario;
-	if (!scenario) return '';
-	const name = (team: string | null) => scenario.teams.find((t) => t.id === team)?.name ?? 'All teams';
-	const lines: string[] = [];
+export function suggestedLines(state: ExerciseState, objective: string, side: 'strengths' | 'improvements'): SuggestedLine[] {
+	if (!state.scenario) return [];
+	const lines: SuggestedLine[] = [];
 	const section = objectiveSections(state).find((s) => s.objective === objective);
 	for (const t of section?.rated ?? []) {
 		const good = t.rating!.rating === 'P' || t.rating!.rating === 'S';
-		if (good === (side === 'strengths')) lines.push(`${name(t.team)} (${t.rating!.rating}): ${t.rating!.explanation}`);
+		if (good === (side === 'strengths')) lines.push({ kind: 'rated', team: t.team, rating: t.rating!.rating, explanation: t.rating!.explanation });
 	}
 	if (side === 'improvements') {
 		for (const d of Object.values(state.decisions)) {
-			const title = own(state.injects, d.injectId)?.inject.title ?? 'a decision';
-			if (d.violation?.objective === objective) lines.push(`${name(d.team)} on “${title}”: ${d.violation.rule}`);
-			else if (d.status === 'expired' && objective in d.maxPoints) lines.push(`${name(d.team)} made no decision in time on “${title}”.`);
+			const title = own(state.injects, d.injectId)?.inject.title ?? null;
+			if (d.violation?.objective === objective) lines.push({ kind: 'violation', team: d.team, title, rule: d.violation.rule });
+			else if (d.status === 'expired' && objective in d.maxPoints) lines.push({ kind: 'missed', team: d.team, title });
 		}
 	}
-	for (const n of state.observations) if (n.objective === objective) lines.push(`Observed (${name(n.team)}): ${n.text}`);
-	return lines.map((l) => `• ${l}`).join('\n');
+	for (const n of state.observations) if (n.objective === objective) lines.push({ kind: 'observed', team: n.team, text: n.text });
+	return lines;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { given } from '../../../../tests/fixtures/machine-driver';
 import { loadScenario } from '../../../../tests/fixtures/load-scenario';
 import { MINUTE } from '../exercise/clock';
-import { keyMoments, objectiveSections, outcomeFigures, suggestedText } from './aar-content';
+import { keyMoments, objectiveSections, outcomeFigures, suggestedLines } from './aar-content';
 
 const maritime = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
 const displacement = loadScenario('scenarios/displacement-hurricane-dominica.yaml');
@@ -157,7 +157,11 @@ describe('objective sections', () => {
 	});
 	it('offer a starting point built from the ratings: good ones as strengths, poor ones as improvements', () => {
 		const state = maritimePlay().state();
-		expect(suggestedText(state, 'lawful-interdiction', 'strengths')).toBe('• Customs and Excise Division (P): Searched by the book.');
-		expect(suggestedText(state, 'lawful-interdiction', 'improvements')).toBe('• Trinidad and Tobago Coast Guard (M): Stopped it in Grenada’s sea.');
+		expect(suggestedLines(state, 'lawful-interdiction', 'strengths')).toEqual([
+			{ kind: 'rated', team: 'tt-customs', rating: 'P', explanation: 'Searched by the book.' }
+		]);
+		expect(suggestedLines(state, 'lawful-interdiction', 'improvements')).toEqual([
+			{ kind: 'rated', team: 'tt-coast-guard', rating: 'M', explanation: 'Stopped it in Grenada’s sea.' }
+		]);
 	});
 });

@@ -1,15 +1,56 @@
 /**
- * The timeline projection: one readable line per event, with what it can be
+ * The timeline projection: one line per event (what it says as data, worded in the browser), with what it can be
  * filtered by (teams, objectives, channel, kind) and the decision latency,
  * for controllers, evaluators and the after-action review.
  */
-import { MINUTE } from '../exercise/clock';
-import { formatClockMs } from '../exercise/time-format';
 import type { DomainEvent } from '../exercise/events';
-import { EXERCISE_CONTROL, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import type { Waters } from '../sim/zones';
 
 export const TIMELINE_KINDS = ['exercise', 'inject', 'decision', 'message', 'coordination', 'map', 'evaluation'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** What an event says, as data: worded in the reader's language by `timelineText` (`$lib/i18n/review-words`). Teams,
+ * objectives, entities, injects and areas are ids (looked up in the scenario when worded); `null` team: all teams. */
+export type TimelineLine =
+	| { kind: 'created'; title: string; scenarioTitle: string }
+	| { kind: 'started' | 'paused' | 'resumed' | 'ended' | 'closed' }
+	| { kind: 'recovered'; downtimeS: number }
+	| { kind: 'speed'; speed: number }
+	| { kind: 'inject-held' | 'inject-unheld' | 'inject-skipped'; inject: string }
+	| { kind: 'inject-triggered'; inject: string; cause: string; dueAt: number }
+	| { kind: 'inject-added'; title: string; by: string; dueAt: number }
+	| { kind: 'inject-released'; early: boolean; channel: string; title: string; from: string; to: string[] }
+	| { kind: 'decided'; team: string; label: string; inject: string; latencyMs: number; points: number; maxPoints: number; rule: string | null }
+	| { kind: 'deadline-missed'; team: string; inject: string; absent: boolean }
+	| { kind: 'message'; from: string; to: string[]; channel: string; re: string | null; text: string }
+	| { kind: 'message-answered'; by: string; team: string; withInject: boolean }
+	| { kind: 'team-marked'; by: string; team: string; mode: 'playing' | 'absent' | 'control' }
+	| { kind: 'shared'; team: string; inject: string; target: string; latencyMs: number; points: number; maxPoints: number }
+	| { kind: 'not-shared'; team: string; inject: string; target: string }
+	| { kind: 'observation'; edited: boolean; team: string | null; objective: string | null; by: string; text: string }
+	| { kind: 'observation-deleted'; team: string | null; by: string }
+	| { kind: 'narrative'; by: string; cleared: boolean; section: 'summary' | 'strengths' | 'improvements'; objective: string | null }
+	| { kind: 'rated'; by: string; team: string; objective: string; rating: string; explanation: string }
+	| { kind: 'score-adjusted'; by: string; team: string; objective: string; points: number; reason: string }
+	| { kind: 'sharing-changed'; open: boolean }
+	| { kind: 'improvement'; issue: string; by: string; agency: string; due: string }
+	| {
+			kind: 'tasked';
+			by: string;
+			entity: string;
+			order: { type: 'goto'; point: readonly [number, number] } | { type: 'patrol'; points: number } | { type: 'intercept'; target: string } | { type: 'hold' };
+			knots: number;
+	  }
+	| { kind: 'intercept-assessed'; entity: string; target: string; feasible: boolean; reason: string }
+	| { kind: 'intercepted'; entity: string; target: string; shadowing: boolean; point: readonly [number, number]; waters: Waters }
+	| { kind: 'detected'; team: string; entity: string; contact: string; rangeNm: number }
+	| { kind: 'lost'; team: string; contact: string; position: readonly [number, number] }
+	| { kind: 'regained'; team: string; entity: string; contact: string; rangeNm: number }
+	| { kind: 'area'; entity: string; area: string; entered: boolean }
+	| { kind: 'landed'; entity: string; people: number; port: string }
+	| { kind: 'facility'; by: string; entity: string; open: boolean; staff: number }
+	| { kind: 'alert'; detail: string };
 
 export interface TimelineEntry {
 	seq: number;
@@ -23,22 +64,16 @@ export interface TimelineEntry {
 	/** For decisions and coordination: how long the team took. */
 	latencyMs: number | null;
 	actor: string;
-	text: string;
+	/** What happened, as data (see `TimelineLine`). */
+	line: TimelineLine;
 }
 
 const sum = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
-const minutes = (ms: number) => `${(ms / MINUTE).toFixed(1)} min`;
 
 export function timelineEntry(event: DomainEvent, scenario: Scenario | null): TimelineEntry {
-	const teamName = (id: string | null) =>
-		id === null ? 'all teams' : id === EXERCISE_CONTROL ? 'Exercise control' : (scenario?.teams.find((t) => t.id === id)?.name ?? id);
-	const objectiveName = (id: string | null) => (id === null ? 'general' : (scenario?.objectives.find((o) => o.id === id)?.name ?? id));
-	const entityName = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
-	const where = (p: readonly [number, number]) => `${p[1].toFixed(2)}°N ${Math.abs(p[0]).toFixed(2)}°${p[0] < 0 ? 'W' : 'E'}`;
 	const teamsOf = (team: string | null) => (team ? [team] : []);
-	const injectTitle = (id: string) => scenario?.injects.find((i) => i.id === id)?.title ?? id;
 	const injectObjectives = (id: string) => scenario?.injects.find((i) => i.id === id)?.objectives ?? [];
-	const entry = (kind: TimelineKind, text: string, more: Partial<TimelineEntry> = {}): TimelineEntry => ({
+	const entry = (kind: TimelineKind, line: TimelineLine, more: Partial<TimelineEntry> = {}): TimelineEntry => ({
 		seq: event.seq,
 		at: event.at,
 		wall: event.wall,
@@ -49,179 +84,187 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		channel: null,
 		latencyMs: null,
 		actor: event.actor,
-		text,
+		line,
 		...more
 	});
 	switch (event.type) {
 		case 'exercise.created':
-			return entry('exercise', `Exercise "${event.title}" created from scenario "${event.scenario.title}"`);
+			return entry('exercise', { kind: 'created', title: event.title, scenarioTitle: event.scenario.title });
 		case 'exercise.started':
-			return entry('exercise', 'Exercise started');
+			return entry('exercise', { kind: 'started' });
 		case 'exercise.paused':
-			return entry('exercise', 'Exercise paused');
+			return entry('exercise', { kind: 'paused' });
 		case 'exercise.resumed':
-			return entry('exercise', 'Exercise resumed');
+			return entry('exercise', { kind: 'resumed' });
 		case 'exercise.ended':
-			return entry('exercise', 'Exercise ended');
+			return entry('exercise', { kind: 'ended' });
 		case 'exercise.closed':
-			return entry('exercise', 'Evaluation closed: ratings are final');
+			return entry('exercise', { kind: 'closed' });
 		case 'exercise.recovered':
-			return entry('exercise', `Server restarted after ${Math.round(event.downtimeMs / 1000)} s offline; the clock carried on from where it stopped`);
+			return entry('exercise', { kind: 'recovered', downtimeS: Math.round(event.downtimeMs / 1000) });
 		case 'clock.speed_changed':
-			return entry('exercise', `Clock speed set to ${event.speed}×`);
+			return entry('exercise', { kind: 'speed', speed: event.speed });
 		case 'inject.held':
-			return entry('inject', `Inject "${injectTitle(event.injectId)}" held by controller`);
+			return entry('inject', { kind: 'inject-held', inject: event.injectId });
 		case 'inject.unheld':
-			return entry('inject', `Inject "${injectTitle(event.injectId)}" no longer held`);
+			return entry('inject', { kind: 'inject-unheld', inject: event.injectId });
 		case 'inject.triggered':
-			return entry('inject', `Inject "${injectTitle(event.injectId)}" triggered (${event.cause}), due at ${formatClockMs(event.dueAt)}`);
+			return entry('inject', { kind: 'inject-triggered', inject: event.injectId, cause: event.cause, dueAt: event.dueAt });
 		case 'inject.added':
 			return entry(
 				'inject',
-				`Ad-hoc inject "${event.inject.title}" written by ${event.actor.replace(/^controller:/, '')}, due at ${formatClockMs(event.dueAt)}`,
-				{
-					teams: event.inject.to,
-					channel: event.inject.channel
-				}
+				{ kind: 'inject-added', title: event.inject.title, by: event.actor.replace(/^controller:/, ''), dueAt: event.dueAt },
+				{ teams: event.inject.to, channel: event.inject.channel }
 			);
 		case 'inject.skipped':
-			return entry('inject', `Inject "${injectTitle(event.injectId)}" skipped by controller`);
+			return entry('inject', { kind: 'inject-skipped', inject: event.injectId });
 		case 'inject.released':
 			return entry(
 				'inject',
-				`${event.manual ? 'Released early' : 'Released'}: [${event.inject.channel}] "${event.inject.title}" from ${event.inject.from} to ${event.inject.to.map(teamName).join(', ')}`,
+				{
+					kind: 'inject-released',
+					early: event.manual,
+					channel: event.inject.channel,
+					title: event.inject.title,
+					from: event.inject.from,
+					to: event.inject.to
+				},
 				{ teams: event.inject.to, objectives: event.inject.objectives, channel: event.inject.channel }
 			);
 		case 'decision.submitted':
 			return entry(
 				'decision',
-				`${teamName(event.team)} decided "${event.explanation.label}" on "${injectTitle(event.injectId)}" after ${minutes(event.latencyMs)} (${sum(event.points).toFixed(1)}/${sum(event.maxPoints)} points)${event.violation ? ` — breaks a rule: ${event.violation.rule}` : ''}`,
+				{
+					kind: 'decided',
+					team: event.team,
+					label: event.explanation.label,
+					inject: event.injectId,
+					latencyMs: event.latencyMs,
+					points: sum(event.points),
+					maxPoints: sum(event.maxPoints),
+					rule: event.violation?.rule ?? null
+				},
 				{ teams: [event.team], objectives: Object.keys(event.maxPoints), latencyMs: event.latencyMs }
 			);
 		case 'decision.expired':
 			return entry(
 				'decision',
-				`${teamName(event.team)} missed the deadline on "${injectTitle(event.injectId)}"${event.teamAbsent ? ' (marked absent: not scored)' : ''}`,
-				{
-					teams: [event.team],
-					objectives: Object.keys(event.maxPoints)
-				}
+				{ kind: 'deadline-missed', team: event.team, inject: event.injectId, absent: !!event.teamAbsent },
+				{ teams: [event.team], objectives: Object.keys(event.maxPoints) }
 			);
 		case 'message.sent':
 			return entry(
 				'message',
-				`${teamName(event.fromTeam)} → ${event.to.map(teamName).join(', ')} [${event.channel}]${event.refInjectId ? ` re "${injectTitle(event.refInjectId)}"` : ''}: ${event.text}`,
+				{ kind: 'message', from: event.fromTeam, to: event.to, channel: event.channel, re: event.refInjectId ?? null, text: event.text },
 				{ teams: [event.fromTeam, ...event.to], channel: event.channel, objectives: event.refInjectId ? injectObjectives(event.refInjectId) : [] }
 			);
 		case 'message.answered':
-			return entry(
-				'message',
-				`${event.by} ${event.injectId ? `answered ${teamName(event.team)}'s message with an inject` : `marked ${teamName(event.team)}'s message handled`}`,
-				{
-					teams: [event.team]
-				}
-			);
+			return entry('message', { kind: 'message-answered', by: event.by, team: event.team, withInject: !!event.injectId }, { teams: [event.team] });
 		case 'team.marked':
-			return entry(
-				'exercise',
-				`${event.by} marked ${teamName(event.team)} ${{ playing: 'as playing', absent: 'absent', control: 'as played by exercise control' }[event.mode]}`,
-				{ teams: [event.team] }
-			);
+			return entry('exercise', { kind: 'team-marked', by: event.by, team: event.team, mode: event.mode }, { teams: [event.team] });
 		case 'coordination.credited':
 			return entry(
 				'coordination',
-				`${teamName(event.team)} shared "${injectTitle(event.injectId)}" with ${teamName(event.target)} after ${minutes(event.latencyMs)} (${event.points}/${event.maxPoints} points)`,
+				{
+					kind: 'shared',
+					team: event.team,
+					inject: event.injectId,
+					target: event.target,
+					latencyMs: event.latencyMs,
+					points: event.points,
+					maxPoints: event.maxPoints
+				},
 				{ teams: [event.team, event.target], objectives: [event.objective], latencyMs: event.latencyMs }
 			);
 		case 'coordination.missed':
-			return entry('coordination', `${teamName(event.team)} did not share "${injectTitle(event.injectId)}" with ${teamName(event.target)} in time`, {
-				teams: [event.team, event.target],
-				objectives: [event.objective]
-			});
+			return entry(
+				'coordination',
+				{ kind: 'not-shared', team: event.team, inject: event.injectId, target: event.target },
+				{ teams: [event.team, event.target], objectives: [event.objective] }
+			);
 		case 'observation.recorded':
-			return entry('evaluation', `Observation (${teamName(event.team)}, ${objectiveName(event.objective)}) by ${event.by}: ${event.text}`, {
-				teams: event.team ? [event.team] : [],
-				objectives: event.objective ? [event.objective] : []
-			});
 		case 'observation.edited':
-			return entry('evaluation', `Observation edited (${teamName(event.team)}, ${objectiveName(event.objective)}) by ${event.by}: ${event.text}`, {
-				teams: event.team ? [event.team] : [],
-				objectives: event.objective ? [event.objective] : []
-			});
+			return entry(
+				'evaluation',
+				{ kind: 'observation', edited: event.type === 'observation.edited', team: event.team, objective: event.objective, by: event.by, text: event.text },
+				{ teams: event.team ? [event.team] : [], objectives: event.objective ? [event.objective] : [] }
+			);
 		case 'observation.deleted':
-			return entry('evaluation', `An observation on ${teamName(event.team)} was deleted by ${event.by}`, { teams: event.team ? [event.team] : [] });
+			return entry('evaluation', { kind: 'observation-deleted', team: event.team, by: event.by }, { teams: event.team ? [event.team] : [] });
 		case 'aar.narrative_set': {
 			const [kind, objective = null] = event.section.split(':');
-			const section = kind === 'summary' ? 'executive summary' : `${kind === 'strengths' ? 'strengths' : 'areas for improvement'}, ${objectiveName(objective)}`;
-			return entry('evaluation', `${event.by} ${event.text ? 'wrote' : 'cleared'} the AAR's ${section}`, { objectives: objective ? [objective] : [] });
+			const section = kind === 'summary' ? 'summary' : kind === 'strengths' ? 'strengths' : 'improvements';
+			return entry(
+				'evaluation',
+				{ kind: 'narrative', by: event.by, cleared: !event.text, section, objective: section === 'summary' ? null : objective },
+				{ objectives: objective ? [objective] : [] }
+			);
 		}
 		case 'rating.set':
-			return entry('evaluation', `${event.by} rated ${teamName(event.team)} on ${objectiveName(event.objective)}: ${event.rating} — ${event.explanation}`, {
-				teams: [event.team],
-				objectives: [event.objective]
-			});
+			return entry(
+				'evaluation',
+				{ kind: 'rated', by: event.by, team: event.team, objective: event.objective, rating: event.rating, explanation: event.explanation },
+				{ teams: [event.team], objectives: [event.objective] }
+			);
 		case 'score.adjusted':
 			return entry(
 				'evaluation',
-				`${event.by} adjusted ${teamName(event.team)}'s ${objectiveName(event.objective)} score by ${event.points > 0 ? '+' : ''}${event.points}: ${event.reason}`,
+				{ kind: 'score-adjusted', by: event.by, team: event.team, objective: event.objective, points: event.points, reason: event.reason },
 				{ teams: [event.team], objectives: [event.objective] }
 			);
 		case 'review.sharing_changed':
-			return entry('evaluation', event.participantsMaySee ? 'Teams may now see their own review' : 'Team reviews hidden from participants');
+			return entry('evaluation', { kind: 'sharing-changed', open: event.participantsMaySee });
 		case 'improvement.updated':
 			return entry(
 				'evaluation',
-				`Improvement plan item "${event.issue}" updated by ${event.by} (${event.responsibleAgency || 'no agency yet'}, due ${event.dueDate || '—'})`,
-				{
-					objectives: event.objective ? [event.objective] : []
-				}
+				{ kind: 'improvement', issue: event.issue, by: event.by, agency: event.responsibleAgency, due: event.dueDate },
+				{ objectives: event.objective ? [event.objective] : [] }
 			);
 		case 'asset.tasked': {
 			const o = event.order;
-			const what =
+			const order: Extract<TimelineLine, { kind: 'tasked' }>['order'] =
 				o.type === 'goto'
-					? `to proceed to ${where(o.point)}`
+					? { type: 'goto', point: o.point }
 					: o.type === 'patrol'
-						? `to patrol ${o.points.length} points`
+						? { type: 'patrol', points: o.points.length }
 						: o.type === 'intercept'
-							? `to intercept ${entityName(o.target)}`
-							: 'to hold position';
-			return entry('map', `${event.by} ordered ${entityName(event.entityId)} ${what} at ${event.speedKnots} kn`, { teams: teamsOf(event.team) });
+							? { type: 'intercept', target: o.target }
+							: { type: 'hold' };
+			return entry('map', { kind: 'tasked', by: event.by, entity: event.entityId, order, knots: event.speedKnots }, { teams: teamsOf(event.team) });
 		}
 		case 'intercept.assessed':
-			return entry('map', `${entityName(event.entityId)} ${event.feasible ? 'can' : 'cannot'} intercept ${entityName(event.target)}: ${event.reason}`, {
-				teams: teamsOf(event.team)
-			});
+			return entry(
+				'map',
+				{ kind: 'intercept-assessed', entity: event.entityId, target: event.target, feasible: event.feasible, reason: event.reason },
+				{ teams: teamsOf(event.team) }
+			);
 		case 'intercept.achieved':
 			return entry(
 				'map',
-				`${entityName(event.entityId)} ${event.shadowing ? 'is overhead and shadowing' : 'intercepted'} ${entityName(event.target)} at ${where(event.point)}, ${event.waters.kind === 'high-seas' ? 'outside any territorial sea' : `in ${event.waters.state} ${event.waters.kind === 'land' ? '(on land)' : 'territorial sea'}`}`,
+				{ kind: 'intercepted', entity: event.entityId, target: event.target, shadowing: event.shadowing, point: event.point, waters: event.waters },
 				{ teams: teamsOf(event.team) }
 			);
 		case 'contact.detected':
-			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} detected ${entityName(event.contact)} at ${event.rangeNm} nm`, {
-				teams: [event.team]
-			});
-		case 'contact.lost':
-			return entry('map', `${teamName(event.team)} lost ${entityName(event.contact)} at ${where(event.position)}: its sensors no longer hold it`, {
-				teams: [event.team]
-			});
-		case 'contact.regained':
-			return entry('map', `${teamName(event.team)}'s ${entityName(event.entityId)} holds ${entityName(event.contact)} again, at ${event.rangeNm} nm`, {
-				teams: [event.team]
-			});
-		case 'area.crossed':
 			return entry(
 				'map',
-				`${entityName(event.entityId)} ${event.on === 'enter' ? 'entered' : 'left'} ${scenario?.areas.find((a) => a.id === event.area)?.name ?? event.area}`
+				{ kind: 'detected', team: event.team, entity: event.entityId, contact: event.contact, rangeNm: event.rangeNm },
+				{ teams: [event.team] }
 			);
+		case 'contact.lost':
+			return entry('map', { kind: 'lost', team: event.team, contact: event.contact, position: event.position }, { teams: [event.team] });
+		case 'contact.regained':
+			return entry(
+				'map',
+				{ kind: 'regained', team: event.team, entity: event.entityId, contact: event.contact, rangeNm: event.rangeNm },
+				{ teams: [event.team] }
+			);
+		case 'area.crossed':
+			return entry('map', { kind: 'area', entity: event.entityId, area: event.area, entered: event.on === 'enter' });
 		case 'boat.landed':
-			return entry('map', `${entityName(event.entityId)} landed ${event.people} people at ${entityName(event.port)}`);
+			return entry('map', { kind: 'landed', entity: event.entityId, people: event.people, port: event.port });
 		case 'facility.changed':
-			return entry('map', `${event.by} ${event.open ? 'set' : 'closed'} ${entityName(event.entityId)}${event.open ? ` open with ${event.staff} staff` : ''}`, {
-				teams: teamsOf(event.team)
-			});
+			return entry('map', { kind: 'facility', by: event.by, entity: event.entityId, open: event.open, staff: event.staff }, { teams: teamsOf(event.team) });
 		case 'simulation.alert':
-			return entry('map', `Alert: ${event.detail}`, { teams: teamsOf(event.team) });
+			return entry('map', { kind: 'alert', detail: event.detail }, { teams: teamsOf(event.team) });
 	}
 }
