@@ -5,6 +5,7 @@
  */
 import type { ForwardedInject } from '$lib/engine/exercise/events';
 import { decisionKey, own, type DecisionState, type ExerciseState, type InjectState, type Message } from '$lib/engine/exercise/state';
+import { m } from '$lib/paraglide/messages';
 
 export type { ForwardedInject };
 
@@ -61,7 +62,7 @@ export function dueDecisions(state: ExerciseState, team: string, now: number): D
 		.map((d) => {
 			const remainingMs = Math.max(0, d.deadlineAt - now);
 			const urgency: Urgency = now > d.expectedBy ? 'overdue' : remainingMs < SOON_MS ? 'soon' : 'normal';
-			return { injectId: d.injectId, title: own(state.injects, d.injectId)?.inject.title ?? 'Decision', remainingMs, urgency };
+			return { injectId: d.injectId, title: own(state.injects, d.injectId)?.inject.title ?? m.team_decision_untitled(), remainingMs, urgency };
 		});
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { MINUTE } from '$lib/engine/exercise/clock';
 import type { Message } from '$lib/engine/exercise/state';
 import { given } from '../../../tests/fixtures/machine-driver';
@@ -95,5 +96,24 @@ describe('announcing new items', () => {
 		expect(documentTitle(items)).toBe('(2) New decision — Crosscurrent');
 		expect(documentTitle(items.slice(1))).toBe('(1) New inject — Crosscurrent');
 		expect(documentTitle([])).toBe('Crosscurrent');
+	});
+
+	describe("in the reader's language", () => {
+		afterEach(() => overwriteGetLocale(() => baseLocale));
+
+		it('words notices, summaries and the title in French and Haitian Creole, counts agreeing', () => {
+			const state = played(21).state();
+			const items = inboxItems(state, 'coast-guard');
+			overwriteGetLocale(() => 'fr');
+			// Intl puts a no-break space between a number and its unit in French.
+			const said = (fresh: typeof items) => announcementFor(fresh, 21 * MINUTE, names)?.text.replace(/\u00a0/g, ' ');
+			expect(said(items)).toBe('Nouvelle décision : Contact, échéance dans 9 min. Nouveau rapport de RIFC analyst : Tip-off.');
+			const many = [...items, ...items.slice(1).map((i) => ({ ...i, id: `${i.id}-a` })), ...items.slice(1).map((i) => ({ ...i, id: `${i.id}-b` }))];
+			expect(said(many)).toBe('1 décision en attente, échéance dans 9 min : Contact. 3 autres éléments dans votre boîte de réception.');
+			expect(documentTitle(items.slice(1))).toBe('(1) Nouveau stimulus — Crosscurrent');
+			overwriteGetLocale(() => 'ht');
+			expect(documentTitle(items)).toBe('(2) Nouvo desizyon — Crosscurrent');
+			expect(said(many)).toMatch(/^1 desizyon ap tann, .*: Contact\. 3 lòt bagay nan bwat resepsyon ou\.$/);
+		});
 	});
 });

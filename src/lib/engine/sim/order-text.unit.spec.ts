@@ -1,4 +1,4 @@
-/** An asset's order in words: the team's own orders, and the legs the simulation puts it on after an intercept. */
+/** An asset's order, as its panel words it: the team's own orders, and the legs the simulation puts it on after an intercept. */
 import { describe, expect, it } from 'vitest';
 import { given } from '../../../../tests/fixtures/machine-driver';
 import { eventsForAudience } from '../exercise/audience';
@@ -7,7 +7,7 @@ import type { NewEvent } from '../exercise/events';
 import { foldEvents } from '../exercise/state';
 import { antiguaDrill, stJohnsPort } from '../../../../tests/fixtures/antigua-drill';
 import { scenarioSchema } from '../scenario/schema';
-import { orderText } from './order-text';
+import { assetOrder } from './order-text';
 
 /** Off Antigua: a boat in distress, one that is not, a yacht; a cutter and a patrol aircraft to reach them. */
 const scenario = antiguaDrill({
@@ -102,20 +102,20 @@ const start = () => {
 const metAt = (events: NewEvent[], target: string) =>
 	events.find((e): e is Extract<NewEvent, { type: 'intercept.achieved' }> => e.type === 'intercept.achieved' && e.target === target)!.metAt;
 
-describe('order text', () => {
+describe('asset order', () => {
 	it('says an asset that ran out of endurance has stopped, not that it is still on its way', () => {
 		const x = start();
 		// 60 nm at 30 kn is two hours under way; the RIB has half an hour.
 		x.send({ ...task('rib', { type: 'goto', point: [-60.8, 17.0] }), speedKnots: 30 }, 1);
-		expect(orderText(x.state(), 'rib', 10 * MINUTE)).toBe('proceeding to 17.00°N 60.80°W at 30 kn');
-		expect(orderText(x.state(), 'rib', 40 * MINUTE)).toBe('stopped: out of endurance');
+		expect(assetOrder(x.state(), 'rib', 10 * MINUTE)).toEqual({ kind: 'goto', point: [-60.8, 17.0], knots: 30 });
+		expect(assetOrder(x.state(), 'rib', 40 * MINUTE)).toEqual({ kind: 'exhausted' });
 	});
 
 	it("reads the team's own orders, and planned movements before any", () => {
 		const x = start();
-		expect(orderText(x.state(), 'cutter', 0)).toBe('on its planned movements');
+		expect(assetOrder(x.state(), 'cutter', 0)).toEqual({ kind: 'planned' });
 		x.send({ ...task('cutter', { type: 'goto', point: [-61.7, 16.95] }), speedKnots: 20 }, 1);
-		expect(orderText(x.state(), 'cutter', 2 * MINUTE)).toBe('proceeding to 16.95°N 61.70°W at 20 kn');
+		expect(assetOrder(x.state(), 'cutter', 2 * MINUTE)).toEqual({ kind: 'goto', point: [-61.7, 16.95], knots: 20 });
 		x.send(
 			task('cutter', {
 				type: 'patrol',
@@ -126,11 +126,11 @@ describe('order text', () => {
 			}),
 			3
 		);
-		expect(orderText(x.state(), 'cutter', 4 * MINUTE)).toBe('patrolling 2 points at 30 kn');
+		expect(assetOrder(x.state(), 'cutter', 4 * MINUTE)).toEqual({ kind: 'patrol', points: 2, knots: 30 });
 		x.send(task('cutter', { type: 'intercept', target: 'yacht' }), 5);
-		expect(orderText(x.state(), 'cutter', 6 * MINUTE)).toBe('intercepting Suspect yacht at 30 kn');
+		expect(assetOrder(x.state(), 'cutter', 6 * MINUTE)).toEqual({ kind: 'intercept', target: 'Suspect yacht', knots: 30 });
 		x.send(task('cutter', { type: 'hold' }), 7);
-		expect(orderText(x.state(), 'cutter', 8 * MINUTE)).toBe('holding position');
+		expect(assetOrder(x.state(), 'cutter', 8 * MINUTE)).toEqual({ kind: 'hold' });
 	});
 
 	it("says an asset carries a distressed boat's rescued people to port, naming it, then that it has arrived", () => {
@@ -139,11 +139,11 @@ describe('order text', () => {
 		x.send(task('cutter', { type: 'intercept', target: 'sinking' }), 6);
 		const events = x.tickThrough(7, 179, 1);
 		const met = metAt(events, 'sinking');
-		expect(orderText(x.state(), 'cutter', met + MINUTE)).toBe("carrying 30 rescued people from Overloaded boat to St John's");
+		expect(assetOrder(x.state(), 'cutter', met + MINUTE)).toEqual({ kind: 'carrying', people: 30, target: 'Overloaded boat', port: "St John's" });
 		// The team's own view (what its panel folds) reads the same.
 		const teamView = foldEvents('x', eventsForAudience(x.log, { role: 'participant', team: 'coast-guard' }));
-		expect(orderText(teamView, 'cutter', met + MINUTE)).toBe("carrying 30 rescued people from Overloaded boat to St John's");
-		expect(orderText(x.state(), 'cutter', 179 * MINUTE)).toBe("arrived at St John's with Overloaded boat");
+		expect(assetOrder(teamView, 'cutter', met + MINUTE)).toEqual({ kind: 'carrying', people: 30, target: 'Overloaded boat', port: "St John's" });
+		expect(assetOrder(x.state(), 'cutter', 179 * MINUTE)).toEqual({ kind: 'arrived', target: 'Overloaded boat', port: "St John's" });
 	});
 
 	it('says an asset escorts a boat that is not in distress, and names what it stopped or shadows', () => {
@@ -151,7 +151,7 @@ describe('order text', () => {
 		x.send(task('cutter', { type: 'intercept', target: 'pirogue' }), 1);
 		x.send(task('mpa', { type: 'intercept', target: 'yacht' }), 1);
 		const events = x.tickThrough(2, 40, 1);
-		expect(orderText(x.state(), 'cutter', metAt(events, 'pirogue') + MINUTE)).toBe("escorting Pirogue to St John's");
-		expect(orderText(x.state(), 'mpa', metAt(events, 'yacht') + MINUTE)).toBe('shadowing Suspect yacht from overhead');
+		expect(assetOrder(x.state(), 'cutter', metAt(events, 'pirogue') + MINUTE)).toEqual({ kind: 'escorting', target: 'Pirogue', port: "St John's" });
+		expect(assetOrder(x.state(), 'mpa', metAt(events, 'yacht') + MINUTE)).toEqual({ kind: 'shadowing', target: 'Suspect yacht' });
 	});
 });
