@@ -4,7 +4,7 @@
  * from running in a spreadsheet, how a time cell reads, and the words planners
  * use for each channel.
  */
-import { CHANNELS, type Channel } from '../scenario/schema';
+import { CHANNELS, SCENARIO_LANGUAGES, type Channel, type ScenarioLanguage } from '../scenario/schema';
 
 export const MSEL_COLUMNS = [
 	'Event No.',
@@ -25,6 +25,28 @@ export const MSEL_COLUMNS = [
 	'Inject id'
 ] as const;
 export type MselColumn = (typeof MSEL_COLUMNS)[number];
+
+/**
+ * The columns a scenario's translations add, one set per language: "Title [fr]", "Inject [fr]", … beside the
+ * originals, so a translator works in the same spreadsheet and the MSEL round trip keeps every language.
+ * ("Decision [fr]" is exported for reading, like "Decision"; neither is imported.)
+ */
+export const TRANSLATED_MSEL_COLUMNS = ['From', 'Title', 'Inject', 'Expected action', 'Controller note', 'Decision'] as const satisfies readonly MselColumn[];
+export type TranslatedMselColumn = (typeof TRANSLATED_MSEL_COLUMNS)[number];
+
+export const translatedColumn = (column: TranslatedMselColumn, language: ScenarioLanguage) => `${column} [${language}]`;
+
+/** "Title [fr]" → the column and language it translates; null for any other header. */
+export function translatedColumnOf(
+	header: string
+): { column: TranslatedMselColumn; language: ScenarioLanguage } | { column: string; language: string; unknown: true } | null {
+	const match = /^(.+?)\s*\[([A-Za-z-]{2,8})\]$/.exec(header.trim());
+	if (!match) return null;
+	const [, column, tag] = match as unknown as [string, string, string];
+	const language = tag.toLowerCase();
+	const known = (TRANSLATED_MSEL_COLUMNS as readonly string[]).includes(column) && (SCENARIO_LANGUAGES as readonly string[]).includes(language);
+	return known ? { column: column as TranslatedMselColumn, language: language as ScenarioLanguage } : { column, language, unknown: true };
+}
 
 /** How the export joins a list (teams, objectives) into one cell. */
 export const LIST_SEPARATOR = '; ';

@@ -7,8 +7,10 @@
 import Papa from 'papaparse';
 import { formatHhmmssFromMinutes } from '../exercise/time-format';
 import { describeTrigger } from '../scenario/trigger-text';
-import { CHANNEL_LABELS, type Scenario } from '../scenario/schema';
-import { escapeFormula, LIST_SEPARATOR, MSEL_COLUMNS, type MselColumn } from './msel-cells';
+import { CHANNEL_LABELS, type Decision, type Scenario } from '../scenario/schema';
+import { translatedLanguages } from '../scenario/translation-file';
+import { localizeInject } from '../scenario/localize';
+import { escapeFormula, LIST_SEPARATOR, MSEL_COLUMNS, TRANSLATED_MSEL_COLUMNS, translatedColumn, type MselColumn } from './msel-cells';
 
 const BOM = '\uFEFF';
 
@@ -37,23 +39,32 @@ function mselOrder(scenario: Scenario) {
 	return scenario.injects.map((inject, index) => ({ inject, index })).sort((a, b) => time(a.inject) - time(b.inject) || a.index - b.index);
 }
 
-/** The scenario's injects as an MSEL CSV (UTF-8 BOM, header row, one row per inject). */
+/** A decision as text for people: the prompt, then one line per option (with its scores when `scores`). */
+function decisionText(d: Decision | undefined, scores: boolean): string {
+	if (!d) return '';
+	return [
+		d.prompt,
+		...d.options.map((o) => {
+			const points = Object.entries(o.scores)
+				.map(([objective, value]) => `${objective}: ${value}`)
+				.join(', ');
+			return `[${o.id}] ${o.label}${scores && points ? ` (${points})` : ''}`;
+		})
+	].join('\n');
+}
+
+/**
+ * The scenario's injects as an MSEL CSV (UTF-8 BOM, header row, one row per inject), followed by one set of
+ * columns per language the scenario is translated into ("Title [fr]", …; see TRANSLATED_MSEL_COLUMNS).
+ */
 export function mselToCsv(scenario: Scenario): string {
 	const teamLabel = displayNames(scenario.teams);
 	const objectiveLabel = displayNames(scenario.objectives);
+	const languages = translatedLanguages(scenario);
+	const translatedFields = languages.flatMap((l) => TRANSLATED_MSEL_COLUMNS.map((c) => translatedColumn(c, l)));
 	const rows = mselOrder(scenario).map(({ inject }) => {
 		const d = inject.decision;
-		const decision = d
-			? [
-					d.prompt,
-					...d.options.map((o) => {
-						const scores = Object.entries(o.scores)
-							.map(([objective, points]) => `${objective}: ${points}`)
-							.join(', ');
-						return `[${o.id}] ${o.label}${scores ? ` (${scores})` : ''}`;
-					})
-				].join('\n')
-			: '';
+		const decision = decisionText(d, true);
 		const row: Record<MselColumn, string> = {
 			'Event No.': inject.number === undefined ? '' : String(inject.number),
 			'Time (hh:mm)': inject.at === undefined ? '' : formatHhmmssFromMinutes(inject.at),
@@ -73,7 +84,20 @@ export function mselToCsv(scenario: Scenario): string {
 			'Controller note': inject.controllerNote ?? '',
 			'Inject id': inject.id
 		};
-		return MSEL_COLUMNS.map((column) => escapeFormula(row[column]));
+		const translated = languages.flatMap((language) => {
+			const texts = inject.translations?.[language] ?? {};
+			const read = localizeInject(inject, language);
+			const cells: Record<(typeof TRANSLATED_MSEL_COLUMNS)[number], string> = {
+				From: texts.from ?? '',
+				Title: texts.title ?? '',
+				Inject: texts.body ?? '',
+				'Expected action': texts.expectedAction ?? '',
+				'Controller note': texts.controllerNote ?? '',
+				Decision: d?.translations?.[language] ? decisionText(read.decision, false) : ''
+			};
+			return TRANSLATED_MSEL_COLUMNS.map((column) => cells[column]);
+		});
+		return [...MSEL_COLUMNS.map((column) => row[column]), ...translated].map(escapeFormula);
 	});
-	return BOM + Papa.unparse({ fields: [...MSEL_COLUMNS], data: rows }, { newline: '\r\n' }) + '\r\n';
+	return BOM + Papa.unparse({ fields: [...MSEL_COLUMNS, ...translatedFields], data: rows }, { newline: '\r\n' }) + '\r\n';
 }

@@ -8,8 +8,8 @@
  * teams and objectives are passed in), and the top-level fields (placeholders).
  */
 import Papa from 'papaparse';
-import { CHANNELS, type Objective, type ScenarioInput, type Team } from '../scenario/schema';
-import { listItems, MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes, unescapeFormula, type MselColumn } from './msel-cells';
+import { CHANNELS, type Objective, type ScenarioInput, type ScenarioLanguage, type Team } from '../scenario/schema';
+import { listItems, MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes, translatedColumnOf, unescapeFormula, type MselColumn } from './msel-cells';
 
 /** Columns an imported CSV must have (the rest may be missing). */
 export const REQUIRED_MSEL_COLUMNS: readonly MselColumn[] = ['Time (hh:mm)', 'From', 'To', 'Channel', 'Inject'];
@@ -130,7 +130,12 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 		header: true,
 		delimiter: headerDelimiter(text),
 		skipEmptyLines: 'greedy',
-		transformHeader: (h) => HEADER_ALIASES[headerKey(h)] ?? h.trim()
+		transformHeader: (h) => {
+			// "title [FR]" → "Title [fr]": a translated column, named like its original.
+			const translated = /^(.+?)\s*\[([A-Za-z-]{2,8})\]$/.exec(h.trim());
+			if (translated) return `${HEADER_ALIASES[headerKey(translated[1]!)] ?? translated[1]!.trim()} [${translated[2]!.toLowerCase()}]`;
+			return HEADER_ALIASES[headerKey(h)] ?? h.trim();
+		}
 	});
 	const headers = parsed.meta.fields ?? [];
 	const missing = REQUIRED_MSEL_COLUMNS.filter((c) => !headers.includes(c));
@@ -138,7 +143,13 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 		throw new Error(
 			`The CSV is missing required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (the header row must name: ${MSEL_COLUMNS.join(', ')})`
 		);
-	const extra = headers.filter((h) => !(MSEL_COLUMNS as readonly string[]).includes(h) && h !== '__parsed_extra');
+	const translatedHeaders = headers.flatMap((h) => {
+		const t = translatedColumnOf(h);
+		return t && !('unknown' in t) ? [{ header: h, ...t }] : [];
+	});
+	const extra = headers.filter(
+		(h) => !(MSEL_COLUMNS as readonly string[]).includes(h) && h !== '__parsed_extra' && !translatedHeaders.some((t) => t.header === h)
+	);
 	if (extra.length > 0) warn(`Ignored unknown column${extra.length > 1 ? 's' : ''} ${extra.map((h) => `"${h}"`).join(', ')}`);
 	for (const e of parsed.errors) warn(`${e.row !== undefined ? `spreadsheet row ${e.row + 2}: ` : ''}CSV ${e.code}: ${e.message}`);
 
@@ -206,6 +217,14 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 
 		const expectedAction = cell('Expected action');
 		const controllerNote = cell('Controller note');
+		// "Title [fr]", "Inject [fr]", …: this row's texts in other languages ("Decision [fr]" is for reading only).
+		const FIELD = { From: 'from', Title: 'title', Inject: 'body', 'Expected action': 'expectedAction', 'Controller note': 'controllerNote' } as const;
+		const translations: Partial<Record<ScenarioLanguage, Partial<Record<(typeof FIELD)[keyof typeof FIELD], string>>>> = {};
+		for (const { header, column, language } of translatedHeaders) {
+			const value = unescapeFormula((record[header] ?? '').replace(/\r\n?/g, '\n')).trim();
+			if (!value || column === 'Decision') continue;
+			(translations[language] ??= {})[FIELD[column]] = value;
+		}
 		return {
 			id,
 			...(number !== undefined ? { number } : {}),
@@ -217,7 +236,8 @@ export function csvToScenarioSkeleton(csv: string, base: MselImportBase): MselIm
 			body,
 			...(expectedAction ? { expectedAction } : {}),
 			objectives: injectObjectives,
-			...(controllerNote ? { controllerNote } : {})
+			...(controllerNote ? { controllerNote } : {}),
+			...(Object.keys(translations).length > 0 ? { translations } : {})
 		};
 	});
 

@@ -2,19 +2,41 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
-import { MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes } from './msel-cells';
+import { MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes, TRANSLATED_MSEL_COLUMNS } from './msel-cells';
 import { mselToCsv } from './msel-export';
 import { csvToScenarioSkeleton } from './msel-import';
 import { parseScenarioYaml } from '../scenario/parse';
 import { scenarioSchema, type Inject, type Scenario } from '../scenario/schema';
 
-const bundled = (() => {
-	const result = parseScenarioYaml(readFileSync(new URL('../../../../scenarios/maritime-trafficking-southern-caribbean.yaml', import.meta.url), 'utf8'));
+const MARITIME = '../../../../scenarios/maritime-trafficking-southern-caribbean';
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const loaded = (translated: ('es' | 'fr')[]) => {
+	const translations = translated.map((locale) => ({
+		file: `${locale}.yaml`,
+		locale,
+		source: read(`${MARITIME.replace('/scenarios/', '/scenarios/translations/')}.${locale}.yaml`)
+	}));
+	const result = parseScenarioYaml(read(`${MARITIME}.yaml`), undefined, translations);
 	if (!result.ok) throw new Error(`bundled scenario is invalid: ${JSON.stringify(result.problems)}`);
 	return result.scenario;
-})();
+};
+const bundled = loaded([]);
+const translated = loaded(['es', 'fr']);
 
-const ROUND_TRIP_FIELDS = ['id', 'number', 'at', 'from', 'to', 'channel', 'title', 'body', 'expectedAction', 'objectives', 'controllerNote'] as const;
+const ROUND_TRIP_FIELDS = [
+	'id',
+	'number',
+	'at',
+	'from',
+	'to',
+	'channel',
+	'title',
+	'body',
+	'expectedAction',
+	'objectives',
+	'controllerNote',
+	'translations'
+] as const;
 const carried = (inject: Partial<Inject>) => Object.fromEntries(ROUND_TRIP_FIELDS.map((k) => [k, inject[k]]));
 
 /** The CSV as rows of cells (header first), BOM removed. */
@@ -27,7 +49,8 @@ function csvOf(rows: Partial<Record<(typeof MSEL_COLUMNS)[number], string>>[], c
 
 describe.each([
 	['the mini scenario', miniScenario],
-	['the bundled maritime scenario', bundled]
+	['the bundled maritime scenario', bundled],
+	['the bundled maritime scenario with its Spanish and French texts', translated]
 ] as [string, Scenario][])('MSEL round trip of %s', (_name, original) => {
 	const csv = mselToCsv(original);
 	const known = { id: 'imported', title: 'Imported', teams: original.teams, objectives: original.objectives };
@@ -35,7 +58,8 @@ describe.each([
 	it('writes a BOM, the header and one row per inject', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		const rows = rowsOf(csv);
-		expect(rows[0]).toEqual([...MSEL_COLUMNS]);
+		const languages = [...new Set(original.injects.flatMap((i) => Object.keys(i.translations ?? {})))];
+		expect(rows[0]).toEqual([...MSEL_COLUMNS, ...languages.flatMap((l) => TRANSLATED_MSEL_COLUMNS.map((c) => `${c} [${l}]`))]);
 		expect(rows).toHaveLength(original.injects.length + 1);
 		const decisions = original.injects.filter((i) => i.decision).length;
 		expect(rows.filter((r) => r[3] === 'decision')).toHaveLength(decisions);
