@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MapEntity } from '../map-entity';
 import { facilityFeatures, fadingTrails, labelOf, moverFeatures, speedVectors } from './features';
 import { describeEntity, headingWords, legendColors, listOrder } from './describe';
-import { clusterLabel, messageExpression, placeNameField } from './style';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { buildStyle, clusterLabel, messageExpression, placeNameField } from './style';
 
 const vessel = (over: Partial<MapEntity> = {}): MapEntity => ({
 	id: 'cutter',
@@ -138,5 +139,12 @@ describe("the map style in the reader's language", () => {
 		expect(fr).toContain('{"locale":"fr"}');
 		expect(JSON.stringify(clusterLabel('ht'))).toContain('{"locale":"fr"}');
 		expect(JSON.stringify(clusterLabel('en'))).not.toContain('99');
+	});
+
+	it('is a valid MapLibre style in every language', () => {
+		for (const locale of ['en', 'es', 'fr', 'nl', 'ht'] as const)
+			expect(validateStyleMin(buildStyle({ land: 'http://x/l', territorialSea: 'http://x/t', places: 'http://x/p' }, locale)).map((e) => e.message)).toEqual(
+				[]
+			);
 	});
 });
