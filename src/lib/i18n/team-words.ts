@@ -6,11 +6,13 @@
 import { m } from '$lib/paraglide/messages';
 import type { MessageChannel } from '$lib/engine/exercise/events';
 import { formatHhmmFromMinutes } from '$lib/engine/exercise/time-format';
-import type { InterceptWhy } from '$lib/engine/sim/kinematics';
+import type { InterceptAnswer } from '$lib/engine/sim/kinematics';
 import type { AssetOrder } from '$lib/engine/sim/order-text';
 import type { Waters } from '$lib/engine/sim/zones';
 import { formatHoursMinutes, formatKnots, formatNm, formatPosition } from './format';
 import { channelWord } from './words';
+
+export type { InterceptAnswer };
 
 /** What an asset is doing, as its panel's "Order" line says it. */
 export function orderWords(order: AssetOrder): string {
@@ -43,15 +45,6 @@ export function orderWords(order: AssetOrder): string {
 				: m.team_order_carrying({ count: order.people, target: order.target, port: order.port });
 	}
 }
-
-/**
- * The answer to an intercept order: possible (when, how far, whose waters), not within the asset's endurance, or
- * not at all (`InterceptWhy`, from `planIntercept`). Times in exercise minutes, speeds in knots, distances in nm.
- */
-export type InterceptAnswer =
-	| { kind: 'possible'; atMin: number; distanceNm: number; knots: number; waters: Waters }
-	| { kind: 'endurance'; neededMin: number; asset: string; leftMin: number }
-	| InterceptWhy;
 
 const hhmm = (s: string) => {
 	const [h, mm] = s.split(':').map(Number);

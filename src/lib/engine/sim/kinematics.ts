@@ -10,6 +10,7 @@ import { MINUTE } from '../exercise/clock';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { distanceNm, entityFixAt, legs } from './entity-position';
 import type { LonLat } from '../scenario/schema';
+import type { Waters } from './zones';
 
 /** A point of a course: `at` in exercise minutes (may be fractional). */
 export interface CoursePoint {
@@ -80,6 +81,16 @@ export type InterceptWhy =
 export type InterceptPlan =
 	| { feasible: true; atMin: number; point: LonLat; course: CoursePoint[]; distanceNm: number }
 	| { feasible: false; why: InterceptWhy; reason: string; closestNm: number; closestAtMin: number };
+
+/**
+ * The whole answer to an intercept order, as data: possible (when, how far, at what speed, in whose waters), beyond
+ * the asset's endurance, or not at all (`InterceptWhy`). For an `intercept.assessed` event to carry beside its
+ * English `reason`; the team's panel words it (`$lib/i18n/team-words`).
+ */
+export type InterceptAnswer =
+	| { kind: 'possible'; atMin: number; distanceNm: number; knots: number; waters: Waters }
+	| { kind: 'endurance'; neededMin: number; asset: string; leftMin: number }
+	| InterceptWhy;
 
 /** The English of an `InterceptWhy`, as stored in events' `reason` (server logs, older clients, the timeline). */
 export function interceptWhyText(why: InterceptWhy): string {
