@@ -1,6 +1,7 @@
 /** The team screens' words for engine data: orders, intercept answers (read back from stored English), markup slots. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { interceptWhyText } from '$lib/engine/sim/kinematics';
+import type { AssetOrder } from '$lib/engine/sim/order-text';
 import { baseLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { interceptAnswerOf, interceptedWords, interceptWords, orderWords, slotted } from './team-words';
 
@@ -11,7 +12,7 @@ afterEach(() => overwriteGetLocale(() => baseLocale));
 
 describe('order words', () => {
 	it('reads an order as the panel did in English, and in the reader’s language', () => {
-		const goto = { kind: 'goto', point: [-60.8, 17.0], knots: 30 } as const;
+		const goto: AssetOrder = { kind: 'goto', point: [-60.8, 17.0], knots: 30 };
 		expect(orderWords(goto)).toBe('proceeding to 17.00°N 60.80°W at 30 kn');
 		expect(orderWords({ kind: 'planned' })).toBe('on its planned movements');
 		expect(orderWords({ kind: 'patrol', points: 1, knots: 20 })).toBe('patrolling 1 point at 20 kn');
