@@ -53,6 +53,9 @@ export function headingWords(deg: number): { direction: string; degrees: string 
 	return { direction: POINTS[Math.round(d / 45) % 8]!(), degrees: String(d).padStart(3, '0') };
 }
 
+/** "law enforcement" inside a sentence; "AIS" stays as it is written. */
+const lowerFirst = (text: string, locale: string) => text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
+
 /** One line for the text list: "TTCG Cutter 1 — law enforcement vessel, your team's, heading north (000°) at 25 kn". */
 export function describeEntity(e: MapEntity): string {
 	const locale = getLocale();
@@ -60,7 +63,7 @@ export function describeEntity(e: MapEntity): string {
 	const what =
 		e.category === 'facility'
 			? (kind ?? m.map_kind_facility)()
-			: m.map_describe_kind({ category: categoryWord(e.category).toLocaleLowerCase(locale), kind: (kind ?? m.map_kind_contact)() });
+			: m.map_describe_kind({ category: lowerFirst(categoryWord(e.category), locale), kind: (kind ?? m.map_kind_contact)() });
 	const parts = [what];
 	if (e.own) parts.push(m.map_describe_own());
 	if (e.lost) parts.push(m.map_describe_lost());
