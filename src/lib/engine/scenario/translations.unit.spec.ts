@@ -115,7 +115,11 @@ describe('scenario translations', () => {
 		const base = { exerciseId: 'x', seq: 1, at: 0, wall: 0, actor: 'system' };
 		const created = localizeEvent({ ...base, type: 'exercise.created', title: 'Run', scenario }, 'fr', 'en');
 		expect(created.type === 'exercise.created' && created.scenario.teams[0]!.name).toBe('Garde-côtes');
-		const released = localizeEvent({ ...base, type: 'inject.released', inject: injectForParticipant(tip), manual: false }, 'fr', 'en');
+		const released = localizeEvent(
+			{ ...base, type: 'inject.released', injectId: 'tip', inject: injectForParticipant(tip), manual: false, reveals: [] },
+			'fr',
+			'en'
+		);
 		expect(released.type === 'inject.released' && released.inject.title).toBe('Renseignement');
 		const option = tip.decision!.options[0]!;
 		const decided = localizeEvent(
