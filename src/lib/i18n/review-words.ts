@@ -14,6 +14,7 @@ import type { SuggestedLine } from '$lib/engine/review/aar-content';
 import type { TimelineEntry, TimelineKind, TimelineLine } from '$lib/engine/review/timeline';
 import { EXERCISE_CONTROL, type Channel, type Scenario } from '$lib/engine/scenario/schema';
 import type { Waters } from '$lib/engine/sim/zones';
+import { alertText } from './alert-words';
 import { formatKnots, formatList, formatMinutesMs, formatNm, formatNumber, formatPosition } from './format';
 
 type L = { locale?: Locale };
@@ -258,7 +259,7 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 				? m.review_tl_facility_open({ by: person(line.by), entity: entity(line.entity), count: line.staff, staff: formatNumber(line.staff, {}, locale) }, o)
 				: m.review_tl_facility_closed({ by: person(line.by), entity: entity(line.entity) }, o);
 		case 'alert':
-			return m.review_tl_alert({ detail: line.detail }, o);
+			return m.review_tl_alert({ detail: alertText(line.alert, (id) => scenario?.entities.find((e) => e.id === id)?.name ?? null, locale) }, o);
 	}
 }
 

@@ -7,6 +7,7 @@
 import type { DomainEvent } from '$lib/engine/exercise/events';
 import type { ExerciseState } from '$lib/engine/exercise/state';
 import type { DisplacementPicture } from '$lib/engine/sim/displacement';
+import { alertText } from '$lib/i18n/alert-words';
 import { placeWord } from '$lib/i18n/map-words';
 import { m } from '$lib/paraglide/messages';
 
@@ -92,9 +93,9 @@ export function newsLine(event: DomainEvent, state: ExerciseState): string | nul
 		}
 		case 'simulation.alert':
 			return event.alert === 'distress'
-				? m.map_news_mayday({ detail: event.detail })
+				? m.map_news_mayday({ detail: alertText(event, entityName) })
 				: event.alert === 'capacity-exceeded'
-					? m.map_news_crowded({ detail: event.detail })
+					? m.map_news_crowded({ detail: alertText(event, entityName) })
 					: null;
 		default:
 			return null;

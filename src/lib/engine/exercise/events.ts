@@ -207,7 +207,29 @@ export type DomainEventBody =
 	/** A team opened, closed or re-staffed a port or shelter. */
 	| { type: 'facility.changed'; entityId: string; team: string | null; open: boolean; staff: number; by: string }
 	/** The simulation raised an alert (a boat in distress stops where it is until rescued). */
-	| { type: 'simulation.alert'; alert: SimAlert; entityId: string; team: string | null; detail: string; count: number | null; courses: CourseChange[] };
+	| {
+			type: 'simulation.alert';
+			alert: SimAlert;
+			entityId: string;
+			team: string | null;
+			/** English, for logs and logs written before `facts`; the browser words the alert from its type and facts. */
+			detail: string;
+			count: number | null;
+			courses: CourseChange[];
+			facts?: AlertFacts;
+	  };
+
+/** What a simulation alert says, as data: where a boat calls from and how many are aboard, who landed where, how full a place is. */
+export interface AlertFacts {
+	position?: LonLat;
+	people?: number;
+	minors?: number;
+	/** The port a boat landed at (an entity id). */
+	port?: string;
+	occupancy?: number;
+	capacity?: number;
+	facility?: 'port' | 'shelter';
+}
 
 export type EventType = DomainEventBody['type'];
 

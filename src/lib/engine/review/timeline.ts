@@ -50,7 +50,7 @@ export type TimelineLine =
 	| { kind: 'area'; entity: string; area: string; entered: boolean }
 	| { kind: 'landed'; entity: string; people: number; port: string }
 	| { kind: 'facility'; by: string; entity: string; open: boolean; staff: number }
-	| { kind: 'alert'; detail: string };
+	| { kind: 'alert'; alert: Extract<DomainEvent, { type: 'simulation.alert' }> };
 
 export interface TimelineEntry {
 	seq: number;
@@ -265,6 +265,6 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'facility.changed':
 			return entry('map', { kind: 'facility', by: event.by, entity: event.entityId, open: event.open, staff: event.staff }, { teams: teamsOf(event.team) });
 		case 'simulation.alert':
-			return entry('map', { kind: 'alert', detail: event.detail }, { teams: teamsOf(event.team) });
+			return entry('map', { kind: 'alert', alert: event }, { teams: teamsOf(event.team) });
 	}
 }

@@ -306,6 +306,7 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 					team: null,
 					detail: `${entity.name} reports taking on water at ${position[1].toFixed(2)}°N ${Math.abs(position[0]).toFixed(2)}°W${boat.people ? `, ${boat.people.total} people aboard` : ''}`,
 					count: boat.people?.total ?? null,
+					facts: { position, ...(boat.people ? { people: boat.people.total } : {}) },
 					// Reached since (in the same sweep): it goes on with its rescuer rather than stopping where it called.
 					courses: rescued !== null ? [] : [{ entityId: entity.id, course: [{ at: boat.distressAt, position }] }]
 				});
@@ -340,6 +341,7 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 					team: port?.team ?? null,
 					detail: `${boat.people.unaccompaniedMinors} unaccompanied children among the ${boat.people.total} people landed from ${entity.name} at ${port?.name ?? 'port'}`,
 					count: boat.people.unaccompaniedMinors,
+					facts: { minors: boat.people.unaccompaniedMinors, people: boat.people.total, ...(boat.destination ? { port: boat.destination } : {}) },
 					courses: []
 				});
 		}
@@ -405,6 +407,7 @@ export function simulationEvents(state: ExerciseState, atMs: number): DomainEven
 						? `${facility?.name ?? f.id}: ${f.occupancy} people waiting for screening, room for ${f.capacity}`
 						: `${facility?.name ?? f.id} is full (${f.occupancy}/${f.capacity}); screened people are left without shelter`,
 				count: f.occupancy,
+				facts: { occupancy: f.occupancy, capacity: f.capacity, facility: f.kind },
 				courses: []
 			});
 		}
