@@ -6,7 +6,8 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { Rating } from '$lib/engine/exercise/events';
+import type { Rating, TriggerCause } from '$lib/engine/exercise/events';
+import type { SimAlert } from '$lib/engine/scenario/schema';
 import type { CAPABILITY_ELEMENTS } from '$lib/engine/exercise/events';
 import { formatClockMs } from '$lib/engine/exercise/time-format';
 import { TIMELINE_CSV_COLUMNS, type TimelineCsvWords } from '$lib/engine/formats/timeline-csv';
@@ -94,6 +95,16 @@ export function watersWords(w: Waters, locale?: Locale): string {
 /** Who did something, without the role prefix of a session name ("controller:Ana" → "Ana"). */
 const person = (by: string) => by.replace(/^(controller|evaluator):/, '');
 
+const ALERT_KINDS: Record<SimAlert, (o: L) => string> = {
+	distress: (o) => m.review_alert_kind_distress({}, o),
+	'out-of-endurance': (o) => m.review_alert_kind_out_of_endurance({}, o),
+	'minors-found': (o) => m.review_alert_kind_minors_found({}, o),
+	'capacity-exceeded': (o) => m.review_alert_kind_capacity_exceeded({}, o)
+};
+
+/** The kind of a simulation alert, as a short noun phrase ("distress call"). */
+export const alertKindWord = (alert: SimAlert, locale?: Locale) => ALERT_KINDS[alert](opt(locale));
+
 /** One timeline event in words. Scenario names (teams, injects, entities, areas) come from `scenario`. */
 export function timelineText(entry: TimelineEntry, scenario: Scenario | null, locale?: Locale): string {
 	return lineText(entry.line, scenario, locale);
@@ -108,6 +119,31 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 	const entity = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
 	const points = (n: number) => formatNumber(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }, locale);
 	const whole = (n: number) => formatNumber(n, { maximumFractionDigits: 1 }, locale);
+	const option = (injectId: string, optionId: string) =>
+		scenario?.injects.find((i) => i.id === injectId)?.decision?.options.find((x) => x.id === optionId)?.label ?? optionId;
+	/** What fired a conditional inject (the English `cause` of older logs is shown as it is). */
+	const causeText = (c: TriggerCause): string => {
+		switch (c.kind) {
+			case 'decision':
+				return m.review_cause_decision({ team: team(c.team), option: option(c.inject, c.option), title: inject(c.inject) }, o);
+			case 'missed':
+				return m.review_cause_missed({ team: team(c.team), title: inject(c.inject) }, o);
+			case 'not-passed-on':
+				return m.review_cause_not_passed_on({ team: team(c.team), title: inject(c.inject), target: team(c.target) }, o);
+			case 'message':
+				return m.review_cause_message({ team: team(c.from), to: teams(c.to) }, o);
+			case 'area':
+				return c.entered
+					? m.review_cause_area_entered({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o)
+					: m.review_cause_area_left({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o);
+			case 'intercept':
+				return m.review_cause_intercept({ entity: entity(c.entity), target: entity(c.target), waters: watersWords(c.waters, locale) }, o);
+			case 'detected':
+				return m.review_cause_detected({ team: team(c.team), contact: entity(c.contact) }, o);
+			case 'alert':
+				return m.review_cause_alert({ alert: alertKindWord(c.alert, locale), entity: entity(c.entity) }, o);
+		}
+	};
 	switch (line.kind) {
 		case 'created':
 			return m.review_tl_created({ title: line.title, scenario: line.scenarioTitle }, o);
@@ -132,7 +168,10 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 		case 'inject-skipped':
 			return m.review_tl_inject_skipped({ title: inject(line.inject) }, o);
 		case 'inject-triggered':
-			return m.review_tl_inject_triggered({ title: inject(line.inject), cause: line.cause, time: formatClockMs(line.dueAt) }, o);
+			return m.review_tl_inject_triggered(
+				{ title: inject(line.inject), cause: line.because ? causeText(line.because) : line.cause, time: formatClockMs(line.dueAt) },
+				o
+			);
 		case 'inject-added':
 			return m.review_tl_inject_added({ title: line.title, by: line.by, time: formatClockMs(line.dueAt) }, o);
 		case 'inject-released': {

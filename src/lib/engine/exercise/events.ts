@@ -76,7 +76,8 @@ export type DomainEventBody =
 	  }
 	| { type: 'inject.held'; injectId: string }
 	/** A conditional inject's trigger fired: it is now due at `dueAt` (exercise ms). */
-	| { type: 'inject.triggered'; injectId: string; dueAt: number; cause: string }
+	/** `cause`: English, for logs; `because`: the same as data, worded in the reader's language (absent in older logs). */
+	| { type: 'inject.triggered'; injectId: string; dueAt: number; cause: string; because?: TriggerCause }
 	/** The controller wrote an inject during play, due at `dueAt`. */
 	| { type: 'inject.added'; inject: Inject; dueAt: number }
 	/** The controller decided an inject will not be played. */
@@ -218,6 +219,17 @@ export type DomainEventBody =
 			courses: CourseChange[];
 			facts?: AlertFacts;
 	  };
+
+/** What fired a conditional inject, by ids (the browser names them in the reader's language). */
+export type TriggerCause =
+	| { kind: 'decision'; team: string; inject: string; option: string }
+	| { kind: 'missed'; team: string; inject: string }
+	| { kind: 'not-passed-on'; team: string; inject: string; target: string }
+	| { kind: 'message'; from: string; to: string[] }
+	| { kind: 'area'; entity: string; area: string; entered: boolean }
+	| { kind: 'intercept'; entity: string; target: string; waters: Waters }
+	| { kind: 'detected'; team: string; contact: string }
+	| { kind: 'alert'; alert: SimAlert; entity: string };
 
 /** What a simulation alert says, as data: where a boat calls from and how many are aboard, who landed where, how full a place is. */
 export interface AlertFacts {

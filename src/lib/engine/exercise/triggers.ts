@@ -4,7 +4,7 @@
  * recorded with `inject.triggered`) or that it does not.
  */
 import { MINUTE } from './clock';
-import type { DomainEventBody } from './events';
+import type { DomainEventBody, TriggerCause } from './events';
 import { EXERCISE_CONTROL, type Trigger } from '../scenario/schema';
 import { watersFor } from '../sim/simulation';
 import { own, type ExerciseState } from './state';
@@ -25,40 +25,55 @@ function namesIn(state: ExerciseState) {
 }
 type Names = ReturnType<typeof namesIn>;
 
-function decisionTaken(t: Kind<'decision'>, b: DomainEventBody, n: Names): string | null {
+/** A cause: the English sentence for logs, and the same as data for the browser. */
+type Cause = { text: string; because: TriggerCause };
+
+function decisionTaken(t: Kind<'decision'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type !== 'decision.submitted' || b.injectId !== t.decision || (t.option && t.option !== b.optionId) || (t.team && t.team !== b.team)) return null;
-	return `${n.team(b.team)} chose ${n.option(b.injectId, b.optionId)} on ${n.inject(b.injectId)}`;
+	return {
+		text: `${n.team(b.team)} chose ${n.option(b.injectId, b.optionId)} on ${n.inject(b.injectId)}`,
+		because: { kind: 'decision', team: b.team, inject: b.injectId, option: b.optionId }
+	};
 }
 
-function missed(t: Kind<'missed'>, b: DomainEventBody, n: Names): string | null {
+function missed(t: Kind<'missed'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type === 'decision.expired' && b.injectId === t.missed && (!t.team || t.team === b.team))
-		return `${n.team(b.team)} missed the deadline on ${n.inject(b.injectId)}`;
+		return { text: `${n.team(b.team)} missed the deadline on ${n.inject(b.injectId)}`, because: { kind: 'missed', team: b.team, inject: b.injectId } };
 	if (b.type === 'coordination.missed' && b.injectId === t.missed && (!t.team || t.team === b.team))
-		return `${n.team(b.team)} did not pass ${n.inject(b.injectId)} on to ${n.team(b.target)}`;
+		return {
+			text: `${n.team(b.team)} did not pass ${n.inject(b.injectId)} on to ${n.team(b.target)}`,
+			because: { kind: 'not-passed-on', team: b.team, inject: b.injectId, target: b.target }
+		};
 	return null;
 }
 
-function messaged(t: Kind<'message'>, b: DomainEventBody, n: Names): string | null {
+function messaged(t: Kind<'message'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type !== 'message.sent' || b.fromTeam !== t.message.from || (t.message.to && !b.to.includes(t.message.to))) return null;
-	return `${n.team(b.fromTeam)} messaged ${b.to.map(n.team).join(', ')}`;
+	return { text: `${n.team(b.fromTeam)} messaged ${b.to.map(n.team).join(', ')}`, because: { kind: 'message', from: b.fromTeam, to: b.to } };
 }
 
-function crossed(t: Kind<'area'>, b: DomainEventBody, n: Names): string | null {
+function crossed(t: Kind<'area'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type !== 'area.crossed' || b.entityId !== t.area.entity || b.area !== t.area.area || b.on !== t.area.on) return null;
-	return `${n.entity(b.entityId)} ${b.on === 'enter' ? 'entered' : 'left'} ${n.area(b.area)}`;
+	return {
+		text: `${n.entity(b.entityId)} ${b.on === 'enter' ? 'entered' : 'left'} ${n.area(b.area)}`,
+		because: { kind: 'area', entity: b.entityId, area: b.area, entered: b.on === 'enter' }
+	};
 }
 
-function intercepted(t: Kind<'intercept'>, b: DomainEventBody, n: Names, state: ExerciseState): string | null {
+function intercepted(t: Kind<'intercept'>, b: DomainEventBody, n: Names, state: ExerciseState): Cause | null {
 	// Only a vessel's intercept stops and boards; an aircraft overhead (shadowing) does not fire intercept triggers.
 	if (b.type !== 'intercept.achieved' || b.shadowing || b.target !== t.intercept.target || (t.intercept.team && t.intercept.team !== b.team)) return null;
 	const teamState = state.scenario?.teams.find((x) => x.id === b.team)?.state;
 	if (t.intercept.waters && t.intercept.waters !== watersFor(b.waters, teamState)) return null;
-	return `${n.entity(b.entityId)} intercepted ${n.entity(b.target)} (${b.waters.kind === 'high-seas' ? 'outside any territorial sea' : `${b.waters.state} waters`})`;
+	return {
+		text: `${n.entity(b.entityId)} intercepted ${n.entity(b.target)} (${b.waters.kind === 'high-seas' ? 'outside any territorial sea' : `${b.waters.state} waters`})`,
+		because: { kind: 'intercept', entity: b.entityId, target: b.target, waters: b.waters }
+	};
 }
 
-function detected(t: Kind<'detected'>, b: DomainEventBody, n: Names): string | null {
+function detected(t: Kind<'detected'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type !== 'contact.detected' || b.contact !== t.detected.contact || (t.detected.team && t.detected.team !== b.team)) return null;
-	return `${n.team(b.team)} detected ${n.entity(b.contact)}`;
+	return { text: `${n.team(b.team)} detected ${n.entity(b.contact)}`, because: { kind: 'detected', team: b.team, contact: b.contact } };
 }
 
 const ALERT_WORDS = {
@@ -68,13 +83,13 @@ const ALERT_WORDS = {
 	'out-of-endurance': 'out of endurance'
 } as const;
 
-function alerted(t: Kind<'alert'>, b: DomainEventBody, n: Names): string | null {
+function alerted(t: Kind<'alert'>, b: DomainEventBody, n: Names): Cause | null {
 	if (b.type !== 'simulation.alert' || b.alert !== t.alert.type || (t.alert.entity && t.alert.entity !== b.entityId)) return null;
-	return `${ALERT_WORDS[b.alert]}: ${n.entity(b.entityId)}`;
+	return { text: `${ALERT_WORDS[b.alert]}: ${n.entity(b.entityId)}`, because: { kind: 'alert', alert: b.alert, entity: b.entityId } };
 }
 
 /** Why event `b` fires trigger `t`, or null if it does not. */
-function causeOf(t: Trigger, b: DomainEventBody, state: ExerciseState): string | null {
+function causeOf(t: Trigger, b: DomainEventBody, state: ExerciseState): Cause | null {
 	const n = namesIn(state);
 	if ('decision' in t) return decisionTaken(t, b, n);
 	if ('missed' in t) return missed(t, b, n);
@@ -95,7 +110,7 @@ export function triggered(state: ExerciseState, bodies: readonly DomainEventBody
 		const t = waiting?.inject.trigger;
 		if (waiting?.status !== 'waiting' || !t) continue;
 		const cause = bodies.map((b) => causeOf(t, b, state)).find((c) => c !== null);
-		if (cause) fired.push({ type: 'inject.triggered', injectId: id, dueAt: at + t.delayMinutes * MINUTE, cause });
+		if (cause) fired.push({ type: 'inject.triggered', injectId: id, dueAt: at + t.delayMinutes * MINUTE, cause: cause.text, because: cause.because });
 	}
 	return fired;
 }

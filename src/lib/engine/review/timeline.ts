@@ -3,7 +3,7 @@
  * filtered by (teams, objectives, channel, kind) and the decision latency,
  * for controllers, evaluators and the after-action review.
  */
-import type { DomainEvent } from '../exercise/events';
+import type { DomainEvent, TriggerCause } from '../exercise/events';
 import type { Scenario } from '../scenario/schema';
 import type { Waters } from '../sim/zones';
 
@@ -18,7 +18,7 @@ export type TimelineLine =
 	| { kind: 'recovered'; downtimeS: number }
 	| { kind: 'speed'; speed: number }
 	| { kind: 'inject-held' | 'inject-unheld' | 'inject-skipped'; inject: string }
-	| { kind: 'inject-triggered'; inject: string; cause: string; dueAt: number }
+	| { kind: 'inject-triggered'; inject: string; cause: string; because?: TriggerCause; dueAt: number }
 	| { kind: 'inject-added'; title: string; by: string; dueAt: number }
 	| { kind: 'inject-released'; early: boolean; channel: string; title: string; from: string; to: string[] }
 	| { kind: 'decided'; team: string; label: string; inject: string; latencyMs: number; points: number; maxPoints: number; rule: string | null }
@@ -109,7 +109,7 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 		case 'inject.unheld':
 			return entry('inject', { kind: 'inject-unheld', inject: event.injectId });
 		case 'inject.triggered':
-			return entry('inject', { kind: 'inject-triggered', inject: event.injectId, cause: event.cause, dueAt: event.dueAt });
+			return entry('inject', { kind: 'inject-triggered', inject: event.injectId, cause: event.cause, because: event.because, dueAt: event.dueAt });
 		case 'inject.added':
 			return entry(
 				'inject',
