@@ -85,7 +85,9 @@ describe('messages', () => {
 		await controller.ok('message:answer', { exerciseId: x.id, messageId: second!.messageId });
 		expect(await controller.call('message:answer', { exerciseId: x.id, messageId: second!.messageId })).toEqual({
 			ok: false,
-			error: 'that message has already been answered'
+			error: 'that message has already been answered',
+			code: 'message-answered',
+			params: {}
 		});
 		const state = foldEvents(x.id, await log(x.id));
 		expect(state.messages.map((m) => [m.text, m.answeredBy, m.answerInjectId])).toEqual([
@@ -121,7 +123,12 @@ describe('teams', () => {
 		const x = await exercise();
 		await controller.ok('exercise:control', { exerciseId: x.id, action: 'start' });
 		const forCg = { exerciseId: x.id, team: 'tt-coast-guard', injectId: 'rifc-tipoff', optionId: 'share-and-launch' };
-		expect(await controller.call('decision:submit-for', forCg)).toEqual({ ok: false, error: 'team "tt-coast-guard" is not played by exercise control' });
+		expect(await controller.call('decision:submit-for', forCg)).toEqual({
+			ok: false,
+			error: 'team "tt-coast-guard" is not played by exercise control',
+			code: 'not-played-by-control',
+			params: {}
+		});
 		await controller.ok('team:mark', { exerciseId: x.id, team: 'tt-coast-guard', mode: 'control' });
 		await controller.ok('decision:submit-for', forCg);
 		const state = foldEvents(x.id, await log(x.id));
@@ -145,7 +152,9 @@ describe('evaluators', () => {
 		await x.evaluator.ok('evaluation:observe', { team: null, objective: null, text: 'Radio noise in the room' });
 		expect(await x.evaluator.call('evaluation:observe', { team: null, objective: null, text: 'Bad link', eventSeq: 99_999 })).toEqual({
 			ok: false,
-			error: 'no event 99999 in this exercise'
+			error: 'no event 99999 in this exercise',
+			code: 'no-event',
+			params: {}
 		});
 		let notes = foldEvents(x.id, await log(x.id)).observations;
 		expect(notes.map((n) => [n.text, n.eventSeq])).toEqual([
@@ -164,7 +173,9 @@ describe('evaluators', () => {
 		await x.evaluator.ok('evaluation:narrative', { section: 'strengths:detect-and-share', text: 'The JRCC link worked.' });
 		expect(await x.evaluator.call('evaluation:narrative', { section: 'strengths:no-such-objective', text: 'x' })).toEqual({
 			ok: false,
-			error: 'unknown objective "no-such-objective"'
+			error: 'unknown objective "no-such-objective"',
+			code: 'unknown-objective',
+			params: {}
 		});
 
 		const state = foldEvents(x.id, await log(x.id));

@@ -82,9 +82,16 @@ describe('one exercise played over real sockets', () => {
 		const anon = await track(client(server.url));
 		expect(await anon.call('session:join', { code: 'AAAA-BBBB-CCCC', name: 'x' })).toEqual({
 			ok: false,
-			error: 'unknown join code: check it with your controller'
+			error: 'unknown join code: check it with your controller',
+			code: 'wrong-code',
+			params: {}
 		});
-		expect(await anon.call('session:controller', { key: 'guess', name: 'x' })).toEqual({ ok: false, error: 'wrong controller key' });
+		expect(await anon.call('session:controller', { key: 'guess', name: 'x' })).toEqual({
+			ok: false,
+			error: 'wrong controller key',
+			code: 'wrong-key',
+			params: {}
+		});
 		const forged = tokens.cg.replace(/^[^.]+/, Buffer.from(JSON.stringify({ role: 'controller', name: 'evil' })).toString('base64url'));
 		await expect(client(server.url, forged)).rejects.toThrow('invalid session: please join again');
 	});
@@ -106,7 +113,9 @@ describe('one exercise played over real sockets', () => {
 		// Customs cannot answer the coast guard's decision.
 		expect(await customs.call('decision:submit', { injectId: 'rifc-tipoff', optionId: 'share-and-launch' })).toEqual({
 			ok: false,
-			error: 'no decision for team "tt-customs" on inject "rifc-tipoff"'
+			error: 'no decision for team "tt-customs" on inject "rifc-tipoff"',
+			code: 'no-decision',
+			params: {}
 		});
 		const before = teamScores(foldEvents(exerciseId, evaluator.received)).find((s) => s.team === 'tt-coast-guard')!;
 		expect(before.earned).toBe(0);
@@ -126,7 +135,9 @@ describe('one exercise played over real sockets', () => {
 		expect(releasedIds(coastGuard.received)).not.toContain('customs-evidence');
 		expect(await controller.call('inject:release', { exerciseId, injectId: 'customs-evidence' })).toEqual({
 			ok: false,
-			error: 'inject "customs-evidence" is already released'
+			error: 'inject "customs-evidence" is already released',
+			code: 'inject-released',
+			params: {}
 		});
 	});
 
@@ -147,10 +158,20 @@ describe('one exercise played over real sockets', () => {
 			expect(reply.ok).toBe(false);
 			if (!reply.ok) expect(reply.error).toMatch(expected);
 		}
+		// Each refusal also carries a code and parameters, for the browser to word in its reader's language.
+		expect(await controller.raw('clock:speed', { exerciseId, speed: 1000 })).toMatchObject({
+			ok: false,
+			code: 'invalid-payload',
+			params: { field: 'speed', reason: 'other' }
+		});
+		expect(await controller.raw('inject:release', { exerciseId: 'nope', injectId: 'x' })).toMatchObject({ ok: false, code: 'unknown-exercise' });
+		expect(await controller.raw('no:such:event', {})).toMatchObject({ ok: false, code: 'unknown-event' });
 		// Participants may not control the exercise.
 		expect(await coastGuard.call('exercise:control', { exerciseId, action: 'pause' })).toEqual({
 			ok: false,
-			error: 'only an exercise controller may do this'
+			error: 'only an exercise controller may do this',
+			code: 'controller-only',
+			params: {}
 		});
 		// A payload over the transport limit drops only that connection; the server stays up.
 		const big = await track(client(server.url));

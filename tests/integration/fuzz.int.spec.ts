@@ -720,10 +720,12 @@ describe('socket fuzz', () => {
 				expect(reply).toMatchObject({ ok: false });
 			}
 		}
-		expect(await anon.raw('scenario:list', {})).toEqual({ ok: false, error: 'not signed in: join with a code first' });
+		expect(await anon.raw('scenario:list', {})).toEqual({ ok: false, error: 'not signed in: join with a code first', code: 'not-signed-in', params: {} });
 		expect(await anon.raw('exercise:open', { exerciseId: world.exerciseId })).toEqual({
 			ok: false,
-			error: 'not signed in: join with a code first'
+			error: 'not signed in: join with a code first',
+			code: 'not-signed-in',
+			params: {}
 		});
 		// This process built and sent every payload: its prototypes must be untouched too.
 		const probe = {} as Record<string, unknown>;
@@ -769,24 +771,29 @@ describe('bugs found by the fuzz stay fixed', () => {
 		const before = (await controller.ok('exercise:open', { exerciseId })).events.length;
 		const reply = await controller.raw('inject:hold', { exerciseId, injectId: 'constructor' });
 		const after = (await controller.ok('exercise:open', { exerciseId })).events.length;
-		expect({ reply, added: after - before }).toEqual({ reply: { ok: false, error: 'unknown inject "constructor"' }, added: 0 });
+		expect({ reply, added: after - before }).toEqual({
+			reply: { ok: false, error: 'unknown inject "constructor"', code: 'unknown-inject', params: {} },
+			added: 0
+		});
 	});
 
 	it('refuses releases of inject ids named like Object.prototype members without an internal error', async () => {
 		expect(await controller.raw('inject:release', { exerciseId, injectId: 'toString' })).toEqual({
 			ok: false,
-			error: 'unknown inject "toString"'
+			error: 'unknown inject "toString"',
+			code: 'unknown-inject',
+			params: {}
 		});
 	});
 
 	// Was: the catch-all skipped any name `in payloadSchemas`, inherited members included, so they got no answer.
 	it('answers unknown events named like Object.prototype members', async () => {
-		expect(await controller.timeout(2000).emitWithAck('constructor', {})).toEqual({ ok: false, error: 'unknown event "constructor"' });
+		expect(await controller.timeout(2000).emitWithAck('constructor', {})).toEqual({ ok: false, error: 'unknown event "constructor"', code: 'unknown-event' });
 	});
 
 	// Was: a request with an extra argument before its ack ran without an answer.
 	it('refuses a request that carries an extra argument before its ack, with an answer', async () => {
 		const reply = await controller.timeout(2000).emitWithAck('exercise:list', {}, 'extra');
-		expect(reply).toEqual({ ok: false, error: 'exercise:list: send exactly one payload and ask for an acknowledgement' });
+		expect(reply).toEqual({ ok: false, error: 'exercise:list: send exactly one payload and ask for an acknowledgement', code: 'bad-call' });
 	});
 });

@@ -43,7 +43,9 @@ it('blocks a client that names no browser after repeated failed sign-ins, even w
 	for (let i = 0; i < 3; i++)
 		expect(await guesser.call('session:join', { code: `WRONG-CODE-${i}`, name: 'x' })).toEqual({
 			ok: false,
-			error: 'unknown join code: check it with your controller'
+			error: 'unknown join code: check it with your controller',
+			code: 'wrong-code',
+			params: {}
 		});
 	const blocked = await guesser.call('session:controller', { key: CONTROLLER_KEY, name: 'x' });
 	expect(blocked).toMatchObject({ ok: false, error: expect.stringMatching(/^too many failed attempts from this browser: try again in \d+ s$/) });

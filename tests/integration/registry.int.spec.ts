@@ -88,7 +88,7 @@ describe('ExerciseRegistry', () => {
 		// Another writer appends behind the registry's back: the registry must not overwrite it.
 		await store.append(exerciseId, 1, [{ type: 'exercise.paused', exerciseId, at: 0, wall: wallNow(), actor: 'intruder' }]);
 		const result = await reg.command(exerciseId, { type: 'START', wall: wallNow(), actor: 'controller' });
-		expect(result).toEqual({ ok: false, error: 'could not save the change; nothing was applied' });
+		expect(result).toEqual({ ok: false, error: 'could not save the change; nothing was applied', code: 'not-saved' });
 		expect(reg.state(exerciseId)?.status).toBe('setup');
 		expect((await store.load(exerciseId)).map((e) => e.type)).toEqual(['exercise.created', 'exercise.paused']);
 		await reg.close();

@@ -144,7 +144,7 @@ describe('exports', () => {
 		expect((await get('events.json', tokens.observer)).status).toBe(403);
 		const stranger = await get('timeline.csv', tokens.stranger);
 		expect(stranger.status).toBe(403);
-		expect(await stranger.json()).toEqual({ error: 'your session belongs to another exercise' });
+		expect(await stranger.json()).toEqual({ error: 'your session belongs to another exercise', code: 'other-exercise' });
 		expect((await fetch(`${server.url}/api/exercises/no-such-run/events.json`, { headers: { authorization: `Bearer ${tokens.controller}` } })).status).toBe(
 			404
 		);
@@ -179,7 +179,7 @@ describe('participants and their review', () => {
 	it('shows a team nothing of the review until the controller opens it, then only its own', async () => {
 		const closed = await get('events.json', tokens.customs);
 		expect(closed.status).toBe(403);
-		expect(await closed.json()).toEqual({ error: 'the review is not open to teams: ask your controller' });
+		expect(await closed.json()).toEqual({ error: 'the review is not open to teams: ask your controller', code: 'review-closed' });
 		let view = (await seats.customs.ok('exercise:open', {})).events;
 		expect(view.some((e) => e.type === 'rating.set' || e.type === 'observation.recorded')).toBe(false);
 
@@ -208,6 +208,11 @@ describe('participants and their review', () => {
 		expect(rows.map((r) => r.title)).toEqual(['Review run', 'Another run']);
 		expect(rows[0].scores['tt-coast-guard']['detect-and-share']).toBe(100);
 		expect(rows[1].scores['tt-coast-guard']['detect-and-share']).toBeNull();
-		expect(await seats.cg.call('review:history', { scenarioId: SCENARIO })).toEqual({ ok: false, error: 'only evaluators and controllers may do this' });
+		expect(await seats.cg.call('review:history', { scenarioId: SCENARIO })).toEqual({
+			ok: false,
+			error: 'only evaluators and controllers may do this',
+			code: 'reviewer-only',
+			params: {}
+		});
 	});
 });
