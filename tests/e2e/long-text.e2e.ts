@@ -2,7 +2,7 @@
  * Longer words do not break the layout. German-length text (about 30 % longer than English, with long compound
  * words) is what a layout tuned in English meets first; our own five languages run up to 25 % longer. Rather than a
  * sixth, fake catalogue, the test lengthens every text on the page where it stands: each word grows by a third
- * (every third letter doubled, so words stay words and get longer, as German compounds do), then the same checks
+ * (one letter in three doubled, so words stay words and get longer, as German compounds do), then the same checks
  * as the layout test run: no card narrower than its content, no page scrolling sideways, at a laptop's 1400×900
  * and a phone's 390×844. Play is paused first, so nothing re-renders the lengthened text away.
  */
@@ -32,10 +32,7 @@ function lengthenText(page: Page): Promise<{ before: number; after: number }> {
 		for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
 		for (const node of nodes) {
 			const text = node.data;
-			const longer = text.replace(
-				/[A-Za-zÀ-ÿ]+/g,
-				(word) => [...word].map((ch, i) => (i % 3 === 2 ? ch + ch : ch)).join('') + (word.length > 1 && word.length < 3 ? word.at(-1) : '')
-			);
+			const longer = text.replace(/[A-Za-zÀ-ÿ]+/g, (word) => [...word].map((ch, k) => (k % 3 === 0 ? ch + ch : ch)).join(''));
 			before += text.length;
 			after += longer.length;
 			node.data = longer;
