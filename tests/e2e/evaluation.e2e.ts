@@ -122,7 +122,8 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	const lines = readFileSync(await csv.path(), 'utf8')
 		.trim()
 		.split('\n');
-	expect(lines[0]).toContain('seq,exercise_time');
+	// Downloaded from the page, the columns are named in the reader's language.
+	expect(lines[0]).toContain('No.,Exercise time,Real time (UTC),Kind');
 
 	// The AAR: add an improvement item, set its agency and due date, print to PDF.
 	const [aar] = await Promise.all([evaluatorContext.waitForEvent('page'), evaluator.getByTestId('open-aar').click()]);
