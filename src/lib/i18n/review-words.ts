@@ -5,7 +5,8 @@
  * locale: the browser reads in the reader's language, the server words a CSV in the language the download asks for.
  */
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { placeName } from './place-names';
 import type { Rating, TriggerCause } from '$lib/engine/exercise/events';
 import type { SimAlert } from '$lib/engine/scenario/schema';
 import type { CAPABILITY_ELEMENTS } from '$lib/engine/exercise/events';
@@ -87,8 +88,9 @@ export const capabilityElementWord = (e: string, locale?: Locale): string => (e 
 
 /** Where a craft was stopped: "in the territorial sea of Grenada (4.5 nm off the coast)", "on the high seas". */
 export function watersWords(w: Waters, locale?: Locale): string {
-	if (w.kind === 'territorial-sea') return m.review_waters_territorial({ state: w.state, distance: formatNm(w.coastNm, locale) }, opt(locale));
-	if (w.kind === 'land') return m.review_waters_land({ state: w.state }, opt(locale));
+	if (w.kind === 'territorial-sea')
+		return m.review_waters_territorial({ state: placeName(w.state, locale ?? getLocale()), distance: formatNm(w.coastNm, locale) }, opt(locale));
+	if (w.kind === 'land') return m.review_waters_land({ state: placeName(w.state, locale ?? getLocale()) }, opt(locale));
 	return m.review_waters_high_seas({}, opt(locale));
 }
 

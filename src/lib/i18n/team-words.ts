@@ -4,6 +4,8 @@
  * put markup (a bold name, a clock in monospace) inside a translated sentence without cutting it into pieces.
  */
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { placeName } from './place-names';
 import type { MessageChannel } from '$lib/engine/exercise/events';
 import { formatHhmmFromMinutes } from '$lib/engine/exercise/time-format';
 import type { InterceptAnswer } from '$lib/engine/sim/kinematics';
@@ -87,9 +89,9 @@ export function interceptWords(target: string, feasible: boolean, reason: string
 			const p = { target, time: formatHhmmFromMinutes(answer.atMin), distance: formatNm(answer.distanceNm), speed: formatKnots(answer.knots) };
 			const w = answer.waters;
 			return w.kind === 'territorial-sea'
-				? m.team_intercept_possible_sea({ ...p, state: w.state })
+				? m.team_intercept_possible_sea({ ...p, state: placeName(w.state, getLocale()) })
 				: w.kind === 'land'
-					? m.team_intercept_possible_land({ ...p, state: w.state })
+					? m.team_intercept_possible_land({ ...p, state: placeName(w.state, getLocale()) })
 					: m.team_intercept_possible_high_seas(p);
 		}
 		case 'endurance':
@@ -121,7 +123,9 @@ export function interceptWords(target: string, feasible: boolean, reason: string
 /** "Intercepted Suspect yacht at 01:05:09 — in Grenada waters." (or shadowing it from overhead, for an aircraft). */
 export function interceptedWords(target: string, time: string, waters: Waters, shadowing: boolean): string {
 	if (waters.kind === 'high-seas') return shadowing ? m.team_shadowing_high_seas({ target, time }) : m.team_intercepted_high_seas({ target, time });
-	return shadowing ? m.team_shadowing_sea({ target, time, state: waters.state }) : m.team_intercepted_sea({ target, time, state: waters.state });
+	return shadowing
+		? m.team_shadowing_sea({ target, time, state: placeName(waters.state, getLocale()) })
+		: m.team_intercepted_sea({ target, time, state: placeName(waters.state, getLocale()) });
 }
 
 /** "port" / "shelter" in the reader's language. */
