@@ -150,6 +150,8 @@ test('controller in English, teams in Spanish and French, the evaluator’s repo
 	const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 	expect(printed).toContain(say('review', 'fr', 'review_aar_kicker'));
 	expect(printed).toContain(say('review', 'fr', 'review_aar_summary'));
+	// The page margins are worded in French too: "Page 1 sur N".
+	expect(printed).toMatch(new RegExp(`${say('review', 'fr', 'review_aar_print_page')} 1 ${say('review', 'fr', 'review_aar_print_of')} \\d+`));
 	expect(printed).toContain(FRENCH.teams['tt-coast-guard']!.name);
 	expect(printed).not.toContain(say('review', 'en', 'review_aar_kicker'));
 	expect(printed).not.toContain(say('review', 'en', 'review_aar_summary'));
