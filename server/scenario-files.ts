@@ -49,13 +49,27 @@ export async function loadScenarioFile(file: string, { strict = false } = {}): P
 	try {
 		const source = await readSmall(file);
 		const relative = (f: string) => path.relative(process.cwd(), f) || f;
-		const translations: TranslationSource[] = await Promise.all(
-			(await translationFilesOf(file)).map(async (t) => ({ file: relative(t.file), locale: t.locale, source: await readSmall(t.file) }))
-		);
+		// A translation file that cannot be read (too large, unreadable) is a problem of that file, not of the scenario.
+		const unread: ScenarioProblem[] = [];
+		const translations: TranslationSource[] = (
+			await Promise.all(
+				(await translationFilesOf(file)).map(async (t) => {
+					try {
+						return [{ file: relative(t.file), locale: t.locale, source: await readSmall(t.file) }];
+					} catch (err) {
+						unread.push({ file: relative(t.file), path: '(file)', line: null, message: (err as Error).message });
+						return [];
+					}
+				})
+			)
+		).flat();
 		const result = parseScenarioYaml(source, geographyProblems, translations);
-		if (result.ok) return { file, scenario: result.scenario };
-		const inTranslations = result.problems.filter((p) => p.file);
-		if (strict || inTranslations.length < result.problems.length) return { file, problems: result.problems };
+		if (result.ok && unread.length === 0) return { file, scenario: result.scenario };
+		const problems = [...(result.ok ? [] : result.problems), ...unread];
+		if (strict) return { file, problems };
+		if (result.ok) return { file, scenario: result.scenario, translationProblems: unread };
+		const inTranslations = problems.filter((p) => p.file);
+		if (inTranslations.length < problems.length) return { file, problems };
 		const alone = parseScenarioYaml(source, geographyProblems);
 		return alone.ok ? { file, scenario: alone.scenario, translationProblems: inTranslations } : { file, problems: alone.problems };
 	} catch (err) {
