@@ -14,9 +14,10 @@ import { formatClockMs } from '$lib/engine/exercise/time-format';
 import { TIMELINE_CSV_COLUMNS, type TimelineCsvWords } from '$lib/engine/formats/timeline-csv';
 import type { SuggestedLine } from '$lib/engine/review/aar-content';
 import type { TimelineEntry, TimelineKind, TimelineLine } from '$lib/engine/review/timeline';
-import { EXERCISE_CONTROL, type Channel, type Scenario } from '$lib/engine/scenario/schema';
+import { EXERCISE_CONTROL, type Scenario } from '$lib/engine/scenario/schema';
 import type { Waters } from '$lib/engine/sim/zones';
 import { alertText } from './alert-words';
+import { channelWord } from './words';
 import { formatKnots, formatList, formatMinutesMs, formatNm, formatNumber, formatPosition } from './format';
 
 type L = { locale?: Locale };
@@ -34,17 +35,6 @@ export function objectiveWord(scenario: Scenario | null, id: string | null, loca
 	if (id === null) return m.review_general({}, opt(locale));
 	return scenario?.objectives.find((o) => o.id === id)?.name ?? id;
 }
-
-const CHANNEL: Record<Channel, (i: object, o: L) => string> = {
-	radio: m.channel_radio,
-	phone: m.channel_phone,
-	email: m.channel_email,
-	intel: m.channel_intel,
-	media: m.channel_media,
-	map: m.channel_map
-};
-/** An inject channel's name ("Intel report"), with a locale (`channelWord` in words.ts has none). */
-export const channelName = (channel: string, locale?: Locale): string => (channel in CHANNEL ? CHANNEL[channel as Channel]({}, opt(locale)) : channel);
 
 const KIND: Record<TimelineKind, (i: object, o: L) => string> = {
 	exercise: m.review_kind_exercise,
@@ -177,7 +167,7 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 		case 'inject-added':
 			return m.review_tl_inject_added({ title: line.title, by: line.by, time: formatClockMs(line.dueAt) }, o);
 		case 'inject-released': {
-			const words = { channel: channelName(line.channel, locale), title: line.title, from: line.from, teams: teams(line.to) };
+			const words = { channel: channelWord(line.channel, locale), title: line.title, from: line.from, teams: teams(line.to) };
 			return line.early ? m.review_tl_inject_released_early(words, o) : m.review_tl_inject_released(words, o);
 		}
 		case 'decided': {
@@ -196,7 +186,7 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 			return line.absent ? m.review_tl_deadline_missed_absent(words, o) : m.review_tl_deadline_missed(words, o);
 		}
 		case 'message': {
-			const words = { from: team(line.from), to: teams(line.to), channel: channelName(line.channel, locale), text: line.text };
+			const words = { from: team(line.from), to: teams(line.to), channel: channelWord(line.channel, locale), text: line.text };
 			return line.re === null ? m.review_tl_message(words, o) : m.review_tl_message_re({ ...words, title: inject(line.re) }, o);
 		}
 		case 'message-answered':

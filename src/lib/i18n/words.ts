@@ -2,6 +2,7 @@
 import type { ExerciseStatus } from '$lib/engine/exercise/state';
 import type { ConnectionState } from '$lib/client/exercise-view.svelte';
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Channel } from '$lib/engine/scenario/schema';
 
 const STATUS: Record<ExerciseStatus, () => string> = {
@@ -22,7 +23,7 @@ const CONNECTION: Record<ConnectionState, () => string> = {
 export const statusWord = (status: ExerciseStatus): string => STATUS[status]();
 export const connectionWord = (state: ConnectionState): string => CONNECTION[state]();
 
-const CHANNEL: Record<Channel, () => string> = {
+const CHANNEL: Record<Channel, (inputs: object, options: { locale?: Locale }) => string> = {
 	radio: m.channel_radio,
 	phone: m.channel_phone,
 	email: m.channel_email,
@@ -31,8 +32,8 @@ const CHANNEL: Record<Channel, () => string> = {
 	map: m.channel_map
 };
 
-/** How an inject channel is named to people ("Intel report"); an unknown channel (an old log) as it is. */
-export const channelWord = (channel: string): string => (channel in CHANNEL ? CHANNEL[channel as Channel]() : channel);
+/** How an inject channel is named to people ("Intel report"), in `locale` or the reader's; an unknown channel (an old log) as it is. */
+export const channelWord = (channel: string, locale?: Locale): string => (channel in CHANNEL ? CHANNEL[channel as Channel]({}, { locale }) : channel);
 
 /** The name of exercise control, the pseudo-team that sends injects and receives teams' messages to control. */
 export const exerciseControlName = (): string => m.exercise_control();
