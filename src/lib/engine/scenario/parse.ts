@@ -13,6 +13,8 @@ export interface ScenarioProblem {
 	message: string;
 	/** The file the problem is in, when it is not the scenario file itself (a translation file). */
 	file?: string;
+	/** The path as keys and indexes (`['injects', 3, 'to', 0]`), for an editor to go to the field. */
+	at?: (string | number)[];
 }
 
 /** A translation file to weave into the scenario: its name (for problems), the language its name says, its text. */
@@ -68,7 +70,7 @@ function parseYaml(source: string, file?: string): { data: unknown; doc: Documen
 }
 
 /** Validates each translation file and weaves its texts into `data`; the problems found, each naming its file and line. */
-function weaveTranslations(data: unknown, translations: readonly TranslationSource[]): ScenarioProblem[] {
+export function weaveTranslations(data: unknown, translations: readonly TranslationSource[]): ScenarioProblem[] {
 	const problems: ScenarioProblem[] = [];
 	for (const t of translations) {
 		const parsed = parseYaml(t.source, t.file);
@@ -122,7 +124,8 @@ export function validateScenario(
 	const problems = issues.map((issue) => ({
 		path: formatPath(issue.path),
 		line: lineFor(issue.path),
-		message: issue.message
+		message: issue.message,
+		at: issue.path.map((p) => (typeof p === 'number' ? p : String(p)))
 	}));
 	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	return { ok: false, problems };

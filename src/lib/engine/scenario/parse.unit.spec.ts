@@ -25,7 +25,7 @@ describe('parseScenarioYaml', () => {
 		const result = parseScenarioYaml(text);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.problems).toEqual([{ path: 'injects[1].to[0]', line: lineContaining(text, '- coastgard'), message: 'unknown team "coastgard"' }]);
+		expect(result.problems).toEqual([{ path: 'injects[1].to[0]', line: lineContaining(text, '- coastgard'), message: 'unknown team "coastgard"', at: ['injects', 1, 'to', 0] }]);
 		expect(formatProblem('scenarios/x.yaml', result.problems[0])).toBe(
 			`scenarios/x.yaml:${lineContaining(text, '- coastgard')} injects[1].to[0]: unknown team "coastgard"`
 		);
