@@ -13,7 +13,16 @@ export async function downloadExport(exerciseId: string, file: 'events.json' | '
 		throw new RequestFailed(body.error ?? `export failed (${res.status})`, body.code);
 	}
 	const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file;
-	const url = URL.createObjectURL(await res.blob());
+	saveBlob(name, await res.blob());
+}
+
+/** Offers text made in the browser (a scenario's YAML, its MSEL CSV) as a file download. */
+export function saveTextFile(name: string, text: string, type: string): void {
+	saveBlob(name, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+function saveBlob(name: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
 	const a = Object.assign(document.createElement('a'), { href: url, download: name });
 	document.body.appendChild(a);
 	a.click();
