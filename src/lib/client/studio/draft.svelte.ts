@@ -55,7 +55,7 @@ export class StudioDraft {
 	#printed: { revision: number; text: string } | null = null;
 	#undo: string[] = $state([]);
 	#redo: string[] = $state([]);
-	#lastEdit = 0;
+	#lastEdit = -Infinity;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(version: ScenarioVersion, options: { readonly?: boolean } = {}) {
@@ -136,7 +136,7 @@ export class StudioDraft {
 		if (previous === undefined) return;
 		this.#redo.push(this.text);
 		this.#load(previous);
-		this.#lastEdit = 0;
+		this.#lastEdit = -Infinity;
 		this.#changed();
 	}
 
@@ -145,7 +145,7 @@ export class StudioDraft {
 		if (next === undefined) return;
 		this.#undo.push(this.text);
 		this.#load(next);
-		this.#lastEdit = 0;
+		this.#lastEdit = -Infinity;
 		this.#changed();
 	}
 
