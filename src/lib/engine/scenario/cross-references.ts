@@ -7,23 +7,27 @@
  * problem is reported with the path of the field it is about.
  */
 import type { z } from 'zod';
+import type { ProblemCode, ProblemParams, ReferenceKind } from './problem-codes';
 import { EXERCISE_CONTROL, isAsset, type Scenario } from './schema';
 
 export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>): void {
 	const teamIds = new Set(s.teams.map((t) => t.id));
 	const objectiveIds = new Set(s.objectives.map((o) => o.id));
 	const entityIds = new Set(s.entities.map((e) => e.id));
-	const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+	/** A problem with its code and params (zod keeps a custom issue's `params`; `problem-codes.ts` reads them). */
+	const issue = (path: (string | number)[], code: ProblemCode, message: string, params: ProblemParams = {}) =>
+		ctx.addIssue({ code: 'custom', path, message, params: { ...params, code } });
 	const unique = (list: { id: string }[], key: string) => {
 		const seen = new Set<string>();
 		list.forEach((item, i) => {
-			if (seen.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}"`);
+			if (seen.has(item.id)) issue([key, i, 'id'], 'duplicate-id', `duplicate id "${item.id}"`, { value: item.id });
 			seen.add(item.id);
 		});
 	};
 	unique(s.teams, 'teams');
 	s.teams.forEach((t, i) => {
-		if (t.id === EXERCISE_CONTROL) issue(['teams', i, 'id'], `"${EXERCISE_CONTROL}" is reserved for messages to exercise control`);
+		if (t.id === EXERCISE_CONTROL)
+			issue(['teams', i, 'id'], 'reserved-id', `"${EXERCISE_CONTROL}" is reserved for messages to exercise control`, { value: EXERCISE_CONTROL });
 	});
 	unique(s.objectives, 'objectives');
 	unique(s.entities, 'entities');
@@ -31,58 +35,71 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 	unique(s.areas, 'areas');
 	const areaIds = new Set(s.areas.map((a) => a.id));
 	s.areas.forEach((a, i) => {
-		if ((a.polygon === undefined) === (a.circle === undefined)) issue(['areas', i], 'needs exactly one of "polygon" or "circle"');
+		if ((a.polygon === undefined) === (a.circle === undefined))
+			issue(['areas', i], 'needs-one-of', 'needs exactly one of "polygon" or "circle"', { fields: 'polygon, circle' });
 	});
-	const known = (set: Set<string>, what: string, value: string, path: (string | number)[]) => {
-		if (!set.has(value)) issue(path, `unknown ${what} "${value}"`);
+	const known = (set: Set<string>, what: ReferenceKind, value: string, path: (string | number)[]) => {
+		if (!set.has(value)) issue(path, 'unknown-ref', `unknown ${what} "${value}"`, { what, value });
 	};
 
 	const entityById = new Map(s.entities.map((e) => [e.id, e]));
 	s.entities.forEach((e, i) => {
 		if (e.team) known(teamIds, 'team', e.team, ['entities', i, 'team']);
 		// Fields on the wrong kind of entity are refused by the schema itself (each kind is its own object).
-		if (isAsset(e) && e.speedKnots !== undefined && !e.team) issue(['entities', i, 'speedKnots'], 'only a team\'s asset can be tasked: set "team"');
+		if (isAsset(e) && e.speedKnots !== undefined && !e.team)
+			issue(['entities', i, 'speedKnots'], 'asset-needs-team', 'only a team\'s asset can be tasked: set "team"');
 		if (e.kind === 'boat') {
-			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more minors than people aboard');
+			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more-minors-than-people', 'more minors than people aboard');
 			if (e.people && e.people.unaccompaniedMinors > e.people.minors)
-				issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more unaccompanied minors than minors');
-			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'boats with people need a "displacement" block in the scenario');
+				issue(['entities', i, 'people', 'unaccompaniedMinors'], 'more-unaccompanied-than-minors', 'more unaccompanied minors than minors');
+			if (e.people && !s.displacement) issue(['entities', i, 'people'], 'needs-displacement', 'boats with people need a "displacement" block in the scenario');
 			if (e.distressAt !== undefined && e.distressAt > s.durationMinutes)
-				issue(['entities', i, 'distressAt'], `after the scenario ends (${s.durationMinutes} min)`);
-			if (e.people && !e.destination) issue(['entities', i, 'destination'], 'a boat with people needs a destination port');
+				issue(['entities', i, 'distressAt'], 'after-end', `after the scenario ends (${s.durationMinutes} min)`, { minutes: s.durationMinutes });
+			if (e.people && !e.destination) issue(['entities', i, 'destination'], 'needs-destination', 'a boat with people needs a destination port');
 			if (e.destination) {
 				const port = entityById.get(e.destination);
-				if (!port) issue(['entities', i, 'destination'], `unknown entity "${e.destination}"`);
-				else if (port.kind !== 'port') issue(['entities', i, 'destination'], `"${e.destination}" is a ${port.kind}, not a port`);
+				if (!port) known(entityIds, 'entity', e.destination, ['entities', i, 'destination']);
+				else if (port.kind !== 'port')
+					issue(['entities', i, 'destination'], 'not-a-port', `"${e.destination}" is a ${port.kind}, not a port`, { value: e.destination, kind: port.kind });
 			}
 		}
 		if ((e.kind === 'port' || e.kind === 'shelter') && s.displacement) {
-			if (e.capacity === undefined) issue(['entities', i, 'capacity'], `a ${e.kind} needs a capacity in a displacement scenario`);
-			if (!e.state) issue(['entities', i, 'state'], `a ${e.kind} needs the member state it is in`);
+			if (e.capacity === undefined)
+				issue(['entities', i, 'capacity'], 'needs-capacity', `a ${e.kind} needs a capacity in a displacement scenario`, { kind: e.kind });
+			if (!e.state) issue(['entities', i, 'state'], 'needs-state', `a ${e.kind} needs the member state it is in`, { kind: e.kind });
 		}
-		if (e.maxStaff !== undefined && e.staff > e.maxStaff) issue(['entities', i, 'staff'], `more than maxStaff (${e.maxStaff})`);
+		if (e.maxStaff !== undefined && e.staff > e.maxStaff)
+			issue(['entities', i, 'staff'], 'over-max-staff', `more than maxStaff (${e.maxStaff})`, { max: e.maxStaff });
 		e.track.forEach((p, j) => {
 			const before = e.track[j - 1];
-			if (before && p.at <= before.at) issue(['entities', i, 'track', j, 'at'], 'track times must increase');
-			if (p.at > s.durationMinutes) issue(['entities', i, 'track', j, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
+			if (before && p.at <= before.at) issue(['entities', i, 'track', j, 'at'], 'track-order', 'track times must increase', { before: before.at });
+			if (p.at > s.durationMinutes)
+				issue(['entities', i, 'track', j, 'at'], 'after-end', `after the scenario ends (${s.durationMinutes} min)`, { minutes: s.durationMinutes });
 		});
 	});
 	s.injects.forEach((inj, i) => {
-		if (inj.at !== undefined && inj.at > s.durationMinutes) issue(['injects', i, 'at'], `after the scenario ends (${s.durationMinutes} min)`);
-		if ((inj.at === undefined) === (inj.trigger === undefined)) issue(['injects', i], 'needs exactly one of "at" (a release time) or "trigger"');
+		if (inj.at !== undefined && inj.at > s.durationMinutes)
+			issue(['injects', i, 'at'], 'after-end', `after the scenario ends (${s.durationMinutes} min)`, { minutes: s.durationMinutes });
+		if ((inj.at === undefined) === (inj.trigger === undefined))
+			issue(['injects', i], 'needs-one-of', 'needs exactly one of "at" (a release time) or "trigger"', { fields: 'at, trigger' });
 		const t = inj.trigger;
 		if (t) {
 			const path = ['injects', i, 'trigger'];
 			const watched = 'decision' in t ? t.decision : 'missed' in t ? t.missed : null;
 			if (watched !== null) {
 				const target = s.injects.find((x) => x.id === watched);
-				if (!target) issue([...path, 'decision' in t ? 'decision' : 'missed'], `trigger on a missing inject "${watched}"`);
-				else if ('decision' in t && !target.decision) issue([...path, 'decision'], `inject "${watched}" has no decision to watch`);
+				if (!target)
+					issue([...path, 'decision' in t ? 'decision' : 'missed'], 'unknown-ref', `trigger on a missing inject "${watched}"`, {
+						what: 'inject',
+						value: watched
+					});
+				else if ('decision' in t && !target.decision)
+					issue([...path, 'decision'], 'no-decision', `inject "${watched}" has no decision to watch`, { inject: watched });
 				else if ('missed' in t && !target.decision && target.shareWith.length === 0)
-					issue([...path, 'missed'], `inject "${watched}" has no decision or hand-off that could be missed`);
+					issue([...path, 'missed'], 'nothing-to-miss', `inject "${watched}" has no decision or hand-off that could be missed`, { inject: watched });
 				else if ('decision' in t && t.option && !target.decision!.options.some((o) => o.id === t.option))
-					issue([...path, 'option'], `inject "${watched}" has no option "${t.option}"`);
-				if (watched === inj.id) issue(path, 'an inject cannot trigger itself');
+					issue([...path, 'option'], 'unknown-ref', `inject "${watched}" has no option "${t.option}"`, { what: 'option', value: t.option, inject: watched });
+				if (watched === inj.id) issue(path, 'self-trigger', 'an inject cannot trigger itself');
 			}
 			if ('team' in t && t.team) known(teamIds, 'team', t.team, [...path, 'team']);
 			const entity = (value: string, p: string[]) => known(entityIds, 'entity', value, [...path, ...p]);
@@ -110,23 +127,29 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		inj.shareWith.forEach((s, j) => {
 			known(teamIds, 'team', s.team, ['injects', i, 'shareWith', j, 'team']);
 			known(objectiveIds, 'objective', s.objective, ['injects', i, 'shareWith', j, 'objective']);
-			if (inj.to.includes(s.team)) issue(['injects', i, 'shareWith', j, 'team'], `team "${s.team}" already receives this inject`);
+			if (inj.to.includes(s.team))
+				issue(['injects', i, 'shareWith', j, 'team'], 'already-receives', `team "${s.team}" already receives this inject`, { team: s.team });
 		});
 		const d = inj.decision;
 		if (!d) return;
-		if (d.deadlineMinutes < d.expectedWithinMinutes) issue(['injects', i, 'decision', 'deadlineMinutes'], 'must not be before expectedWithinMinutes');
+		if (d.deadlineMinutes < d.expectedWithinMinutes)
+			issue(['injects', i, 'decision', 'deadlineMinutes'], 'deadline-before-expected', 'must not be before expectedWithinMinutes', {
+				expected: d.expectedWithinMinutes
+			});
 		d.teams?.forEach((t, j) => {
 			known(teamIds, 'team', t, ['injects', i, 'decision', 'teams', j]);
-			if (!inj.to.includes(t)) issue(['injects', i, 'decision', 'teams', j], `team "${t}" must also be in the inject's "to"`);
+			if (!inj.to.includes(t))
+				issue(['injects', i, 'decision', 'teams', j], 'decider-not-addressed', `team "${t}" must also be in the inject's "to"`, { team: t });
 		});
 		const optionIds = new Set<string>();
 		d.options.forEach((o, j) => {
-			if (optionIds.has(o.id)) issue(['injects', i, 'decision', 'options', j, 'id'], `duplicate option id "${o.id}"`);
+			if (optionIds.has(o.id)) issue(['injects', i, 'decision', 'options', j, 'id'], 'duplicate-id', `duplicate option id "${o.id}"`, { value: o.id });
 			optionIds.add(o.id);
 			for (const key of Object.keys(o.scores)) known(objectiveIds, 'objective', key, ['injects', i, 'decision', 'options', j, 'scores', key]);
 			if (o.violation) known(objectiveIds, 'objective', o.violation.objective, ['injects', i, 'decision', 'options', j, 'violation', 'objective']);
 		});
-		if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0))) issue(['injects', i, 'decision', 'options'], 'no option earns any points');
+		if (!d.options.some((o) => Object.values(o.scores).some((v) => v > 0)))
+			issue(['injects', i, 'decision', 'options'], 'no-points', 'no option earns any points');
 	});
 	// Every inject must be reachable: timed, or triggered (through a chain) by something timed.
 	const byId = new Map(s.injects.map((inj) => [inj.id, inj]));
@@ -144,6 +167,7 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 		}
 	}
 	s.injects.forEach((inj, i) => {
-		if (!reachable.has(inj.id) && inj.trigger) issue(['injects', i, 'trigger'], 'unreachable: its trigger chain never starts from a timed inject');
+		if (!reachable.has(inj.id) && inj.trigger)
+			issue(['injects', i, 'trigger'], 'unreachable', 'unreachable: its trigger chain never starts from a timed inject');
 	});
 }

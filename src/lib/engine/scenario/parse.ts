@@ -4,6 +4,7 @@
  * `injects[3].to[0]: unknown team "coastgard"` at line 42.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { codedIssues, type ProblemCode, type ProblemParams } from './problem-codes';
 import { scenarioSchema, type Scenario, type ScenarioLanguage } from './schema';
 import { translationFileSchema, weaveTranslation } from './translation-file';
 
@@ -15,6 +16,10 @@ export interface ScenarioProblem {
 	file?: string;
 	/** The path as keys and indexes (`['injects', 3, 'to', 0]`), for an editor to go to the field. */
 	at?: (string | number)[];
+	/** What the problem is, stable across versions (`unknown-ref`, `not-one-of`, … see `problem-codes.ts`), for the browser to word it. */
+	code?: ProblemCode;
+	/** The facts the code's words need (`{ what: 'team', value: 'coastgard' }`). */
+	params?: ProblemParams;
 }
 
 /** A translation file to weave into the scenario: its name (for problems), the language its name says, its text. */
@@ -47,7 +52,7 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 }
 
 /** Checks beyond the schema, run on a scenario that passed it (e.g. geography, which needs data the browser does not load). */
-export type ExtraCheck = (scenario: Scenario) => { path: (string | number)[]; message: string }[];
+export type ExtraCheck = (scenario: Scenario) => { path: (string | number)[]; message: string; code?: ProblemCode; params?: ProblemParams }[];
 
 /** Parses YAML into plain data, or the problems that stop it (with `file` set on each when given). */
 function parseYaml(source: string, file?: string): { data: unknown; doc: Document; counter: LineCounter } | { problems: ScenarioProblem[] } {
@@ -112,24 +117,39 @@ export function parseScenarioYaml(source: string, extra?: ExtraCheck, translatio
 	return { ok: false, problems: [...(result.ok ? [] : result.problems), ...translationProblems] };
 }
 
-/** Validate already-parsed data (JSON or YAML); `lineFor` maps a path to a source line when known. */
+/**
+ * Validate already-parsed data (JSON or YAML); `lineFor` maps a path to a source line when known. Each problem has
+ * its code and params (`problem-codes.ts`) beside its English message.
+ */
 export function validateScenario(
 	data: unknown,
 	lineFor: (path: readonly PropertyKey[]) => number | null = () => null,
 	extra?: ExtraCheck
 ): ScenarioParseResult {
 	const parsed = scenarioSchema.safeParse(data);
-	const issues = parsed.success ? (extra?.(parsed.data) ?? []) : parsed.error.issues;
-	if (parsed.success && issues.length === 0) return { ok: true, scenario: parsed.data };
-	const problems = issues.map((issue) => ({
-		path: formatPath(issue.path),
-		line: lineFor(issue.path),
-		message: issue.message,
-		at: issue.path.map((p) => (typeof p === 'number' ? p : String(p)))
-	}));
-	problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-	return { ok: false, problems };
+	if (parsed.success) {
+		const found = extra?.(parsed.data) ?? [];
+		if (found.length === 0) return { ok: true, scenario: parsed.data };
+		return { ok: false, problems: sortedByLine(found.map((p) => problemAt(p.path, p.message, lineFor, p.code, p.params))) };
+	}
+	const problems = parsed.error.issues.flatMap((issue) => codedIssues(issue, data)).map((c) => problemAt(c.path, c.message, lineFor, c.code, c.params));
+	return { ok: false, problems: sortedByLine(problems) };
 }
+
+function problemAt(
+	path: readonly (string | number)[],
+	message: string,
+	lineFor: (path: readonly PropertyKey[]) => number | null,
+	code?: ProblemCode,
+	params?: ProblemParams
+): ScenarioProblem {
+	const problem: ScenarioProblem = { path: formatPath(path), line: lineFor(path), message, at: [...path] };
+	if (code) problem.code = code;
+	if (code && params) problem.params = params;
+	return problem;
+}
+
+const sortedByLine = (problems: ScenarioProblem[]) => problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
 export function formatProblem(file: string, p: ScenarioProblem): string {
 	return `${p.file ?? file}${p.line ? `:${p.line}` : ''} ${p.path}: ${p.message}`;
