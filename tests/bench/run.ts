@@ -21,7 +21,8 @@ const BENCHES: Record<string, number> = {
 	replay: 300,
 	memory: 300,
 	client: 900, // may have to run `vite build` first
-	zones: 120
+	zones: 120,
+	dryrun: 120
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
