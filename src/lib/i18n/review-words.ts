@@ -102,6 +102,37 @@ export function timelineText(entry: TimelineEntry, scenario: Scenario | null, lo
 	return lineText(entry.line, scenario, locale);
 }
 
+/** What fired a conditional inject, in words (the studio's dry run and the timeline). Names come from `scenario`. */
+export function triggerCauseText(c: TriggerCause, scenario: Scenario | null, locale?: Locale): string {
+	const o = opt(locale);
+	const team = (id: string | null) => teamWord(scenario, id, locale);
+	const teams = (ids: readonly string[]) => formatList(ids.map(team), 'conjunction', locale);
+	const inject = (id: string) => scenario?.injects.find((i) => i.id === id)?.title ?? id;
+	const entity = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
+	const option = (injectId: string, optionId: string) =>
+		scenario?.injects.find((i) => i.id === injectId)?.decision?.options.find((x) => x.id === optionId)?.label ?? optionId;
+	switch (c.kind) {
+		case 'decision':
+			return m.review_cause_decision({ team: team(c.team), option: option(c.inject, c.option), title: inject(c.inject) }, o);
+		case 'missed':
+			return m.review_cause_missed({ team: team(c.team), title: inject(c.inject) }, o);
+		case 'not-passed-on':
+			return m.review_cause_not_passed_on({ team: team(c.team), title: inject(c.inject), target: team(c.target) }, o);
+		case 'message':
+			return m.review_cause_message({ team: team(c.from), to: teams(c.to) }, o);
+		case 'area':
+			return c.entered
+				? m.review_cause_area_entered({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o)
+				: m.review_cause_area_left({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o);
+		case 'intercept':
+			return m.review_cause_intercept({ entity: entity(c.entity), target: entity(c.target), waters: watersWords(c.waters, locale) }, o);
+		case 'detected':
+			return m.review_cause_detected({ team: team(c.team), contact: entity(c.contact) }, o);
+		case 'alert':
+			return m.review_cause_alert({ alert: alertKindWord(c.alert, locale), entity: entity(c.entity) }, o);
+	}
+}
+
 export function lineText(line: TimelineLine, scenario: Scenario | null, locale?: Locale): string {
 	const o = opt(locale);
 	const team = (id: string | null) => teamWord(scenario, id, locale);
@@ -111,31 +142,8 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 	const entity = (id: string) => scenario?.entities.find((e) => e.id === id)?.name ?? id;
 	const points = (n: number) => formatNumber(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 }, locale);
 	const whole = (n: number) => formatNumber(n, { maximumFractionDigits: 1 }, locale);
-	const option = (injectId: string, optionId: string) =>
-		scenario?.injects.find((i) => i.id === injectId)?.decision?.options.find((x) => x.id === optionId)?.label ?? optionId;
 	/** What fired a conditional inject (the English `cause` of older logs is shown as it is). */
-	const causeText = (c: TriggerCause): string => {
-		switch (c.kind) {
-			case 'decision':
-				return m.review_cause_decision({ team: team(c.team), option: option(c.inject, c.option), title: inject(c.inject) }, o);
-			case 'missed':
-				return m.review_cause_missed({ team: team(c.team), title: inject(c.inject) }, o);
-			case 'not-passed-on':
-				return m.review_cause_not_passed_on({ team: team(c.team), title: inject(c.inject), target: team(c.target) }, o);
-			case 'message':
-				return m.review_cause_message({ team: team(c.from), to: teams(c.to) }, o);
-			case 'area':
-				return c.entered
-					? m.review_cause_area_entered({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o)
-					: m.review_cause_area_left({ entity: entity(c.entity), area: scenario?.areas.find((a) => a.id === c.area)?.name ?? c.area }, o);
-			case 'intercept':
-				return m.review_cause_intercept({ entity: entity(c.entity), target: entity(c.target), waters: watersWords(c.waters, locale) }, o);
-			case 'detected':
-				return m.review_cause_detected({ team: team(c.team), contact: entity(c.contact) }, o);
-			case 'alert':
-				return m.review_cause_alert({ alert: alertKindWord(c.alert, locale), entity: entity(c.entity) }, o);
-		}
-	};
+	const causeText = (c: TriggerCause): string => triggerCauseText(c, scenario, locale);
 	switch (line.kind) {
 		case 'created':
 			return m.review_tl_created({ title: line.title, scenario: line.scenarioTitle }, o);
