@@ -1,14 +1,17 @@
 /**
- * What the after-action report says (pure): the outcome figures of a scenario
- * kind (displacement: people received, screened, sheltered, unaccompanied
- * children; maritime: suspect craft detected, stopped where and in whose waters,
- * contraband seized), the key moments worth a map, and per objective the rated
- * teams apart from the unrated ones, so the report never lists pages of
- * "Not rated". Numbers and ids only: the page words them.
+ * What the after-action report says (pure): the outcome figures of what the
+ * scenario has, whatever its `kind` (displacement figures — people received,
+ * screened, sheltered, unaccompanied children — when it has boats of people or
+ * the displacement model; interdiction figures — suspect craft detected, stopped
+ * where and in whose waters, contraband seized — when it has suspect craft or
+ * intercept targets; both for a migrant-smuggling exercise), the key moments
+ * worth a map, and per objective the rated teams apart from the unrated ones, so
+ * the report never lists pages of "Not rated". Numbers and ids only: the page
+ * words them.
  */
 import type { DomainEvent } from '../exercise/events';
 import { own, ratingKey, type ExerciseState, type RatingRevision } from '../exercise/state';
-import type { LonLat } from '../scenario/schema';
+import type { Entity, LonLat, Scenario } from '../scenario/schema';
 import { displacementPictureAt } from '../sim/displacement-state';
 import type { Waters } from '../sim/zones';
 import { percent, teamScores } from './score-decision';
@@ -52,56 +55,93 @@ export interface MaritimeOutcomes {
 
 export type Outcomes = DisplacementOutcomes | MaritimeOutcomes;
 
-/** The outcome figures of the exercise as it stands at `endAt` (exercise ms). */
-export function outcomeFigures(state: ExerciseState, endAt: number): Outcomes | null {
+const hasPeopleAboard = (e: Entity) => e.kind === 'boat' && e.people !== undefined;
+
+/**
+ * The craft the interdiction figures follow: suspect craft, and whatever an intercept trigger is waiting for a team
+ * to reach, except boats of displaced people (a rescue, counted in the displacement figures).
+ */
+export function interdictionTargets(scenario: Scenario): Entity[] {
+	const intercepted = new Set(scenario.injects.flatMap((i) => (i.trigger && 'intercept' in i.trigger ? [i.trigger.intercept.target] : [])));
+	return scenario.entities.filter((e) => !hasPeopleAboard(e) && (e.category === 'suspect' || intercepted.has(e.id)));
+}
+
+/** Whether the displacement figures say something of this scenario: boats of people, or the displacement model. */
+const hasDisplacement = (scenario: Scenario) => scenario.displacement !== undefined || scenario.entities.some(hasPeopleAboard);
+
+/**
+ * Every set of outcome figures the scenario has, as it stands at `endAt` (exercise ms): displacement first, then
+ * interdiction. A scenario with neither (no boats of people, no suspect or intercept target) gets the set its kind
+ * names, so the report still has its figures.
+ */
+export function outcomeFigureSets(state: ExerciseState, endAt: number): Outcomes[] {
 	const scenario = state.scenario;
-	if (!scenario) return null;
-	if (scenario.kind === 'displacement') {
-		const picture = displacementPictureAt(state, endAt);
-		const boats = scenario.entities.filter((e) => e.kind === 'boat' && e.people);
-		const t = picture?.totals;
+	if (!scenario) return [];
+	const sets: Outcomes[] = [];
+	const targets = interdictionTargets(scenario);
+	const displacement = hasDisplacement(scenario);
+	if (displacement || (targets.length === 0 && scenario.kind === 'displacement')) sets.push(displacementOutcomes(state, scenario, endAt));
+	if (targets.length > 0 || (!displacement && scenario.kind !== 'displacement')) sets.push(maritimeOutcomes(state, scenario, targets));
+	return sets;
+}
+
+/**
+ * The first set of outcome figures (`outcomeFigureSets`): for a page that shows one. A scenario that mixes boats of
+ * people and suspect craft has both; show them all with `outcomeFigureSets`.
+ */
+export function outcomeFigures(state: ExerciseState, endAt: number): Outcomes | null {
+	return outcomeFigureSets(state, endAt)[0] ?? null;
+}
+
+function displacementOutcomes(state: ExerciseState, scenario: Scenario, endAt: number): DisplacementOutcomes {
+	const picture = displacementPictureAt(state, endAt);
+	const boats = scenario.entities.filter((e) => e.kind === 'boat' && e.people);
+	const t = picture?.totals;
+	return {
+		kind: 'displacement',
+		boats: boats.length,
+		boatsLanded: boats.filter((b) => own(state.alerts, `landed/${b.id}`) !== undefined).length,
+		boatsReached: new Set(state.intercepts.filter((i) => boats.some((b) => b.id === i.target)).map((i) => i.target)).size,
+		distressCalls: boats.filter((b) => own(state.alerts, `distress/${b.id}`) !== undefined).length,
+		atSea: t?.atSea ?? 0,
+		received: t?.received ?? 0,
+		screened: t?.screened ?? 0,
+		awaitingScreening: t?.awaitingScreening ?? 0,
+		sheltered: t?.sheltered ?? 0,
+		unsheltered: t?.unsheltered ?? 0,
+		unaccompaniedMinors: t?.unaccompaniedMinors ?? 0,
+		byState: Object.entries(picture?.byState ?? {})
+			.map(([name, c]) => ({ state: name, received: c.received, sheltered: c.sheltered, unsheltered: c.unsheltered }))
+			.filter((s) => s.received > 0 || s.sheltered > 0)
+	};
+}
+
+function maritimeOutcomes(state: ExerciseState, scenario: Scenario, targets: readonly Entity[]): MaritimeOutcomes {
+	const suspects = targets.map((e): SuspectOutcome => {
+		const detections = Object.entries(state.detections)
+			.filter(([key]) => key.endsWith(`/${e.id}`))
+			.map(([key, at]) => ({ at, team: key.slice(0, key.length - e.id.length - 1) }))
+			.sort((a, b) => a.at - b.at);
+		const met = state.intercepts.filter((i) => i.target === e.id).sort((a, b) => a.at - b.at);
+		const stop = met.find((i) => !i.shadowing);
+		const shadow = met.find((i) => i.shadowing);
 		return {
-			kind: 'displacement',
-			boats: boats.length,
-			boatsLanded: boats.filter((b) => own(state.alerts, `landed/${b.id}`) !== undefined).length,
-			boatsReached: new Set(state.intercepts.filter((i) => boats.some((b) => b.id === i.target)).map((i) => i.target)).size,
-			distressCalls: boats.filter((b) => own(state.alerts, `distress/${b.id}`) !== undefined).length,
-			atSea: t?.atSea ?? 0,
-			received: t?.received ?? 0,
-			screened: t?.screened ?? 0,
-			awaitingScreening: t?.awaitingScreening ?? 0,
-			sheltered: t?.sheltered ?? 0,
-			unsheltered: t?.unsheltered ?? 0,
-			unaccompaniedMinors: t?.unaccompaniedMinors ?? 0,
-			byState: Object.entries(picture?.byState ?? {})
-				.map(([name, c]) => ({ state: name, received: c.received, sheltered: c.sheltered, unsheltered: c.unsheltered }))
-				.filter((s) => s.received > 0 || s.sheltered > 0)
+			entityId: e.id,
+			name: e.name,
+			firstDetected: detections[0] ?? null,
+			stopped: stop ? { at: stop.at, team: stop.team, assetId: stop.entityId, point: stop.point, waters: stop.waters } : null,
+			shadowed: shadow ? { at: shadow.at, team: shadow.team, assetId: shadow.entityId } : null
 		};
-	}
-	const suspects = scenario.entities
-		.filter((e) => e.category === 'suspect')
-		.map((e): SuspectOutcome => {
-			const detections = Object.entries(state.detections)
-				.filter(([key]) => key.endsWith(`/${e.id}`))
-				.map(([key, at]) => ({ at, team: key.slice(0, key.length - e.id.length - 1) }))
-				.sort((a, b) => a.at - b.at);
-			const met = state.intercepts.filter((i) => i.target === e.id).sort((a, b) => a.at - b.at);
-			const stop = met.find((i) => !i.shadowing);
-			const shadow = met.find((i) => i.shadowing);
-			return {
-				entityId: e.id,
-				name: e.name,
-				firstDetected: detections[0] ?? null,
-				stopped: stop ? { at: stop.at, team: stop.team, assetId: stop.entityId, point: stop.point, waters: stop.waters } : null,
-				shadowed: shadow ? { at: shadow.at, team: shadow.team, assetId: shadow.entityId } : null
-			};
-		});
-	const stops = state.intercepts.filter((i) => !i.shadowing);
+	});
+	// A rescue or escort of a boat of people is not an interdiction: it counts in the displacement figures.
+	const rescued = new Set(scenario.entities.filter(hasPeopleAboard).map((e) => e.id));
+	const met = state.intercepts.filter((i) => !rescued.has(i.target));
+	const stops = met.filter((i) => !i.shadowing);
 	return {
 		kind: 'maritime-trafficking',
 		suspects,
 		seized: suspects.filter((s) => s.stopped).length,
-		intercepts: state.intercepts.length,
+		intercepts: met.length,
 		interceptsByWaters: {
 			territorialSea: stops.filter((i) => i.waters.kind === 'territorial-sea').length,
 			highSeas: stops.filter((i) => i.waters.kind === 'high-seas').length

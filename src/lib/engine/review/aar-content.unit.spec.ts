@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { given } from '../../../../tests/fixtures/machine-driver';
 import { loadScenario } from '../../../../tests/fixtures/load-scenario';
 import { MINUTE } from '../exercise/clock';
-import { keyMoments, objectiveSections, outcomeFigures, suggestedLines } from './aar-content';
+import { geographyProblems } from '../scenario/geography';
+import { parseScenarioYaml } from '../scenario/parse';
+import { scenarioSchema, type ScenarioInput } from '../scenario/schema';
+import { interdictionTargets, keyMoments, objectiveSections, outcomeFigures, outcomeFigureSets, suggestedLines } from './aar-content';
 
 const maritime = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
 const displacement = loadScenario('scenarios/displacement-hurricane-dominica.yaml');
@@ -125,6 +129,136 @@ describe('displacement outcome figures', () => {
 		expect(o.screened).toBe(o.sheltered + o.unsheltered);
 		expect(o.byState.reduce((n, s) => n + s.received, 0)).toBe(o.received);
 		expect(o.boats).toBe(displacement.entities.filter((e) => e.kind === 'boat' && e.people).length);
+	});
+});
+
+/**
+ * A migrant-smuggling exercise: a go-fast runs north past a 45-kn interceptor while a boat of twenty people, four of
+ * them children and one alone, makes for St George's, Grenada, where a port screens them and a shelter takes them in.
+ */
+function smuggling(kind: ScenarioInput['kind']): ScenarioInput {
+	const inject = (id: string, more: object) => ({ id, from: 'JRCC', to: ['coast-guard'], channel: 'radio' as const, title: id, body: `${id}.`, ...more });
+	return {
+		id: 'smuggling',
+		title: 'Smuggling and rescue',
+		summary: 'A go-fast and a boat of people head for Grenada.',
+		kind,
+		durationMinutes: 120,
+		map: { center: [-61.8, 11.6], zoom: 7 },
+		teams: [
+			{ id: 'coast-guard', name: 'Coast Guard', agency: 'TTCG', state: 'Trinidad and Tobago' },
+			{ id: 'immigration', name: 'Immigration', agency: 'Grenada Immigration', state: 'Grenada' }
+		],
+		objectives: [{ id: 'interdict', name: 'Lawful interdiction', capability: 'Interdiction and disruption' }],
+		displacement: { screeningPerStaffHour: 12 },
+		entities: [
+			{
+				id: 'go-fast',
+				name: 'Go-fast',
+				kind: 'vessel',
+				category: 'suspect',
+				track: [
+					{ at: 0, position: [-61.9, 10.9] },
+					{ at: 90, position: [-61.8, 11.9] }
+				]
+			},
+			{
+				id: 'interceptor',
+				name: 'Interceptor',
+				kind: 'vessel',
+				category: 'law-enforcement',
+				team: 'coast-guard',
+				speedKnots: 45,
+				track: [{ at: 0, position: [-61.6, 11.6] }]
+			},
+			{
+				id: 'pirogue',
+				name: 'Pirogue',
+				kind: 'boat',
+				category: 'displaced',
+				people: { total: 20, minors: 4, unaccompaniedMinors: 1 },
+				destination: 'st-georges',
+				track: [
+					{ at: 0, position: [-61.95, 11.6] },
+					// Round Point Salines, not across it.
+					{ at: 60, position: [-61.95, 12.03] },
+					{ at: 100, position: [-61.76, 12.03] }
+				]
+			},
+			{
+				id: 'st-georges',
+				name: "St George's",
+				kind: 'port',
+				category: 'facility',
+				team: 'immigration',
+				state: 'Grenada',
+				capacity: 100,
+				staff: 4,
+				track: [{ at: 0, position: [-61.755, 12.05] }]
+			},
+			{
+				id: 'shelter',
+				name: 'Church hall',
+				kind: 'shelter',
+				category: 'facility',
+				team: 'immigration',
+				state: 'Grenada',
+				capacity: 60,
+				staff: 2,
+				track: [{ at: 0, position: [-61.74, 12.06] }]
+			}
+		],
+		injects: [
+			inject('tip', { at: 0 }),
+			inject('caught', { trigger: { intercept: { target: 'go-fast', waters: 'high-seas' } } }),
+			inject('children', { trigger: { alert: { type: 'minors-found' } }, to: ['immigration'] })
+		]
+	};
+}
+
+describe('a scenario that mixes boats of people, a go-fast, intercepts and shelters', () => {
+	const play = (kind: ScenarioInput['kind']) => {
+		const x = given(scenarioSchema.parse(smuggling(kind)));
+		x.send({ type: 'START' }, 0);
+		x.send({ type: 'TASK_ASSET', entityId: 'interceptor', team: 'coast-guard', order: { type: 'intercept', target: 'go-fast' } as never, by: 'Officer' }, 10);
+		x.tickThrough(11, 120, 1);
+		return x;
+	};
+
+	it.each(['maritime-trafficking', 'displacement'] as const)('passes every check as a %s scenario', (kind) => {
+		const result = parseScenarioYaml(stringify(smuggling(kind)), geographyProblems);
+		expect(result.ok ? [] : result.problems).toEqual([]);
+	});
+
+	it.each(['maritime-trafficking', 'displacement'] as const)('plays every construct as a %s scenario, and reports both kinds of figures', (kind) => {
+		const x = play(kind);
+		const types = new Set(x.log.map((e) => e.type));
+		expect(types).toContain('intercept.achieved');
+		expect(types).toContain('boat.landed');
+		expect(x.log.filter((e) => e.type === 'inject.triggered').map((e) => (e as { injectId: string }).injectId)).toEqual(['caught', 'children']);
+		const sets = outcomeFigureSets(x.state(), 120 * MINUTE);
+		expect(sets.map((o) => o.kind)).toEqual(['displacement', 'maritime-trafficking']);
+		const [people, interdiction] = sets;
+		expect(people).toMatchObject({ boats: 1, boatsLanded: 1, received: 20, unaccompaniedMinors: 1 });
+		// The boat of people is a rescue, not a suspect: only the go-fast is followed, and it was stopped.
+		expect(interdiction).toMatchObject({ seized: 1, intercepts: 1, interceptsByWaters: { territorialSea: 0, highSeas: 1 } });
+		if (interdiction?.kind === 'maritime-trafficking') expect(interdiction.suspects.map((s) => s.entityId)).toEqual(['go-fast']);
+	});
+
+	it('gives the same figures whatever the kind says', () => {
+		const strip = (x: ReturnType<typeof play>) => outcomeFigureSets(x.state(), 120 * MINUTE);
+		expect(strip(play('maritime-trafficking'))).toEqual(strip(play('displacement')));
+	});
+
+	it('follows intercept targets that are not suspects, and falls back to the kind when a scenario has neither', () => {
+		const s = smuggling('displacement');
+		const fast = s.entities!.find((e) => e.id === 'go-fast')!;
+		fast.category = 'unknown';
+		expect(interdictionTargets(scenarioSchema.parse(s)).map((e) => e.id)).toEqual(['go-fast']);
+		const quiet = scenarioSchema.parse({ ...s, entities: s.entities!.filter((e) => e.kind === 'vessel'), injects: [s.injects[0]], displacement: undefined });
+		const bare = { ...quiet, entities: quiet.entities.filter((e) => e.id === 'interceptor') };
+		expect(outcomeFigureSets(given(bare).state(), 0).map((o) => o.kind)).toEqual(['displacement']);
+		expect(outcomeFigureSets(given({ ...bare, kind: 'maritime-trafficking' }).state(), 0).map((o) => o.kind)).toEqual(['maritime-trafficking']);
 	});
 });
 
