@@ -32,8 +32,8 @@ export function slugify(text: string, fallback: string): string {
 	return slug || fallback;
 }
 
-/** `wanted`, or `wanted-2`, `wanted-3`… : the first that is not taken (kept within 64 characters). */
-export function uniqueId(wanted: string, taken: ReadonlySet<string>): string {
+/** `wanted`, or `wanted-2`, `wanted-3`… : the first that is not taken (kept within 64 characters), added to `taken`. */
+export function uniqueId(wanted: string, taken: Set<string>): string {
 	let candidate = wanted;
 	for (let n = 2; taken.has(candidate); n++) {
 		const suffix = `-${n}`;

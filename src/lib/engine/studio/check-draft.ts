@@ -19,6 +19,13 @@ export function checkDraft(document: ScenarioDocument, key?: string): DraftCheck
 	const problems = result.ok ? [] : result.problems;
 	const id = document.get(['id']);
 	if (key !== undefined && id !== key)
-		problems.unshift({ path: 'id', line: document.lineOf(['id']), message: `the id of a saved scenario stays "${key}"`, at: ['id'] });
+		problems.unshift({
+			path: 'id',
+			line: document.lineOf(['id']),
+			message: `the id of a saved scenario stays "${key}"`,
+			at: ['id'],
+			code: 'id-fixed',
+			params: { key }
+		});
 	return { scenario: result.ok && problems.length === 0 ? result.scenario : null, problems };
 }
