@@ -37,6 +37,7 @@ import { tags } from '@lezer/highlight';
 import { stateExtensions } from 'codemirror-json-schema';
 import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
 import { m } from '$lib/paraglide/messages';
+import { schemaHoverTexts, type SchemaPart } from './yaml-editor-hover';
 import scenarioSchema from '../../../../scenarios/scenario.schema.json';
 
 /** How long the planner may pause typing before the draft takes the text. */
@@ -117,17 +118,22 @@ const theme = EditorView.theme({
 	'.cm-tooltip-lint, .cm-diagnostic': { color: '#1a2330' },
 	'.cm-panels': { color: '#1a2330' },
 	'.cm-schema-hover': { padding: '0.35rem 0.5rem', display: 'grid', gap: '0.2rem' },
-	'.cm-schema-hover code': { color: '#4d5866' },
-	'.cm-diagnosticText': { whiteSpace: 'pre-wrap' }
+	'.cm-schema-kind': { color: '#4d5866', fontStyle: 'italic' },
+	'.cm-diagnosticText': { whiteSpace: 'pre-wrap' },
+	// The app's own form styles (labels as grids, full-width fields) must not reach the search panel's.
+	'.cm-panel.cm-search': { paddingRight: '2rem' },
+	'.cm-panel.cm-search label': { display: 'inline-flex', alignItems: 'center', gap: '0.25rem', fontSize: '0.85rem', margin: '0 0.4rem' },
+	'.cm-panel.cm-search input[type=checkbox]': { margin: '0', padding: '0' },
+	'.cm-panel.cm-search .cm-button, .cm-panel.cm-search .cm-textfield': { margin: '0', fontSize: '0.85rem', color: '#1a2330' },
+	'.cm-panel.cm-search [name=close]': { color: '#1a2330', background: 'transparent', border: 'none', fontSize: '1.2rem', padding: '0 0.3rem' }
 });
 
-/** The schema's description of a key on hover, as plain text (never as HTML). */
+/** The schema's description of a key on hover and what it takes, as plain text (never as HTML). */
 function formatHover({ message, typeInfo }: { message: string | null; typeInfo: string }): HTMLElement {
 	const box = document.createElement('div');
 	box.className = 'cm-schema-hover';
 	if (message) box.append(Object.assign(document.createElement('div'), { textContent: message }));
-	const kind = typeInfo.replaceAll('`', '').trim();
-	if (kind) box.append(Object.assign(document.createElement('code'), { textContent: kind }));
+	if (typeInfo) box.append(Object.assign(document.createElement('div'), { className: 'cm-schema-kind', textContent: typeInfo }));
 	return box;
 }
 
@@ -162,12 +168,16 @@ export class YamlEditor {
 			keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
 			EditorState.phrases.of(phrases()),
 			EditorState.tabSize.of(2),
+			// Long texts wrap rather than scroll sideways (a phone, the narrow view beside the problems).
+			EditorView.lineWrapping,
 			yaml(),
 			yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
-			hoverTooltip(yamlSchemaHover({ formatHover })),
+			hoverTooltip(yamlSchemaHover({ getHoverTexts: (data) => schemaHoverTexts(data.schema as SchemaPart), formatHover })),
 			stateExtensions(scenarioSchema as unknown as Parameters<typeof stateExtensions>[0]),
 			this.#readonly.of(this.#readonlyExtensions(options.readonly)),
 			EditorView.contentAttributes.of({
+				// Focusable by the keyboard in any mode (and seen as such by accessibility checks of its scrolling box).
+				tabindex: '0',
 				'aria-label': options.label,
 				...(options.describedBy ? { 'aria-describedby': options.describedBy } : {})
 			}),
