@@ -165,6 +165,10 @@ export class YamlEditor {
 			highlightActiveLine(),
 			highlightSelectionMatches(),
 			lintGutter(),
+			// Ctrl-S saves (the studio's key): the pending text reaches the draft first, and the key goes on to the studio.
+			keymap.of([{ key: 'Mod-s', run: () => (this.flush(), false) }]),
+			// Leaving the editor (for a button such as Save) hands the text over before the click acts.
+			EditorView.domEventHandlers({ blur: () => (this.flush(), false) }),
 			keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
 			EditorState.phrases.of(phrases()),
 			EditorState.tabSize.of(2),
@@ -184,7 +188,6 @@ export class YamlEditor {
 			theme,
 			EditorView.updateListener.of((update) => {
 				if (update.docChanged && !update.transactions.every((tr) => tr.isUserEvent(EXTERNAL))) this.#schedule();
-				if (update.focusChanged && !update.view.hasFocus) this.flush();
 			})
 		];
 		this.view = new EditorView({ parent: options.parent, state: EditorState.create({ doc: options.text, extensions }) });
