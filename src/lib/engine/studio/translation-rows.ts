@@ -41,7 +41,13 @@ const isRecord = (x: unknown): x is Raw => typeof x === 'object' && x !== null &
 const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
 const texts = (x: unknown): string[] | null => (Array.isArray(x) && x.some(isText) ? x.filter(isText) : null);
 
-const KIND_OF_LIST: Record<string, Exclude<TranslatableKind, 'overview'>> = { teams: 'team', objectives: 'objective', entities: 'entity', areas: 'area', injects: 'inject' };
+const KIND_OF_LIST: Record<string, Exclude<TranslatableKind, 'overview'>> = {
+	teams: 'team',
+	objectives: 'objective',
+	entities: 'entity',
+	areas: 'area',
+	injects: 'inject'
+};
 const FIELDS: Record<Exclude<TranslatableKind, 'overview'>, Record<string, { maxLength: number | null }>> = {
 	scenario: { title: TRANSLATABLE.scenario.title, summary: TRANSLATABLE.scenario.summary },
 	team: TRANSLATABLE.team,
