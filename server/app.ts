@@ -5,12 +5,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { formatProblem } from '../src/lib/engine/scenario/parse';
 import type { Scenario } from '../src/lib/engine/scenario/schema';
 import { SessionSigner } from './auth';
 import { exportHandler } from './http-exports';
+import { studioHandler } from './http-studio';
+import { ScenarioLibrary } from './scenario-library';
 import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
 import { loadScenarioDir } from './scenario-files';
 import { openEventStore } from './open-event-store';
@@ -83,21 +85,26 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 		writeFileSync(controllerKeyFile, controllerKey + '\n', { mode: 0o600 });
 	}
 	const signer = await SessionSigner.fromStore(store, config.sessionSecret);
-	const scenarios = await loadScenarios(config.scenarioDirs, log);
+	// The files are checked (and their problems logged) once, then seeded into the library as read-only originals.
+	await loadScenarios(config.scenarioDirs, log);
+	const library = new ScenarioLibrary(store.scenarios, log);
+	await library.seed(config.scenarioDirs);
 
 	const realtime = await createRealtime(httpServer, {
 		store,
 		signer,
 		controllerKey: controllerKey!,
-		scenarios: () => scenarios,
+		library,
 		rateLimits: config.rateLimits,
 		redisUrl: config.redisUrl,
 		log
 	});
+	const studio = studioHandler({ library, signer, onSaved: realtime.notifySaved, log });
+	const exports = exportHandler({ registry: realtime.registry, signer });
 	let ready = true;
 	return {
-		/** Serves the export routes; false when the request is for something else. */
-		handleHttp: exportHandler({ registry: realtime.registry, signer }),
+		/** Serves the studio and export routes; false when the request is for something else. */
+		handleHttp: (req: IncomingMessage, res: ServerResponse) => studio(req, res) || exports(req, res),
 		controllerKey: controllerKey!,
 		controllerKeyFile,
 		isReady: () => ready,

@@ -1,6 +1,7 @@
 /** The event store interface: an append-only log per exercise plus join codes and settings. */
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
 import type { ExerciseStatus } from '../src/lib/engine/exercise/state';
+import type { ScenarioStore } from './scenario-store';
 
 export interface ExerciseRecord {
 	id: string;
@@ -37,6 +38,8 @@ export interface EventStore {
 	codesFor(exerciseId: string): Promise<JoinCode[]>;
 	getSetting(key: string): Promise<string | null>;
 	setSetting(key: string, value: string): Promise<void>;
+	/** The scenario library, kept in the same database. */
+	readonly scenarios: ScenarioStore;
 	close(): Promise<void>;
 }
 

@@ -142,7 +142,8 @@ export class ExerciseRegistry {
 		return count;
 	}
 
-	async create(scenario: Scenario, title: string, actor = 'controller'): Promise<{ exerciseId: string; codes: JoinCodes }> {
+	/** A new exercise of `scenario` (version `scenarioVersion` of its library entry, kept in its first event). */
+	async create(scenario: Scenario, title: string, actor = 'controller', scenarioVersion?: number): Promise<{ exerciseId: string; codes: JoinCodes }> {
 		const exerciseId = `${scenario.id.slice(0, 40)}-${randomBytes(4).toString('hex')}`;
 		const wall = this.now();
 		const codes: JoinCode[] = [
@@ -150,7 +151,7 @@ export class ExerciseRegistry {
 			{ code: newJoinCode(), exerciseId, role: 'observer', team: null },
 			...scenario.teams.map((t) => ({ code: newJoinCode(), exerciseId, role: 'participant' as const, team: t.id }))
 		];
-		const created: NewEvent = { type: 'exercise.created', title, scenario, exerciseId, at: 0, wall, actor };
+		const created: NewEvent = { type: 'exercise.created', title, scenario, ...(scenarioVersion ? { scenarioVersion } : {}), exerciseId, at: 0, wall, actor };
 		await this.ownership.acquire(exerciseId);
 		const stored = await this.deps.store.createExercise({ id: exerciseId, scenarioId: scenario.id, title, createdWall: wall }, created, codes);
 		const live = this.follow(exerciseId, [stored], true);

@@ -9,6 +9,8 @@ import pg from 'pg';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
 import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
+import { PostgresScenarioStore } from './postgres-scenario-store';
+import { SCENARIO_TABLES } from './scenario-store';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -36,7 +38,8 @@ const MIGRATIONS = [
 		role TEXT NOT NULL,
 		team TEXT
 	);
-	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`
+	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+	SCENARIO_TABLES('BIGINT')
 ];
 const MIGRATION_LOCK = 7_341_002;
 
@@ -69,11 +72,31 @@ const toRecord = (r: ExerciseRow): ExerciseRecord => ({
 	aliveWall: r.alive_wall === null ? null : Number(r.alive_wall)
 });
 
+/** Runs `work` in one transaction on a client of `pool`: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+	const client = await pool.connect();
+	try {
+		await client.query('BEGIN');
+		const result = await work(client);
+		await client.query('COMMIT');
+		return result;
+	} catch (err) {
+		await client.query('ROLLBACK').catch(() => undefined);
+		throw err;
+	} finally {
+		client.release();
+	}
+}
+
 const toEvent = (r: EventRow): DomainEvent =>
 	({ ...r.body, type: r.type, exerciseId: r.exercise_id, seq: r.seq, at: Number(r.at), wall: Number(r.wall), actor: r.actor }) as DomainEvent;
 
 export class PostgresEventStore implements EventStore {
-	private constructor(private pool: pg.Pool) {}
+	/** The scenario library, in the same database. */
+	readonly scenarios: PostgresScenarioStore;
+	private constructor(private pool: pg.Pool) {
+		this.scenarios = new PostgresScenarioStore(pool);
+	}
 
 	static async connect(connectionString: string): Promise<PostgresEventStore> {
 		const pool = new pg.Pool({ connectionString, max: 10 });
@@ -94,19 +117,8 @@ export class PostgresEventStore implements EventStore {
 		});
 	}
 
-	private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-		const client = await this.pool.connect();
-		try {
-			await client.query('BEGIN');
-			const result = await work(client);
-			await client.query('COMMIT');
-			return result;
-		} catch (err) {
-			await client.query('ROLLBACK').catch(() => undefined);
-			throw err;
-		} finally {
-			client.release();
-		}
+	private tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+		return inTransaction(this.pool, work);
 	}
 
 	private async appendIn(c: pg.PoolClient, exerciseId: string, expectedSeq: number, events: NewEvent[]): Promise<DomainEvent[]> {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { DomainEvent, NewEvent } from '../src/lib/engine/exercise/events';
 import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type JoinCode } from './event-store';
 import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
+import { SCENARIO_TABLES } from './scenario-store';
+import { SqliteScenarioStore } from './sqlite-scenario-store';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -35,7 +37,8 @@ const MIGRATIONS = [
 		team TEXT
 	);
 	CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-	`ALTER TABLE exercises ADD COLUMN alive_wall INTEGER;`
+	`ALTER TABLE exercises ADD COLUMN alive_wall INTEGER;`,
+	SCENARIO_TABLES('INTEGER')
 ];
 
 interface EventRow {
@@ -74,6 +77,8 @@ function toEvent(r: EventRow): DomainEvent {
 export class SqliteEventStore implements EventStore {
 	private db: Database.Database;
 	private stmts;
+	/** The scenario library, in the same file. */
+	readonly scenarios: SqliteScenarioStore;
 
 	constructor(file: string) {
 		if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -83,6 +88,7 @@ export class SqliteEventStore implements EventStore {
 		this.db.pragma('foreign_keys = ON');
 		this.db.pragma('busy_timeout = 5000');
 		this.migrate();
+		this.scenarios = new SqliteScenarioStore(this.db);
 		this.stmts = {
 			insertEvent: this.db.prepare('INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
 			lastSeq: this.db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM exercises WHERE id = ?'),

@@ -5,7 +5,7 @@
 import type { ClientEventName, ParsedPayload, Replies } from '../../src/lib/realtime/contract';
 import type { ExerciseRegistry } from '../exercise-registry';
 import type { RealtimeDeps } from './index';
-import type { PresenceAnnouncer } from './presence';
+import type { PresenceAnnouncer, StudioPresenceAnnouncer } from './presence';
 import type { SignInGuard } from './rate-limits';
 import type { ClientSocket } from './socket-types';
 
@@ -15,10 +15,11 @@ export type HandlerMap = { [E in ClientEventName]: Handler<E> };
 /** The handlers of one feature. */
 export type HandlerGroup<E extends ClientEventName> = Pick<HandlerMap, E>;
 
-export interface RealtimeContext extends Pick<RealtimeDeps, 'store' | 'signer' | 'controllerKey' | 'scenarios'> {
+export interface RealtimeContext extends Pick<RealtimeDeps, 'store' | 'signer' | 'controllerKey' | 'library'> {
 	registry: ExerciseRegistry;
 	now: () => number;
 	presence: PresenceAnnouncer;
+	studioPresence: StudioPresenceAnnouncer;
 	guardSignIn: SignInGuard;
 }
 

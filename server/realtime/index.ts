@@ -9,7 +9,7 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Scenario } from '../../src/lib/engine/scenario/schema';
+import type { StudioSaved } from '../../src/lib/engine/studio/library';
 import { describeIssues, payloadProblem, payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
 import type { ErrorCode, ErrorReply } from '../../src/lib/realtime/errors';
 import type { SessionSigner } from '../auth';
@@ -24,7 +24,10 @@ import { evaluationHandlers } from './handlers/evaluation';
 import { reviewHandlers } from './handlers/review';
 import { sessionHandlers } from './handlers/session';
 import { teamHandlers } from './handlers/team';
-import { presenceAnnouncer } from './presence';
+import { presenceAnnouncer, studioPresenceAnnouncer } from './presence';
+import { rooms } from './rooms';
+import { studioHandlers } from './handlers/studio';
+import type { ScenarioLibrary } from '../scenario-library';
 import { DEFAULT_RATE_LIMITS, requestLimiter, signInGuard, type RateLimits } from './rate-limits';
 import type { RealtimeServer } from './socket-types';
 
@@ -42,7 +45,8 @@ export interface RealtimeDeps {
 	store: EventStore;
 	signer: SessionSigner;
 	controllerKey: string;
-	scenarios: () => Scenario[];
+	/** The scenario library: what exercises are created from, and the studio's scenarios. */
+	library: ScenarioLibrary;
 	log?: (message: string) => void;
 	now?: () => number;
 	rateLimits?: RateLimits;
@@ -71,6 +75,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
 
 	const presence = presenceAnnouncer(io, deps.log);
+	const studioPresence = studioPresenceAnnouncer(io, deps.log);
 
 	io.use((socket, next) => {
 		const token = socket.handshake.auth?.token;
@@ -85,8 +90,8 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		next();
 	});
 
-	const ctx: RealtimeContext = { ...deps, registry, now, presence, guardSignIn: signInGuard(limits) };
-	const handlers = handlerMap(sessionHandlers(ctx), controlHandlers(ctx), teamHandlers(ctx), evaluationHandlers(ctx), reviewHandlers(ctx));
+	const ctx: RealtimeContext = { ...deps, registry, now, presence, guardSignIn: signInGuard(limits), studioPresence };
+	const handlers = handlerMap(sessionHandlers(ctx), controlHandlers(ctx), teamHandlers(ctx), evaluationHandlers(ctx), reviewHandlers(ctx), studioHandlers(ctx));
 
 	io.on('connection', (socket) => {
 		// One listener for every event (not one per contract event): a connection then costs a few
@@ -117,17 +122,21 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		});
 		socket.on('disconnect', () => {
 			if (socket.data.exerciseId) presence.announce(socket.data.exerciseId);
+			if (socket.data.studioKey) studioPresence.announce(socket.data.studioKey);
 		});
 	});
 
 	return {
 		io,
 		registry,
+		/** Tells the controllers who have the scenario open that a version was saved (across the cluster). */
+		notifySaved: (saved: StudioSaved) => io.to(rooms.studio(saved.key)).emit('studio:saved', saved),
 		/** Drains: refuse new work, let commands in flight finish, tell clients why they are being disconnected. */
 		async close(reason = 'the server is restarting') {
 			await registry.close();
 			await cluster?.quit();
 			presence.stop();
+			studioPresence.stop();
 			io.emit('server:shutdown', { reason });
 			io.disconnectSockets(true);
 			await new Promise<void>((resolve) => io.close(() => resolve()));

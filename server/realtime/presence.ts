@@ -35,3 +35,30 @@ export function presenceAnnouncer(io: RealtimeServer, log?: (message: string) =>
 }
 
 export type PresenceAnnouncer = ReturnType<typeof presenceAnnouncer>;
+
+/** Tells the controllers who have a scenario open in the studio who else has it open. */
+export function studioPresenceAnnouncer(io: RealtimeServer, log?: (message: string) => void) {
+	const timers = new Map<string, NodeJS.Timeout>();
+	return {
+		announce(key: string) {
+			if (timers.has(key)) return;
+			timers.set(
+				key,
+				setTimeout(async () => {
+					timers.delete(key);
+					const sockets = await io
+						.in(rooms.studio(key))
+						.fetchSockets()
+						.catch((err: Error) => (log?.(`studio presence of ${key}: ${err.message}`), null));
+					if (!sockets) return;
+					const names = [...new Set(sockets.flatMap((s) => (s.data.session ? [s.data.session.name] : [])))];
+					io.to(rooms.studio(key)).emit('studio:presence', { key, editors: names.map((name) => ({ name })) });
+				}, 100)
+			);
+		},
+		stop() {
+			for (const timer of timers.values()) clearTimeout(timer);
+		}
+	};
+}
+export type StudioPresenceAnnouncer = ReturnType<typeof studioPresenceAnnouncer>;

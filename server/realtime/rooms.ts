@@ -11,7 +11,9 @@ export const rooms = {
 	controller: (x: string) => `x:${x}:controller`,
 	evaluator: (x: string) => `x:${x}:evaluator`,
 	observer: (x: string) => `x:${x}:observer`,
-	team: (x: string, team: string) => `x:${x}:team:${team}`
+	team: (x: string, team: string) => `x:${x}:team:${team}`,
+	/** Controllers with a scenario open in the studio. */
+	studio: (key: string) => `studio:${key}`
 };
 
 /** Whether `room` is one of exercise `x`'s rooms. */

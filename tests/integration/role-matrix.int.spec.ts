@@ -105,7 +105,8 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	'review:share': { exerciseId, participantsMaySee: false },
 	'review:history': { scenarioId: SCENARIO },
 	'asset:task': { entityId: 'cg-cutter-1', order: { type: 'goto', point: [-61.75, 10.95] } },
-	'facility:set': { entityId: 'no-such-port', open: true }
+	'facility:set': { entityId: 'no-such-port', open: true },
+	'studio:watch': { key: SCENARIO }
 });
 
 /** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
@@ -144,7 +145,8 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	// Teams task their own assets only (the cutter is the coast guard's), in their own exercise.
 	'asset:task': ['coastGuard', 'otherExercise'],
 	// The trafficking scenario has no ports or shelters to run: refused for everyone (played in the displacement tests).
-	'facility:set': []
+	'facility:set': [],
+	'studio:watch': ['controller']
 };
 
 describe('role matrix over sockets', () => {

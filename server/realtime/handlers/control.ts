@@ -4,7 +4,7 @@ import { exerciseTimeAt, MINUTE } from '../../../src/lib/engine/exercise/clock';
 import { defaultExerciseTitle } from '../../../src/lib/engine/exercise/default-title';
 import { injectSchema } from '../../../src/lib/engine/scenario/schema';
 import { summarizeScenario } from '../../../src/lib/engine/scenario/summary';
-import { actorOf, knownExercise, requireController, RequestError } from '../access';
+import { actorOf, knownExercise, requireController } from '../access';
 import type { HandlerGroup, RealtimeContext } from '../handler';
 import { asController } from '../run-command';
 
@@ -26,9 +26,9 @@ type ControlEvent =
 export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent> {
 	const { registry } = ctx;
 	return {
-		'scenario:list': (socket) => {
+		'scenario:list': async (socket) => {
 			requireController(socket);
-			return ctx.scenarios().map(summarizeScenario);
+			return (await ctx.library.launchable()).map(({ scenario, version }) => ({ ...summarizeScenario(scenario), version }));
 		},
 		'exercise:list': (socket) => {
 			requireController(socket);
@@ -37,16 +37,15 @@ export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent
 				.map((s) => ({ id: s.id, title: s.title, scenarioId: s.scenario!.id, status: s.status, createdWall: s.createdWall }))
 				.sort((a, b) => b.createdWall - a.createdWall);
 		},
-		'exercise:create': async (socket, { scenarioId, title }) => {
+		'exercise:create': async (socket, { scenarioId, title, version: wanted }) => {
 			const session = requireController(socket);
-			const scenario = ctx.scenarios().find((s) => s.id === scenarioId);
-			if (!scenario) throw new RequestError('unknown-scenario', `unknown scenario "${scenarioId}"`);
+			const { scenario, version } = await ctx.library.forExercise(scenarioId, wanted);
 			const untitled = () =>
 				defaultExerciseTitle(
 					scenario.title,
 					registry.list().map((x) => x.title)
 				);
-			return registry.create(scenario, title ?? untitled(), actorOf(session));
+			return registry.create(scenario, title ?? untitled(), actorOf(session), version);
 		},
 		'exercise:control': (socket, { exerciseId, action }) =>
 			asController(ctx, socket, exerciseId, {

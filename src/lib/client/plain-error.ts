@@ -51,7 +51,9 @@ export type Act =
 	| 'rate'
 	| 'save-text'
 	| 'observe'
-	| 'word-report';
+	| 'word-report'
+	| 'save-scenario'
+	| 'dry-run';
 
 type Words = (p: ErrorParams) => string;
 const seconds = (p: ErrorParams) => ({ seconds: Number(p.seconds ?? 10) });
@@ -100,7 +102,15 @@ const WORDS: Partial<Record<FailureCode, Words>> = {
 	'no-endurance': () => m.errors_no_endurance(),
 	'no-contact': () => m.errors_no_contact(),
 	'contact-lost': ({ at }) => m.errors_contact_lost({ at: String(at) }),
-	'self-intercept': () => m.errors_self_intercept()
+	'self-intercept': () => m.errors_self_intercept(),
+	'scenario-read-only': () => m.errors_scenario_read_only(),
+	'scenario-id-fixed': ({ key }) => m.errors_scenario_id_fixed({ key: String(key ?? '') }),
+	'scenario-not-ready': ({ count }) => m.errors_scenario_not_ready({ count: Number(count ?? 0) }),
+	'stale-version': () => m.errors_stale_version(),
+	'unknown-version': () => m.errors_unknown_version(),
+	'scenario-too-large': () => m.errors_scenario_too_large(),
+	'scenario-unreadable': ({ line }) => m.errors_scenario_unreadable({ line: Number(line ?? 0) }),
+	'body-too-large': () => m.errors_body_too_large()
 };
 
 /** A failure of no known kind: that this act did not work, and what to try. */
@@ -133,7 +143,9 @@ const ACTS: Record<Act, () => string> = {
 	rate: m.errors_act_rate,
 	'save-text': m.errors_act_save_text,
 	observe: m.errors_act_observe,
-	'word-report': m.errors_act_word_report
+	'word-report': m.errors_act_word_report,
+	'save-scenario': m.errors_act_save_scenario,
+	'dry-run': m.errors_act_dry_run
 };
 
 /** Failures that never reached the server, known by the browser's (or socket.io's) own words. */

@@ -8,6 +8,7 @@ import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
 import type { ExerciseStatus } from '../engine/exercise/state';
 import type { ExerciseHistoryRow } from '../engine/review/history';
 import type { ScenarioSummary } from '../engine/scenario/summary';
+import type { StudioPresence, StudioSaved } from '../engine/studio/library';
 import type { ErrorReply } from './errors';
 
 // Read models the engine builds, sent as they are.
@@ -35,7 +36,12 @@ export const payloadSchemas = {
 	'session:controller': z.strictObject({ key: z.string().min(1).max(200), name }),
 	'scenario:list': z.strictObject({}),
 	'exercise:list': z.strictObject({}),
-	'exercise:create': z.strictObject({ scenarioId: itemId, title: z.string().trim().min(1).max(160).optional() }),
+	'exercise:create': z.strictObject({
+		scenarioId: itemId,
+		title: z.string().trim().min(1).max(160).optional(),
+		/** A ready version of the scenario; its newest ready one when absent. */
+		version: z.number().int().positive().optional()
+	}),
 	'exercise:open': z.strictObject({ exerciseId: exerciseId.optional(), afterSeq: z.number().int().min(0).optional() }),
 	'exercise:control': z.strictObject({ exerciseId, action: z.enum(['start', 'pause', 'resume', 'end', 'close']) }),
 	'clock:speed': z.strictObject({ exerciseId, speed: z.number().min(1).max(60) }),
@@ -142,7 +148,9 @@ export const payloadSchemas = {
 	}),
 	'facility:set': z
 		.strictObject({ entityId: itemId, open: z.boolean().optional(), staff: z.number().int().min(0).max(10_000).optional() })
-		.refine((p) => p.open !== undefined || p.staff !== undefined, 'give "open" or "staff"')
+		.refine((p) => p.open !== undefined || p.staff !== undefined, 'give "open" or "staff"'),
+	/** A controller has this scenario open in the studio (null: none): joins its room for presence and saves. */
+	'studio:watch': z.strictObject({ key: slug.nullable() })
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
@@ -205,6 +213,7 @@ export interface Replies {
 	'asset:task': { seq: number };
 	'facility:set': { seq: number };
 	'review:history': ExerciseHistoryRow[];
+	'studio:watch': StudioPresence | null;
 }
 
 export type ClientToServerEvents = {
@@ -216,6 +225,10 @@ export interface ServerToClientEvents {
 	'exercise:events': (events: DomainEvent[]) => void;
 	/** Who is connected to an exercise (controllers only). */
 	'exercise:presence': (presence: Presence) => void;
+	/** Who has a scenario open in the studio (controllers watching it). */
+	'studio:presence': (presence: StudioPresence) => void;
+	/** A version of a scenario open in the studio was saved. */
+	'studio:saved': (saved: StudioSaved) => void;
 	/** The server is stopping; clients will reconnect when it is back. */
 	'server:shutdown': (notice: { reason: string }) => void;
 }
@@ -233,6 +246,8 @@ export interface Presence {
 export interface SocketData {
 	session: Session | null;
 	exerciseId: string | null;
+	/** The scenario this controller has open in the studio. */
+	studioKey?: string | null;
 }
 
 /**

@@ -28,6 +28,14 @@ export const SERVER_ERROR_CODES = [
 	'owner-unreachable',
 	'shutting-down',
 	'not-saved',
+	'scenario-read-only',
+	'scenario-id-fixed',
+	'scenario-not-ready',
+	'stale-version',
+	'unknown-version',
+	'scenario-too-large',
+	'scenario-unreadable',
+	'body-too-large',
 	'internal'
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

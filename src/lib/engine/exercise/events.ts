@@ -57,7 +57,12 @@ export interface ImprovementItem {
 }
 
 export type DomainEventBody =
-	| { type: 'exercise.created'; title: string; scenario: Scenario }
+	| {
+			type: 'exercise.created';
+			title: string;
+			scenario: Scenario;
+			/** The library version it was created from (absent before the studio). */ scenarioVersion?: number;
+	  }
 	| { type: 'exercise.started' }
 	| { type: 'exercise.paused' }
 	| { type: 'exercise.resumed' }

@@ -13,6 +13,8 @@ export interface ScenarioSummary {
 	injects: number;
 	decisions: number;
 	durationMinutes: number;
+	/** The library version exercises are created from. */
+	version?: number;
 }
 
 export function summarizeScenario(scenario: Scenario): ScenarioSummary {
