@@ -1,10 +1,10 @@
 /**
  * The AAR/IP as a Word document in the HSEEP layout, built in the browser with `docx`: exercise overview, executive
- * summary, outcomes, the maps at key moments, analysis of capabilities (the ratings, the charts — score over time,
- * time to decide, information sharing — and per objective strengths, areas for improvement and ratings), the
- * improvement plan table and the decision log; A4, margins, page numbers in the footer. Figures are numbered
- * with their captions under them. `aarDocument` builds the document (no DOM; unit-tested); `downloadAarDocx`
- * draws the page's map snapshots and charts (SVG) to PNG and saves.
+ * summary, outcomes (every set of figures the scenario has, each under its heading), the maps at key moments,
+ * analysis of capabilities (the ratings, the charts — score over time, time to decide, information sharing — and per
+ * objective strengths, areas for improvement and ratings), the improvement plan table and the decision log; A4,
+ * margins, page numbers in the footer. Figures are numbered with their captions under them. `aarDocument` builds the
+ * document (no DOM; unit-tested); `downloadAarDocx` draws the page's map snapshots and charts (SVG) to PNG and saves.
  */
 import {
 	AlignmentType,
@@ -30,7 +30,7 @@ import { capabilityElementWord, objectiveWord, ratingLabel, teamWord, timelineTe
 import { m } from '$lib/paraglide/messages';
 import type { ObjectiveSection, Outcomes } from '$lib/engine/review/aar-content';
 import { timelineEntry } from '$lib/engine/review/timeline';
-import { outcomeRows, suspectLines } from '$lib/components/review/outcome-words';
+import { outcomeHeading, outcomeRows, suspectLines } from '$lib/components/review/outcome-words';
 
 export interface AarImage {
 	png: Uint8Array;
@@ -42,7 +42,8 @@ export interface AarImage {
 export interface AarInput {
 	state: ExerciseState;
 	events: readonly DomainEvent[];
-	outcomes: Outcomes | null;
+	/** Every set of outcome figures (`outcomeFigureSets`), each under its heading. */
+	outcomes: Outcomes[];
 	sections: ObjectiveSection[];
 	/** The maps at key moments. */
 	images?: AarImage[];
@@ -136,18 +137,21 @@ export function aarDocument({ state, events, outcomes, sections, images = [], ch
 	body.push(heading(m.review_aar_summary(), HeadingLevel.HEADING_1));
 	body.push(...(state.narrative.summary?.text ? paragraphs(state.narrative.summary.text) : [p(m.review_docx_to_be_written(), { italics: true })]));
 
-	if (outcomes) {
+	if (outcomes.length) {
 		body.push(heading(m.review_aar_outcomes(), HeadingLevel.HEADING_1));
-		body.push(table([[m.review_docx_figure_col(), m.review_docx_value_col()], ...outcomeRows(outcomes).map((r) => [r.label, r.value])]));
-		if (outcomes.kind === 'maritime-trafficking') body.push(...suspectLines(outcomes, scenario).map((l) => p(l)));
-		else if (outcomes.byState.length)
-			body.push(
-				p(''),
-				table([
-					[m.review_docx_member_state(), m.review_by_state_received(), m.review_by_state_sheltered(), m.review_by_state_unsheltered()],
-					...outcomes.byState.map((s) => [s.state, formatNumber(s.received), formatNumber(s.sheltered), formatNumber(s.unsheltered)])
-				])
-			);
+		for (const o of outcomes) {
+			body.push(heading(outcomeHeading(o), HeadingLevel.HEADING_2));
+			body.push(table([[m.review_docx_figure_col(), m.review_docx_value_col()], ...outcomeRows(o).map((r) => [r.label, r.value])]));
+			if (o.kind === 'maritime-trafficking') body.push(...suspectLines(o, scenario).map((l) => p(l)));
+			else if (o.byState.length)
+				body.push(
+					p(''),
+					table([
+						[m.review_docx_member_state(), m.review_by_state_received(), m.review_by_state_sheltered(), m.review_by_state_unsheltered()],
+						...o.byState.map((s) => [s.state, formatNumber(s.received), formatNumber(s.sheltered), formatNumber(s.unsheltered)])
+					])
+				);
+		}
 	}
 
 	if (images.length) {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Packer } from 'docx';
 import { given } from '../../../tests/fixtures/machine-driver';
 import { loadScenario } from '../../../tests/fixtures/load-scenario';
-import { objectiveSections, outcomeFigures } from '$lib/engine/review/aar-content';
+import { objectiveSections, outcomeFigureSets } from '$lib/engine/review/aar-content';
+import { playSmuggling, SMUGGLING_END } from '../../../tests/fixtures/smuggling-scenario';
 import { aarDocument, docxFileName, figureCaption, fitFigure, FIGURE_MAX, type AarImage } from './aar-docx';
 
 const scenario = loadScenario('scenarios/maritime-trafficking-southern-caribbean.yaml');
@@ -44,7 +45,7 @@ describe('the Word AAR/IP', () => {
 			{ type: 'exercise.ended', minute: 10 }
 		);
 		const state = x.state();
-		const doc = aarDocument({ state, events: x.log, outcomes: outcomeFigures(state, 10 * 60_000), sections: objectiveSections(state), preparedWall: 0 });
+		const doc = aarDocument({ state, events: x.log, outcomes: outcomeFigureSets(state, 10 * 60_000), sections: objectiveSections(state), preparedWall: 0 });
 		const dir = mkdtempSync(join(tmpdir(), 'aar-'));
 		const file = join(dir, 'aar.docx');
 		writeFileSync(file, await Packer.toBuffer(doc));
@@ -82,7 +83,7 @@ describe('the Word AAR/IP', () => {
 		const doc = aarDocument({
 			state,
 			events: x.log,
-			outcomes: outcomeFigures(state, 10 * 60_000),
+			outcomes: outcomeFigureSets(state, 10 * 60_000),
 			sections: objectiveSections(state),
 			images: [image(1, 'Map at the end of play', 480, 300)],
 			charts: [image(2, 'Score over time'), image(3, 'Time to decide', 640, 2000), image(4, 'Information sharing', 720, 470)],
@@ -114,6 +115,43 @@ describe('the Word AAR/IP', () => {
 			expect(h).toBeLessThanOrEqual(FIGURE_MAX.height);
 		}
 		expect(extents[2]![0]! / extents[2]![1]!).toBeCloseTo(640 / 2000, 2);
+	});
+	it('holds every set of outcome figures of a mixed exercise, each under its heading', async () => {
+		const x = playSmuggling('displacement');
+		const state = x.state();
+		const sets = outcomeFigureSets(state, SMUGGLING_END);
+		const doc = aarDocument({ state, events: x.log, outcomes: sets, sections: objectiveSections(state), preparedWall: 0 });
+		const dir = mkdtempSync(join(tmpdir(), 'aar-'));
+		const file = join(dir, 'aar.docx');
+		writeFileSync(file, await Packer.toBuffer(doc));
+		const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+		// Each paragraph's text with its style: the two sets' headings are second-level headings under "Outcomes".
+		const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((p) => ({
+			style: /<w:pStyle w:val="([^"]+)"/.exec(p[1]!)?.[1] ?? null,
+			text: p[1]!.replace(/<[^>]+>/g, '')
+		}));
+		const heading = (text: string) => {
+			const i = paragraphs.findIndex((p) => p.text === text);
+			expect(i, text).toBeGreaterThanOrEqual(0);
+			return { i, style: paragraphs[i]!.style };
+		};
+		const outcomes = heading('Outcomes');
+		const people = heading('Displaced people');
+		const interdiction = heading('Suspect craft and interdictions');
+		expect([outcomes.style, people.style, interdiction.style]).toEqual(['Heading1', 'Heading2', 'Heading2']);
+		expect(outcomes.i).toBeLessThan(people.i);
+		expect(people.i).toBeLessThan(interdiction.i);
+		const between = (from: number, to: number) => paragraphs.slice(from, to).map((p) => p.text);
+		const text = xml.replace(/<[^>]+>/g, '');
+		const end = text.indexOf('Analysis of capabilities');
+		// The people's figures and member states under the first heading, the go-fast's under the second.
+		expect(between(people.i, interdiction.i)).toEqual(expect.arrayContaining(['People received ashore', '20', 'Unaccompanied children found', 'Grenada']));
+		expect(between(interdiction.i, paragraphs.length)).toEqual(
+			expect.arrayContaining(['Suspect craft stopped (load seized)', '1 of 1', 'Stops on the high seas'])
+		);
+		expect(text.indexOf('Go-fast: ')).toBeGreaterThan(text.indexOf('Suspect craft and interdictions'));
+		expect(text.indexOf('Go-fast: ')).toBeLessThan(end);
+		expect(between(people.i, interdiction.i)).not.toContain('Suspect craft stopped (load seized)');
 	});
 	it('fits a figure to the page, keeping its shape', () => {
 		expect(fitFigure(640, 280)).toEqual({ width: 600, height: 263 });

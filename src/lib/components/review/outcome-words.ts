@@ -19,6 +19,9 @@ export interface FigureRow {
 const n = (v: number) => formatNumber(v);
 const of = (part: number, whole: number) => m.review_figure_of({ part: n(part), whole: n(whole) });
 
+/** The heading over one set of outcome figures: the people displaced, or the suspect craft and interdictions. */
+export const outcomeHeading = (o: Outcomes): string => (o.kind === 'displacement' ? m.team_displaced_people() : m.review_outcomes_interdiction());
+
 export function outcomeRows(o: Outcomes): FigureRow[] {
 	if (o.kind === 'displacement')
 		return [
