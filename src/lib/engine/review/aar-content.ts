@@ -57,13 +57,20 @@ export type Outcomes = DisplacementOutcomes | MaritimeOutcomes;
 
 const hasPeopleAboard = (e: Entity) => e.kind === 'boat' && e.people !== undefined;
 
+/** Categories of craft an intercept trigger may be waiting for as a suspect: not a known fishing, cargo or passenger craft. */
+const MAYBE_SUSPECT: ReadonlySet<Entity['category']> = new Set(['unknown', 'high-speed']);
+
 /**
- * The craft the interdiction figures follow: suspect craft, and whatever an intercept trigger is waiting for a team
- * to reach, except boats of displaced people (a rescue, counted in the displacement figures).
+ * The craft the interdiction figures follow: suspect craft, and the unidentified or high-speed craft an intercept
+ * trigger is waiting for a team to reach. Boats of displaced people are a rescue (counted in the displacement
+ * figures), and a fishing, cargo or passenger craft reached by an intercept (say, to collect what it picked up) is
+ * not a suspect.
  */
 export function interdictionTargets(scenario: Scenario): Entity[] {
 	const intercepted = new Set(scenario.injects.flatMap((i) => (i.trigger && 'intercept' in i.trigger ? [i.trigger.intercept.target] : [])));
-	return scenario.entities.filter((e) => !hasPeopleAboard(e) && (e.category === 'suspect' || intercepted.has(e.id)));
+	return scenario.entities.filter(
+		(e) => !hasPeopleAboard(e) && (e.category === 'suspect' || (intercepted.has(e.id) && MAYBE_SUSPECT.has(e.category)))
+	);
 }
 
 /** Whether the displacement figures say something of this scenario: boats of people, or the displacement model. */

@@ -98,6 +98,8 @@ describe('maritime outcome figures', () => {
 		expect(fast.shadowed).toEqual({ at: 19 * MINUTE, team: 'rss-air-wing', assetId: 'rss-aircraft' });
 		expect(fast.stopped).toMatchObject({ at: 40.5 * MINUTE, team: 'tt-coast-guard', assetId: 'cg-cutter-1', point: [-62.02, 11.48] });
 		expect(fast.stopped?.waters).toEqual({ kind: 'territorial-sea', state: 'Grenada', coastNm: 9.5 });
+		// The fishing pirogue an intercept waits for (to collect the parcels) is not a suspect.
+		expect(o.suspects.map((s) => s.entityId).sort()).toEqual(['go-fast', 'reception-pirogue']);
 		// The reception pirogue was never met: one of two suspect craft seized.
 		expect(o.suspects.find((s) => s.entityId === 'reception-pirogue')).toMatchObject({ firstDetected: null, stopped: null, shadowed: null });
 		expect(o.seized).toBe(1);
@@ -255,6 +257,9 @@ describe('a scenario that mixes boats of people, a go-fast, intercepts and shelt
 		const fast = s.entities!.find((e) => e.id === 'go-fast')!;
 		fast.category = 'unknown';
 		expect(interdictionTargets(scenarioSchema.parse(s)).map((e) => e.id)).toEqual(['go-fast']);
+		fast.category = 'fishing';
+		expect(interdictionTargets(scenarioSchema.parse(s))).toEqual([]);
+		fast.category = 'unknown';
 		const quiet = scenarioSchema.parse({ ...s, entities: s.entities!.filter((e) => e.kind === 'vessel'), injects: [s.injects[0]], displacement: undefined });
 		const bare = { ...quiet, entities: quiet.entities.filter((e) => e.id === 'interceptor') };
 		expect(outcomeFigureSets(given(bare).state(), 0).map((o) => o.kind)).toEqual(['displacement']);
