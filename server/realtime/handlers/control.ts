@@ -34,7 +34,15 @@ export function controlHandlers(ctx: RealtimeContext): HandlerGroup<ControlEvent
 			requireController(socket);
 			return registry
 				.list()
-				.map((s) => ({ id: s.id, title: s.title, scenarioId: s.scenario!.id, status: s.status, createdWall: s.createdWall }))
+				.map((s) => ({
+					id: s.id,
+					title: s.title,
+					scenarioId: s.scenario!.id,
+					scenarioTitle: s.scenario!.title,
+					scenarioVersion: s.scenarioVersion,
+					status: s.status,
+					createdWall: s.createdWall
+				}))
 				.sort((a, b) => b.createdWall - a.createdWall);
 		},
 		'exercise:create': async (socket, { scenarioId, title, version: wanted }) => {

@@ -27,6 +27,7 @@ import type { ExerciseState } from '$lib/engine/exercise/state';
 import { formatClockMs } from '$lib/engine/exercise/time-format';
 import { formatDate, formatDateTime, formatList, formatMinutesMs, formatNumber, formatPercent } from '$lib/i18n/format';
 import { capabilityElementWord, objectiveWord, ratingLabel, teamWord, timelineText } from '$lib/i18n/review-words';
+import { scenarioWithVersion } from '$lib/i18n/words';
 import { m } from '$lib/paraglide/messages';
 import type { ObjectiveSection, Outcomes } from '$lib/engine/review/aar-content';
 import { timelineEntry } from '$lib/engine/review/timeline';
@@ -108,7 +109,9 @@ export function aarDocument({ state, events, outcomes, sections, images = [], ch
 	body.push(
 		new Paragraph({ children: [new TextRun({ text: m.review_aar_kicker(), bold: true, color: '555555' })] }),
 		new Paragraph({ text: state.title, heading: HeadingLevel.TITLE }),
-		p(m.review_docx_subtitle({ scenario: scenario.title, date: formatDate(preparedWall, 'long') }), { italics: true })
+		p(m.review_docx_subtitle({ scenario: scenarioWithVersion(scenario.title, state.scenarioVersion), date: formatDate(preparedWall, 'long') }), {
+			italics: true
+		})
 	);
 
 	body.push(heading(m.review_aar_overview(), HeadingLevel.HEADING_1));

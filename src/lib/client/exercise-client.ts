@@ -37,8 +37,9 @@ export class ExerciseClient {
 	exercises() {
 		return this.settle(this.socket.emitWithAck('exercise:list', {}));
 	}
-	create(scenarioId: string, title?: string) {
-		return this.settle(this.socket.emitWithAck('exercise:create', { scenarioId, title }));
+	/** A new exercise of `scenarioId`, from its library `version` (the newest ready one when absent). */
+	create(scenarioId: string, title?: string, version?: number) {
+		return this.settle(this.socket.emitWithAck('exercise:create', { scenarioId, title, version }));
 	}
 	/** The events this session may see after `afterSeq`; `exerciseId` names the exercise for controllers. */
 	open(exerciseId: string | undefined, afterSeq: number) {

@@ -17,7 +17,7 @@ import type { TimelineEntry, TimelineKind, TimelineLine } from '$lib/engine/revi
 import { EXERCISE_CONTROL, type Scenario } from '$lib/engine/scenario/schema';
 import type { Waters } from '$lib/engine/sim/zones';
 import { alertText } from './alert-words';
-import { channelWord } from './words';
+import { channelWord, scenarioWithVersion } from './words';
 import { formatKnots, formatList, formatMinutesMs, formatNm, formatNumber, formatPosition } from './format';
 
 type L = { locale?: Locale };
@@ -146,7 +146,7 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 	const causeText = (c: TriggerCause): string => triggerCauseText(c, scenario, locale);
 	switch (line.kind) {
 		case 'created':
-			return m.review_tl_created({ title: line.title, scenario: line.scenarioTitle }, o);
+			return m.review_tl_created({ title: line.title, scenario: scenarioWithVersion(line.scenarioTitle, line.scenarioVersion, o.locale) }, o);
 		case 'started':
 			return m.review_tl_started({}, o);
 		case 'paused':

@@ -21,6 +21,10 @@ const CONNECTION: Record<ConnectionState, () => string> = {
 };
 
 export const statusWord = (status: ExerciseStatus): string => STATUS[status]();
+
+/** A scenario's title with the studio library version an exercise was created from, when it has one. */
+export const scenarioWithVersion = (title: string, version: number | null | undefined, locale?: Locale): string =>
+	version ? m.scenario_with_version({ scenario: title, version }, { locale }) : title;
 export const connectionWord = (state: ConnectionState): string => CONNECTION[state]();
 
 const CHANNEL: Record<Channel, (inputs: object, options: { locale?: Locale }) => string> = {

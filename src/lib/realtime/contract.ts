@@ -163,6 +163,9 @@ export interface ExerciseSummary {
 	id: string;
 	title: string;
 	scenarioId: string;
+	/** The scenario as this exercise plays it (its title then, and the library version it was created from). */
+	scenarioTitle: string;
+	scenarioVersion: number | null;
 	status: ExerciseStatus;
 	createdWall: number;
 }

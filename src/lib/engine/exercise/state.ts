@@ -128,6 +128,8 @@ export interface ExerciseState {
 	id: string;
 	title: string;
 	scenario: Scenario | null;
+	/** The studio library version the scenario was taken from (null: created before the studio kept versions). */
+	scenarioVersion: number | null;
 	status: ExerciseStatus;
 	clock: ClockState;
 	createdWall: number;
@@ -202,6 +204,7 @@ export function emptyExercise(id: string): ExerciseState {
 		id,
 		title: '',
 		scenario: null,
+		scenarioVersion: null,
 		status: 'setup',
 		clock: stoppedClock,
 		createdWall: 0,
@@ -302,6 +305,7 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 				lastSeq: s.lastSeq,
 				title: event.title,
 				scenario: event.scenario,
+				scenarioVersion: event.scenarioVersion ?? null,
 				createdWall: event.wall,
 				injects: Object.fromEntries(event.scenario.injects.map((i) => [i.id, pendingInject(i)])),
 				injectOrder: event.scenario.injects.map((i) => i.id),

@@ -9,6 +9,8 @@ import { percent, teamScores } from './score-decision';
 export interface ExerciseHistoryRow {
 	exerciseId: string;
 	title: string;
+	/** The library version of the scenario this run played (null: from before the studio kept versions). */
+	scenarioVersion: number | null;
 	status: ExerciseStatus;
 	createdWall: number;
 	/** Percent of achievable points per team per objective (null: nothing scored). */
@@ -20,7 +22,14 @@ export function scenarioHistory(exercises: readonly ExerciseState[], scenarioId:
 	return exercises
 		.filter((s) => s.scenario?.id === scenarioId)
 		.sort((a, b) => a.createdWall - b.createdWall)
-		.map((s) => ({ exerciseId: s.id, title: s.title, status: s.status, createdWall: s.createdWall, scores: objectivePercents(s) }));
+		.map((s) => ({
+			exerciseId: s.id,
+			title: s.title,
+			scenarioVersion: s.scenarioVersion,
+			status: s.status,
+			createdWall: s.createdWall,
+			scores: objectivePercents(s)
+		}));
 }
 
 /** Percent per objective, per team. */

@@ -30,6 +30,22 @@ describe('scenarioHistory', () => {
 		expect(row.scores['coast-guard'].interdict).toBe(100);
 		expect(row.scores.customs).toEqual({ share: null, interdict: null });
 	});
+	it('says which library version of the scenario each run played, from its first event', () => {
+		const created = (seq: number, scenarioVersion?: number) =>
+			({
+				type: 'exercise.created',
+				title: 'v',
+				scenario: miniScenario,
+				...(scenarioVersion ? { scenarioVersion } : {}),
+				exerciseId: `x${seq}`,
+				at: 0,
+				wall: T0 + seq,
+				actor: 'c',
+				seq: 1
+			}) as const;
+		const rows = scenarioHistory([foldEvents('x1', [created(1, 2)]), foldEvents('x2', [created(2, 3)]), foldEvents('x3', [created(3)])], 'mini');
+		expect(rows.map((r) => r.scenarioVersion)).toEqual([2, 3, null]);
+	});
 	it('leaves out exercises that have no scenario yet', () => {
 		expect(scenarioHistory([foldEvents('empty', [])], 'mini')).toEqual([]);
 	});

@@ -13,7 +13,7 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 /** What an event says, as data: worded in the reader's language by `timelineText` (`$lib/i18n/review-words`). Teams,
  * objectives, entities, injects and areas are ids (looked up in the scenario when worded); `null` team: all teams. */
 export type TimelineLine =
-	| { kind: 'created'; title: string; scenarioTitle: string }
+	| { kind: 'created'; title: string; scenarioTitle: string; scenarioVersion: number | null }
 	| { kind: 'started' | 'paused' | 'resumed' | 'ended' | 'closed' }
 	| { kind: 'recovered'; downtimeS: number }
 	| { kind: 'speed'; speed: number }
@@ -89,7 +89,7 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 	});
 	switch (event.type) {
 		case 'exercise.created':
-			return entry('exercise', { kind: 'created', title: event.title, scenarioTitle: event.scenario.title });
+			return entry('exercise', { kind: 'created', title: event.title, scenarioTitle: event.scenario.title, scenarioVersion: event.scenarioVersion ?? null });
 		case 'exercise.started':
 			return entry('exercise', { kind: 'started' });
 		case 'exercise.paused':
