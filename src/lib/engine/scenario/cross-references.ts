@@ -46,8 +46,10 @@ export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>
 	s.entities.forEach((e, i) => {
 		if (e.team) known(teamIds, 'team', e.team, ['entities', i, 'team']);
 		// Fields on the wrong kind of entity are refused by the schema itself (each kind is its own object).
-		if (isAsset(e) && e.speedKnots !== undefined && !e.team)
-			issue(['entities', i, 'speedKnots'], 'asset-needs-team', 'only a team\'s asset can be tasked: set "team"');
+		// A law-enforcement or military craft with a speed is meant to be tasked, which needs its team; any other craft's
+		// speed is only its top speed (a go-fast's, which the studio checks its legs against).
+		if (isAsset(e) && e.speedKnots !== undefined && !e.team && (e.category === 'law-enforcement' || e.category === 'military'))
+			issue(['entities', i, 'team'], 'asset-needs-team', 'only a team\'s asset can be tasked: set "team"');
 		if (e.kind === 'boat') {
 			if (e.people && e.people.minors > e.people.total) issue(['entities', i, 'people', 'minors'], 'more-minors-than-people', 'more minors than people aboard');
 			if (e.people && e.people.unaccompaniedMinors > e.people.minors)

@@ -147,6 +147,18 @@ describe('parseScenarioYaml', () => {
 		);
 	});
 
+	it("asks for the team of a law-enforcement craft with a speed, not of a suspect's top speed", () => {
+		const text = yamlOf((s) => {
+			const [goFast, cutter] = s.entities as Record<string, unknown>[];
+			goFast.speedKnots = 45;
+			delete cutter.team;
+			cutter.speedKnots = 25;
+		});
+		const result = parseScenarioYaml(text);
+		if (result.ok) throw new Error('expected problems');
+		expect(result.problems.map((p) => [p.path, p.code])).toEqual([['entities[1].team', 'asset-needs-team']]);
+	});
+
 	describe('a trigger that matches no kind of trigger', () => {
 		const withTrigger = (trigger: unknown) =>
 			yamlOf((s) => {
