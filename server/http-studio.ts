@@ -18,7 +18,8 @@ import type { ScenarioLibrary } from './scenario-library';
 export const MAX_STUDIO_BODY = 3 * 1024 * 1024;
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a scenario id');
-const source = z.string().min(1).max(MAX_SCENARIO_BYTES);
+/** A scenario text; one over MAX_SCENARIO_BYTES is refused as `scenario-too-large` where it is examined, not as a bad payload. */
+const source = z.string().min(1);
 const bodies = {
 	create: z.union([
 		z.strictObject({
@@ -73,8 +74,10 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
 			if (size > MAX_STUDIO_BODY) {
+				// The rest is read and dropped rather than the connection destroyed, so the 413 reaches the caller.
+				chunks.length = 0;
+				req.removeAllListeners('data').resume();
 				reject(new RequestError('body-too-large', `the request is larger than ${MAX_STUDIO_BODY} bytes`, { limit: MAX_STUDIO_BODY }));
-				req.destroy();
 			} else chunks.push(chunk);
 		});
 		req.on('end', () => {
@@ -163,6 +166,8 @@ export function studioHandler(deps: {
 			case 'dry-run': {
 				only('POST');
 				const body = parse(bodies.dryRun, await readBody(req));
+				if (body.source.length > MAX_SCENARIO_BYTES)
+					throw new RequestError('scenario-too-large', `the scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, { limit: MAX_SCENARIO_BYTES });
 				const parsed = parseScenarioYaml(body.source, geographyProblems);
 				if (!parsed.ok) throw new RequestError('scenario-not-ready', `the scenario has ${parsed.problems.length} problems`, { count: parsed.problems.length });
 				return send(res, 200, dryRun(parsed.scenario, body.path));
