@@ -26,12 +26,16 @@ export type CreateRequest =
 	| { copyOf: string; version?: number; title?: string }
 	| { source: string; fileName?: string };
 
-/** What the checks say about a text: its scenario when it passes, how many problems, and its title and kind as written. */
+/**
+ * What the checks say about a text: its scenario when it passes, how many problems, its title and kind as written,
+ * and the line where it stops being readable YAML (null when it is readable).
+ */
 function examine(source: string) {
 	if (source.length > MAX_SCENARIO_BYTES)
 		throw new RequestError('scenario-too-large', `the scenario is larger than ${MAX_SCENARIO_BYTES} bytes`, { limit: MAX_SCENARIO_BYTES });
 	const opened = ScenarioDocument.parse(source);
-	if (!opened.ok) return { scenario: null, problems: opened.problems.length, title: '', kind: '', id: null as unknown };
+	if (!opened.ok)
+		return { scenario: null, problems: opened.problems.length, title: '', kind: '', id: null as unknown, unreadableAt: opened.problems[0]?.line ?? 0 };
 	const parsed = parseScenarioYaml(source, geographyProblems);
 	const raw = opened.document;
 	const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -40,7 +44,8 @@ function examine(source: string) {
 		problems: parsed.ok ? 0 : parsed.problems.length,
 		title: text(raw.get(['title'])).slice(0, 160),
 		kind: text(raw.get(['kind'])).slice(0, 40),
-		id: raw.get(['id'])
+		id: raw.get(['id']),
+		unreadableAt: null
 	};
 }
 
@@ -161,6 +166,7 @@ export class ScenarioLibrary {
 		const entry = await this.entry(key);
 		if (entry.origin === 'bundled') throw new RequestError('scenario-read-only', `"${key}" is a bundled original: copy it to edit`);
 		const seen = examine(request.source);
+		if (seen.unreadableAt !== null) throw new RequestError('scenario-unreadable', 'the scenario is not YAML that can be read', { line: seen.unreadableAt });
 		if (seen.id !== key) throw new RequestError('scenario-id-fixed', `the id of scenario "${key}" cannot change`, { key });
 		if (request.status === 'ready' && seen.problems > 0)
 			throw new RequestError('scenario-not-ready', `a ready scenario must have no problems (${seen.problems} found)`, { count: seen.problems });
