@@ -1,14 +1,16 @@
 /**
  * Scenario problems in the reader's language: what is wrong, from the problem's code and params
  * (`engine/scenario/problem-codes.ts`), and where, as people name things ("Inject 4 (“Radar contact”) › trigger ›
- * waters") rather than as a path. A problem without a code (a YAML syntax error, an older server) reads as its
- * English message. Values a planner typed or must type (ids, allowed values, field names) are quoted as they are.
+ * which waters") rather than as a path. A problem without a code (a YAML syntax error, an older server) reads as its
+ * English message. Values a planner typed or must type (ids, allowed values, field names in what is wrong) are quoted
+ * as they are; the fields of a place are named as the studio's forms name them ("Map item 2 › top speed").
  */
 import type { ScenarioProblem } from '$lib/engine/scenario/parse';
 import { TRIGGER_KINDS, type ProblemCode, type ProblemParams, type ReferenceKind, type ValueType } from '$lib/engine/scenario/problem-codes';
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { formatNumber } from './format';
+import { LANGUAGE_NAMES } from './languages';
 import { placeName } from './place-names';
 
 type Options = { locale?: Locale } | undefined;
@@ -166,10 +168,139 @@ const NESTED: Record<string, { words: (inputs: { number: string }, options?: { l
 	polygon: { words: m.checks_place_corner }
 };
 
+type FieldWords = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
 /**
- * Where a problem is, in words ("Inject 4 (“Radar contact”) › trigger › waters"): items of the scenario's lists by
- * their number (an inject's own `number` when it has one), and by their title or name when `data` (the draft as
- * plain data) is given; fields by their names. A problem in a translation file names that file first.
+ * Every key of the scenario format (`engine/scenario/schema.ts`) in words, lower-case as they continue a place, as
+ * the studio's forms label the field ("speedKnots" is "top speed", a track point's "at" its "minute"). A key that
+ * is not here (a new one, a typo) reads as it is written.
+ */
+export const FIELD_WORDS: Readonly<Record<string, FieldWords>> = {
+	// The scenario's own fields and blocks
+	id: m.checks_field_id,
+	title: m.checks_field_title,
+	summary: m.checks_field_summary,
+	language: m.checks_field_language,
+	translations: m.checks_field_translations,
+	kind: m.checks_field_kind,
+	durationMinutes: m.checks_field_duration_minutes,
+	overview: m.checks_field_overview,
+	map: m.checks_field_map,
+	teams: m.checks_field_teams,
+	objectives: m.checks_field_objectives,
+	entities: m.checks_field_entities,
+	areas: m.checks_field_areas,
+	displacement: m.checks_field_displacement,
+	injects: m.checks_field_injects,
+	// overview, map, displacement
+	scope: m.checks_field_scope,
+	missionAreas: m.checks_field_mission_areas,
+	threatOrHazard: m.checks_field_threat_or_hazard,
+	sponsor: m.checks_field_sponsor,
+	pointOfContact: m.checks_field_point_of_contact,
+	center: m.checks_field_center,
+	zoom: m.checks_field_zoom,
+	bounds: m.checks_field_bounds,
+	screeningPerStaffHour: m.checks_field_screening_per_staff_hour,
+	// teams and objectives
+	name: m.checks_field_name,
+	agency: m.checks_field_agency,
+	state: m.checks_field_state,
+	color: m.checks_field_color,
+	capability: m.checks_field_capability,
+	description: m.checks_field_description,
+	// map items of every kind, their track points, areas
+	category: m.checks_field_category,
+	team: m.checks_field_team,
+	visibility: m.checks_field_visibility,
+	capacity: m.checks_field_capacity,
+	track: m.checks_field_track,
+	open: m.checks_field_open,
+	staff: m.checks_field_staff,
+	maxStaff: m.checks_field_max_staff,
+	speedKnots: m.checks_field_speed_knots,
+	enduranceHours: m.checks_field_endurance_hours,
+	sensorRangeNm: m.checks_field_sensor_range_nm,
+	people: m.checks_field_people,
+	total: m.checks_field_total,
+	minors: m.checks_field_minors,
+	unaccompaniedMinors: m.checks_field_unaccompanied_minors,
+	destination: m.checks_field_destination,
+	distressAt: m.checks_field_distress_at,
+	windRadiiNm: m.checks_field_wind_radii_nm,
+	hurricane: m.checks_field_hurricane,
+	tropicalStorm: m.checks_field_tropical_storm,
+	stormCategory: m.checks_field_storm_category,
+	at: m.checks_field_at,
+	position: m.checks_field_position,
+	polygon: m.checks_field_polygon,
+	circle: m.checks_field_circle,
+	radiusNm: m.checks_field_radius_nm,
+	// injects
+	number: m.checks_field_number,
+	trigger: m.checks_field_trigger,
+	from: m.checks_field_from,
+	to: m.checks_field_to,
+	channel: m.checks_field_channel,
+	body: m.checks_field_body,
+	expectedAction: m.checks_field_expected_action,
+	controllerNote: m.checks_field_controller_note,
+	reveals: m.checks_field_reveals,
+	shareWith: m.checks_field_share_with,
+	decision: m.checks_field_decision,
+	// decisions, their answers, a rule an answer breaks, expected hand-offs
+	prompt: m.checks_field_prompt,
+	expectedWithinMinutes: m.checks_field_expected_within_minutes,
+	deadlineMinutes: m.checks_field_deadline_minutes,
+	options: m.checks_field_options,
+	label: m.checks_field_label,
+	scores: m.checks_field_scores,
+	feedback: m.checks_field_feedback,
+	violation: m.checks_field_violation,
+	rule: m.checks_field_rule,
+	objective: m.checks_field_objective,
+	penalty: m.checks_field_penalty,
+	withinMinutes: m.checks_field_within_minutes,
+	points: m.checks_field_points,
+	// triggers: each kind (named when the kind itself is wrong) and their fields
+	missed: m.checks_field_missed,
+	message: m.checks_field_message,
+	area: m.checks_field_area,
+	intercept: m.checks_field_intercept,
+	detected: m.checks_field_detected,
+	alert: m.checks_field_alert,
+	option: m.checks_field_option,
+	delayMinutes: m.checks_field_delay_minutes,
+	entity: m.checks_field_entity,
+	on: m.checks_field_on,
+	target: m.checks_field_target,
+	waters: m.checks_field_waters,
+	contact: m.checks_field_contact,
+	type: m.checks_field_type
+};
+
+/** Keys their place words more exactly, by the key that holds them ('' for the scenario's own fields). */
+const FIELD_WORDS_IN: Readonly<Record<string, Readonly<Record<string, FieldWords>>>> = {
+	'': { id: m.checks_field_scenario_id, kind: m.checks_field_exercise_kind },
+	decision: { teams: m.checks_field_deciding_teams },
+	message: { from: m.checks_field_sending_team, to: m.checks_field_receiving_team },
+	shareWith: { team: m.checks_field_team_to_inform },
+	violation: { objective: m.checks_field_objective_it_costs }
+};
+
+/** Keys whose entries are [longitude, latitude]. */
+const POSITIONS = new Set(['center', 'position']);
+
+const own = <T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined => (table && Object.hasOwn(table, key) ? table[key] : undefined);
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Where a problem is, in words ("Inject 4 (“Radar contact”) › trigger › which waters"): items of the scenario's lists
+ * by their number (an inject's own `number` when it has one), and by their title or name when `data` (the draft as
+ * plain data) is given; fields as the studio's forms name them (`FIELD_WORDS`), a language of `translations` by its
+ * name, an objective in `scores` by its id. A problem in a translation file names that file first; a problem with
+ * no `at` (from a file, as the command line reads it) is its `path`.
  */
 export function problemPlace(problem: Pick<ScenarioProblem, 'at' | 'path' | 'file'>, data?: unknown, locale?: Locale): string {
 	const o: Options = locale ? { locale } : undefined;
@@ -184,25 +315,44 @@ export function problemPlace(problem: Pick<ScenarioProblem, 'at' | 'path' | 'fil
 		const name = field && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[field] : undefined;
 		return typeof name === 'string' && name.trim() ? m.checks_place_named({ item, name: name.trim() }, o) : item;
 	};
+	/** The key that holds position `i` ('' at the top). */
+	const holder = (i: number) => {
+		for (let j = i - 1; j >= 0; j--) if (typeof at[j] === 'string') return at[j] as string;
+		return '';
+	};
+	const fieldWords = (key: string, i: number) => {
+		const parent = at[i - 1];
+		if (parent === 'scores') return key; // an objective's id
+		if (parent === 'translations') return own(LANGUAGE_NAMES, key) ?? key;
+		const words = own(FIELD_WORDS_IN[holder(i)], key) ?? own(FIELD_WORDS, key);
+		if (!words) return key;
+		const text = words({}, o);
+		return parts.length === 0 ? capitalised(text) : text;
+	};
+	const entryWords = (index: number, i: number) => {
+		const ofPosition = POSITIONS.has(String(at[i - 1])) || (typeof at[i - 1] === 'number' && at[i - 2] === 'polygon');
+		if (ofPosition && index === 0) return m.checks_field_longitude({}, o);
+		if (ofPosition && index === 1) return m.checks_field_latitude({}, o);
+		return m.checks_place_entry({ number: formatNumber(index + 1, {}, locale) }, o);
+	};
 	for (let i = 0; i < at.length; i++) {
 		const key = at[i]!;
 		const next = at[i + 1];
-		const list = typeof key === 'string' ? (i === 0 ? LISTS[key] : NESTED[key]) : undefined;
+		const list = typeof key === 'string' ? (i === 0 ? own(LISTS, key) : own(NESTED, key)) : undefined;
 		if (list && typeof next === 'number') {
 			const item = child(key) !== undefined ? (child(key) as Record<number, unknown>)[next] : undefined;
-			const own = key === 'injects' && item !== null && typeof item === 'object' ? (item as { number?: unknown }).number : undefined;
-			const number = formatNumber(typeof own === 'number' ? own : next + 1, {}, locale);
-			parts.push(named(list.words({ number }, o), item, list.label));
+			const number = key === 'injects' && item !== null && typeof item === 'object' ? (item as { number?: unknown }).number : undefined;
+			parts.push(named(list.words({ number: formatNumber(typeof number === 'number' ? number : next + 1, {}, locale) }, o), item, list.label));
 			here = item;
 			i++;
 			continue;
 		}
-		// A trigger's kind is the trigger editor's choice, not a field: "trigger › waters", not "trigger › intercept › waters".
+		// A trigger's kind is the trigger editor's choice, not a field: "trigger › which waters", not "trigger › intercept › which waters".
 		if (typeof key === 'string' && at[i - 1] === 'trigger' && TRIGGER_KINDS.includes(key) && next !== undefined) {
 			here = child(key);
 			continue;
 		}
-		parts.push(typeof key === 'number' ? m.checks_place_entry({ number: formatNumber(key + 1, {}, locale) }, o) : key);
+		parts.push(typeof key === 'number' ? entryWords(key, i) : fieldWords(key, i));
 		here = child(key);
 	}
 	return prefix + parts.join(' › ');

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { miniScenarioInput } from '../../../tests/fixtures/mini-scenario';
 import { parseScenarioYaml, type ScenarioProblem } from '$lib/engine/scenario/parse';
 import { PROBLEM_CODES, REFERENCE_KINDS, VALUE_TYPES, type ProblemCode, type ProblemParams } from '$lib/engine/scenario/problem-codes';
+import { scenarioJsonSchema } from '$lib/engine/scenario/schema';
 import { baseLocale, locales, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
-import { problemPlace, problemText } from './check-words';
+import { FIELD_WORDS, problemPlace, problemText } from './check-words';
 
 afterEach(() => overwriteGetLocale(() => baseLocale));
 
@@ -134,34 +135,122 @@ describe('a wrong "waters" in an intercept trigger, from the YAML to the reader'
 	it('says the allowed values and the place in each language', () => {
 		expect(problem.at).toEqual(['injects', 3, 'trigger', 'intercept', 'waters']);
 		const said = (locale: Locale) => `${problemPlace(problem, data, locale)}: ${problemText(problem, locale)}`;
-		expect(said('en')).toBe('Inject 4 (“Radar contact”) › trigger › waters: Must be one of: own, foreign, high-seas.');
-		expect(said('es')).toBe('Inyección 4 («Radar contact») › trigger › waters: Debe ser uno de estos valores: own, foreign, high-seas.');
-		expect(said('fr')).toBe('Stimulus 4 (« Radar contact ») › trigger › waters: Doit être l’une de ces valeurs : own, foreign, high-seas.');
-		expect(said('nl')).toBe('Inject 4 (“Radar contact”) › trigger › waters: Moet een van deze waarden zijn: own, foreign, high-seas.');
-		expect(said('ht')).toBe('Enjeksyon 4 (« Radar contact ») › trigger › waters: Dwe youn nan valè sa yo: own, foreign, high-seas.');
+		expect(said('en')).toBe('Inject 4 (“Radar contact”) › trigger › which waters: Must be one of: own, foreign, high-seas.');
+		expect(said('es')).toBe('Inyección 4 («Radar contact») › disparador › qué aguas: Debe ser uno de estos valores: own, foreign, high-seas.');
+		expect(said('fr')).toBe('Stimulus 4 (« Radar contact ») › déclencheur › quelles eaux: Doit être l’une de ces valeurs : own, foreign, high-seas.');
+		expect(said('nl')).toBe('Inject 4 (“Radar contact”) › trigger › welke wateren: Moet een van deze waarden zijn: own, foreign, high-seas.');
+		expect(said('ht')).toBe('Enjeksyon 4 (« Radar contact ») › deklanchè › ki dlo: Dwe youn nan valè sa yo: own, foreign, high-seas.');
 	});
 
 	it('without the draft data, names items by number only', () => {
-		expect(problemPlace(problem, undefined, 'en')).toBe('Inject 4 › trigger › waters');
+		expect(problemPlace(problem, undefined, 'en')).toBe('Inject 4 › trigger › which waters');
 	});
 });
 
 describe('problemPlace', () => {
 	const data = structuredClone(miniScenarioInput);
+	const place = (at: (string | number)[], locale: Locale, of: unknown = data) => problemPlace({ path: '', at }, of, locale);
+
 	it('names nested items: options by their label, track points, hand-offs, corners and list entries by number', () => {
-		expect(problemPlace({ path: '', at: ['injects', 0, 'decision', 'options', 1, 'scores', 'share'] }, data, 'en')).toBe(
-			'Inject 1 (“Tip-off”) › decision › option 2 (“Wait”) › scores › share'
+		expect(place(['injects', 0, 'decision', 'options', 1, 'scores', 'share'], 'en')).toBe(
+			'Inject 1 (“Tip-off”) › decision › answer 2 (“Wait”) › points per objective › share'
 		);
-		expect(problemPlace({ path: '', at: ['entities', 0, 'track', 1, 'position'] }, data, 'fr')).toBe('Élément de carte 1 (« Go-fast ») › point 2 › position');
-		expect(problemPlace({ path: '', at: ['injects', 0, 'shareWith', 0, 'team'] }, data, 'es')).toBe('Inyección 1 («Tip-off») › traspaso 1 › team');
-		expect(problemPlace({ path: '', at: ['injects', 1, 'to', 0] }, data, 'en')).toBe('Inject 2 (“Manifest”) › to › entry 1');
-		expect(problemPlace({ path: '', at: ['areas', 0, 'polygon', 2] }, undefined, 'nl')).toBe('Gebied 1 › hoekpunt 3');
-		expect(problemPlace({ path: '', at: ['teams', 1, 'state'] }, data, 'ht')).toBe('Ekip 2 (« Customs ») › state');
+		expect(place(['entities', 0, 'track', 1, 'position'], 'fr')).toBe('Élément de carte 1 (« Go-fast ») › point 2 › position');
+		expect(place(['injects', 0, 'shareWith', 0, 'team'], 'es')).toBe('Inyección 1 («Tip-off») › traspaso 1 › equipo a informar');
+		expect(place(['injects', 1, 'to', 0], 'en')).toBe('Inject 2 (“Manifest”) › recipients › entry 1');
+		expect(place(['areas', 0, 'polygon', 2], 'nl', undefined)).toBe('Gebied 1 › hoekpunt 3');
+		expect(place(['teams', 1, 'state'], 'ht')).toBe('Ekip 2 (« Customs ») › eta');
 	});
 
-	it('names the scenario itself, top-level fields, translation files, and falls back to the path without keys', () => {
+	it("names a map item's top speed as the map editor labels it", () => {
+		expect(place(['entities', 1, 'speedKnots'], 'en')).toBe('Map item 2 (“Cutter”) › top speed');
+		expect(place(['entities', 1, 'speedKnots'], 'es')).toBe('Elemento del mapa 2 («Cutter») › velocidad máxima');
+	});
+
+	it("names a track point's minute, and the longitude and latitude of a position", () => {
+		expect(place(['entities', 0, 'track', 2, 'at'], 'en')).toBe('Map item 1 (“Go-fast”) › point 3 › minute');
+		expect(place(['entities', 0, 'track', 2, 'at'], 'nl')).toBe('Kaartelement 1 (“Go-fast”) › punt 3 › minuut');
+		expect(place(['entities', 0, 'track', 0, 'position', 1], 'en')).toBe('Map item 1 (“Go-fast”) › point 1 › position › latitude');
+		expect(place(['areas', 0, 'polygon', 2, 0], 'fr', undefined)).toBe('Zone 1 › sommet 3 › longitude');
+		expect(place(['map', 'center', 1], 'es')).toBe('Dónde se abre el mapa › centro › latitud');
+	});
+
+	it("names a trigger's fields without its kind, and the kind itself when it is what is wrong", () => {
+		expect(place(['injects', 3, 'trigger', 'intercept', 'waters'], 'en')).toBe('Inject 4 (“Story”) › trigger › which waters');
+		expect(place(['injects', 3, 'trigger', 'intercept', 'waters'], 'fr')).toBe('Stimulus 4 (« Story ») › déclencheur › quelles eaux');
+		expect(place(['injects', 3, 'trigger', 'option'], 'en')).toBe('Inject 4 (“Story”) › trigger › answer');
+		expect(place(['injects', 3, 'trigger', 'message', 'to'], 'en')).toBe('Inject 4 (“Story”) › trigger › receiving team');
+		expect(place(['injects', 3, 'trigger', 'alert', 'type'], 'ht')).toBe('Enjeksyon 4 (« Story ») › deklanchè › kalite alèt');
+		expect(place(['injects', 3, 'trigger', 'detected'], 'en')).toBe('Inject 4 (“Story”) › trigger › detection');
+	});
+
+	it("names a decision's fields, an answer's points per objective (the objective by its id) and the rule it breaks", () => {
+		expect(place(['injects', 0, 'decision', 'options'], 'en')).toBe('Inject 1 (“Tip-off”) › decision › answers');
+		expect(place(['injects', 0, 'decision', 'options'], 'es')).toBe('Inyección 1 («Tip-off») › decisión › respuestas');
+		expect(place(['injects', 0, 'decision', 'options', 0, 'scores', 'share'], 'fr')).toBe(
+			'Stimulus 1 (« Tip-off ») › décision › réponse 1 (« Share and launch ») › points par objectif › share'
+		);
+		expect(place(['injects', 0, 'decision', 'teams'], 'en')).toBe('Inject 1 (“Tip-off”) › decision › teams that decide');
+		expect(place(['injects', 0, 'decision', 'options', 2, 'violation', 'objective'], 'en')).toBe(
+			'Inject 1 (“Tip-off”) › decision › answer 3 (“Tell the press”) › rule it breaks › objective it costs'
+		);
+	});
+
+	it('names top-level lists and blocks with a capital, as the studio heads them', () => {
+		expect(place(['injects'], 'en')).toBe('MSEL (injects)');
+		expect(place(['injects'], 'fr')).toBe('MSEL (stimuli)');
+		expect(place(['teams'], 'en')).toBe('Teams');
+		expect(place(['teams'], 'fr')).toBe('Équipes');
+		expect(place(['overview', 'threatOrHazard'], 'en')).toBe('Exercise overview › threat or hazard');
+		expect(place(['overview', 'threatOrHazard'], 'es')).toBe('Presentación del ejercicio › amenaza o peligro');
+		expect(place(['kind'], 'nl')).toBe('Soort oefening');
+		expect(place(['durationMinutes'], 'en')).toBe('Length (minutes)');
+	});
+
+	it('names the language of a translation by its own name', () => {
+		expect(place(['teams', 1, 'translations', 'fr', 'name'], 'en')).toBe('Team 2 (“Customs”) › translations › Français › name');
+		expect(place(['translations', 'ht', 'overview', 'scope'], 'es')).toBe('Traducciones › Kreyòl ayisyen › presentación del ejercicio › alcance');
+	});
+
+	it('reads a key it has no words for as it is written', () => {
+		expect(place(['injects', 0, 'colour'], 'en')).toBe('Inject 1 (“Tip-off”) › colour');
+		expect(place(['constructor'], 'en')).toBe('constructor');
+		expect(place(['translations', 'de'], 'en')).toBe('Translations › de');
+	});
+
+	it('names the scenario itself, translation files, and gives the path of a problem from a file as it is', () => {
 		expect(problemPlace({ path: '(root)', at: [] }, data, 'en')).toBe('The scenario');
-		expect(problemPlace({ path: 'durationMinutes', at: ['durationMinutes'] }, data, 'en')).toBe('durationMinutes');
 		expect(problemPlace({ path: 'injects.tip.title', file: 'x.fr.yaml' })).toBe('x.fr.yaml: injects.tip.title');
+		expect(problemPlace({ path: 'entities.go-fast.speedKnots' }, data, 'fr')).toBe('entities.go-fast.speedKnots');
+		expect(problemPlace({ path: '', at: ['injects', 0, 'title'], file: 'x.fr.yaml' }, data, 'en')).toBe('x.fr.yaml: Inject 1 (“Tip-off”) › title');
+	});
+});
+
+describe('FIELD_WORDS', () => {
+	/** Every property name in the scenario's JSON Schema, at any depth. */
+	function schemaKeys(node: unknown, into = new Set<string>()): Set<string> {
+		if (Array.isArray(node)) for (const item of node) schemaKeys(item, into);
+		else if (node !== null && typeof node === 'object')
+			for (const [key, value] of Object.entries(node)) {
+				if (key === 'properties' && value !== null && typeof value === 'object') for (const name of Object.keys(value)) into.add(name);
+				schemaKeys(value, into);
+			}
+		return into;
+	}
+	const keys = [...schemaKeys(scenarioJsonSchema())].sort();
+
+	it('has words for every key of the scenario schema, and for no key it lacks', () => {
+		expect(keys.length).toBeGreaterThan(80);
+		expect(keys.filter((key) => !Object.hasOwn(FIELD_WORDS, key))).toEqual([]);
+		expect(Object.keys(FIELD_WORDS).filter((key) => !keys.includes(key))).toEqual([]);
+	});
+
+	it('words each key in all five languages, none left blank or in braces', () => {
+		for (const [key, words] of Object.entries(FIELD_WORDS))
+			for (const locale of locales) {
+				const text = words({}, { locale });
+				expect(text.trim(), `${key} in ${locale}`).toBeTruthy();
+				expect(text, `${key} in ${locale}`).not.toMatch(/[{}]/);
+			}
 	});
 });
