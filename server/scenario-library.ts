@@ -229,6 +229,7 @@ export class ScenarioLibrary {
 	/** The scenario an exercise is created from: the entry's newest ready version, or the version named. */
 	async forExercise(key: string, version?: number): Promise<{ scenario: Scenario; version: number }> {
 		const entry = await this.entry(key);
+		if (entry.archived) throw new RequestError('scenario-archived', `scenario "${key}" is archived: restore it in the studio to run it`);
 		const wanted = version ?? entry.ready?.version;
 		const info = wanted === undefined ? null : (await this.store.versions(key)).find((v) => v.version === wanted);
 		if (!info) throw new RequestError('unknown-version', `scenario "${key}" has no ready version to run`, { version: version ?? 0 });

@@ -464,7 +464,7 @@ describe.each(kinds)('studio library on $name', (kind) => {
 		}
 	});
 
-	it('imports a YAML file as a new draft, and archives a scenario out of the launch list', async () => {
+	it('imports a YAML file as a new draft, and archives a scenario out of the launch list and out of reach', async () => {
 		const file = playableSource('go-fast-off-carriacou', 'Imported go-fast');
 		const imported = await ok(api<{ key: string; version: number }>(token.ana, 'POST', '/scenarios', { source: file, fileName: 'go-fast.yaml' }), 201);
 		// Its id is taken by the scenario built above: the import gets a key of its own.
@@ -481,6 +481,8 @@ describe.each(kinds)('studio library on $name', (kind) => {
 		expect(await launchable()).not.toContain(imported.key);
 		expect((await open(imported.key)).entry.archived).toBe(true);
 		expect(server.output()).toContain(`studio: Ben Planner archived ${imported.key}`);
+		// Not only off the list: an exercise of it is refused, by name, until it is restored.
+		expect(await ana.call('exercise:create', { scenarioId: imported.key })).toMatchObject({ ok: false, code: 'scenario-archived' });
 		await ok(api(token.ben, 'POST', `/scenarios/${imported.key}/archive`, { archived: false }));
 		expect(await launchable()).toContain(imported.key);
 	});

@@ -106,6 +106,7 @@ const WORDS: Partial<Record<FailureCode, Words>> = {
 	'scenario-read-only': () => m.errors_scenario_read_only(),
 	'scenario-id-fixed': ({ key }) => m.errors_scenario_id_fixed({ key: String(key ?? '') }),
 	'scenario-not-ready': ({ count }) => m.errors_scenario_not_ready({ count: Number(count ?? 0) }),
+	'scenario-archived': () => m.errors_scenario_archived(),
 	'stale-version': () => m.errors_stale_version(),
 	'unknown-version': () => m.errors_unknown_version(),
 	'scenario-too-large': () => m.errors_scenario_too_large(),

@@ -216,7 +216,8 @@ export interface Replies {
 	'asset:task': { seq: number };
 	'facility:set': { seq: number };
 	'review:history': ExerciseHistoryRow[];
-	'studio:watch': StudioPresence | null;
+	/** Nothing: the presence of the scenario watched comes as `studio:presence` events, to every watcher alike. */
+	'studio:watch': null;
 }
 
 export type ClientToServerEvents = {

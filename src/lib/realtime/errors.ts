@@ -31,6 +31,7 @@ export const SERVER_ERROR_CODES = [
 	'scenario-read-only',
 	'scenario-id-fixed',
 	'scenario-not-ready',
+	'scenario-archived',
 	'stale-version',
 	'unknown-version',
 	'scenario-too-large',
