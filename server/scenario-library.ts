@@ -13,13 +13,12 @@ import { blankScenarioSource } from '../src/lib/engine/studio/blank-scenario';
 import { inlineTranslations } from '../src/lib/engine/studio/inline-translations';
 import type { LibraryEntry, ScenarioVersion, ScenarioVersionInfo, VersionStatus } from '../src/lib/engine/studio/library';
 import { ScenarioDocument } from '../src/lib/engine/studio/scenario-document';
+import { BUNDLED_BY, madeFromNote } from '../src/lib/engine/studio/version-note';
 import { slugify } from '../src/lib/engine/formats/msel-import';
 import { ConcurrencyError } from './event-store';
 import { RequestError } from './realtime/access';
 import type { NewVersion, ScenarioStore } from './scenario-store';
 import { loadScenarioFile, scenarioFilesIn, translationFilesOf } from './scenario-files';
-
-export const BUNDLED_BY = 'bundled file';
 
 export type CreateRequest =
 	| { blank: { title: string; kind: Scenario['kind']; language: ScenarioLanguage } }
@@ -71,7 +70,7 @@ export class ScenarioLibrary {
 				const woven = inlineTranslations(await readFile(file, 'utf8'), translations);
 				const source = woven.ok ? woven.text : await readFile(file, 'utf8');
 				const key = loaded.scenario.id;
-				const version = this.versionOf(source, 'ready', BUNDLED_BY, path.basename(file));
+				const version = this.versionOf(source, 'ready', BUNDLED_BY, madeFromNote({ kind: 'bundled', fileName: path.basename(file) }));
 				const existing = await this.store.entry(key);
 				if (!existing) await this.store.createScenario(key, 'bundled', version);
 				else if (existing.origin === 'bundled') {
@@ -143,19 +142,19 @@ export class ScenarioLibrary {
 		if ('blank' in request) {
 			key = await this.freeKey(request.blank.title);
 			source = blankScenarioSource({ key, ...request.blank });
-			note = 'new';
+			note = madeFromNote({ kind: 'blank' });
 		} else if ('copyOf' in request) {
 			const from = await this.open(request.copyOf, request.version);
 			key = await this.freeKey(request.title ?? from.version.title ?? request.copyOf);
 			source = this.rekey(from.version.source, key, request.title);
-			note = `copy of ${request.copyOf} v${from.version.version}`;
+			note = madeFromNote({ kind: 'copy', key: request.copyOf, version: from.version.version, title: from.version.title });
 		} else {
 			examine(request.source);
 			const id = ScenarioDocument.parse(request.source);
 			const wanted = id.ok && typeof id.document.get(['id']) === 'string' ? String(id.document.get(['id'])) : (request.fileName ?? 'imported');
 			key = await this.freeKey(wanted);
 			source = this.rekey(request.source, key);
-			note = `imported${request.fileName ? ` from ${request.fileName.slice(0, 100)}` : ''}`;
+			note = madeFromNote({ kind: 'import', fileName: request.fileName ?? null });
 		}
 		if (!(await this.store.createScenario(key, 'studio', this.versionOf(source, 'draft', by, note)))) return this.create(request, by);
 		this.log(`studio: ${by} created ${key} (${note})`);

@@ -215,7 +215,7 @@ describe.each(kinds)('studio library on $name', (kind) => {
 			status: 'draft',
 			problems: 0,
 			savedBy: 'Ana Planner',
-			note: `copy of ${MARITIME} v1`
+			note: `copy of "Maritime trafficking interdiction — southern Caribbean" (${MARITIME} v1)`
 		});
 		const ours = edited(copied.version.source, 'summary', 'Our own summary.');
 		const saved = await ok(
@@ -399,7 +399,12 @@ describe.each(kinds)('studio library on $name', (kind) => {
 			expect(copy).toEqual({ key: 'go-fast-off-carriacou-night', version: 1 });
 			const { entry, version } = await open(copy.key);
 			expect(entry).toMatchObject({ origin: 'studio', createdBy: 'Ben Planner' });
-			expect(version).toMatchObject({ version: 1, note: `copy of ${key} v3`, savedBy: 'Ben Planner', title: 'Go-fast off Carriacou (night)' });
+			expect(version).toMatchObject({
+				version: 1,
+				note: `copy of "Go-fast off Carriacou (night)" (${key} v3)`,
+				savedBy: 'Ben Planner',
+				title: 'Go-fast off Carriacou (night)'
+			});
 			expect(version.source).toBe(edited(v3Source, 'id', copy.key));
 		});
 

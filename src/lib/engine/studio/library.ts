@@ -22,7 +22,7 @@ export interface ScenarioVersionInfo {
 	/** How many problems the checks found in it when it was saved (0 for a ready version). */
 	problems: number;
 	savedWall: number;
-	/** The controller's name (an audited save), or "bundled file" for a seeded version. */
+	/** The controller's name (an audited save), or `BUNDLED_BY` for a seeded version (`version-note.ts`). */
 	savedBy: string;
 	/** What changed, in the planner's words (optional). */
 	note: string;
