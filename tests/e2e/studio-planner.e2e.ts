@@ -8,7 +8,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { newPage } from './pages';
+import { joinTeam, newPage } from './pages';
 
 test.setTimeout(240_000);
 
@@ -36,7 +36,7 @@ async function clickMap(map: Locator, dx: number, dy: number) {
 
 const view = (page: Page, name: string) => page.getByTestId(`view-${name}`).click();
 
-test('a planner builds their own exercise from a blank scenario: overview, teams, objectives, vessels placed and routed on the map', async ({ browser }) => {
+test('a planner builds, checks, dry-runs and launches their own exercise, and a team plays it to the end', async ({ browser }) => {
 	const started = Date.now();
 	const planner = await newPage(browser);
 	const page = planner.page;
@@ -119,6 +119,149 @@ test('a planner builds their own exercise from a blank scenario: overview, teams
 	await expect(page.getByTestId('entity-row')).toHaveCount(2);
 	await looksRight(page);
 
-	console.log(`planner: map done after ${Math.round((Date.now() - started) / 1000)} s`);
+	// The checker says both tracks run past the end of a 40-minute exercise; the problem jumps to the field.
+	const late = page
+		.locator('li', { has: page.getByTestId('problem') })
+		.filter({ hasText: 'Patrol boat Kestrel' })
+		.filter({ hasText: 'point 3' });
+	await expect(late).toContainText('After the scenario ends');
+	await late.getByTestId('problem').click();
+	await expect(page.getByTestId('track-point').nth(2).getByLabel('Minute')).toBeFocused();
+	// The planner gives the exercise the time its vessels need instead.
+	await view(page, 'overview');
+	await page.getByLabel('Length (minutes)').fill('90');
+	await expect(page.getByTestId('problem').filter({ hasText: 'point 3' })).toHaveCount(0);
+
+	// The MSEL: four injects, added in the table and written in the inject form.
+	await view(page, 'msel');
+	async function addInject(fill: (form: Locator) => Promise<void>) {
+		await page.getByTestId('msel-add').click();
+		const form = page.getByTestId('inject-dialog').getByTestId('inject-form');
+		await expect(form).toBeVisible();
+		await fill(form);
+		await form.getByTestId('close-inject').click();
+		await expect(page.getByTestId('inject-dialog')).toBeHidden();
+	}
+	const to = async (form: Locator, ...teams: string[]) => {
+		for (const team of ['Grenada Coast Guard', 'Trinidad and Tobago Coast Guard']) {
+			const box = form.getByTestId('inject-to').getByLabel(team, { exact: true });
+			if (teams.includes(team)) await box.check();
+			else await box.uncheck();
+		}
+	};
+	await addInject(async (form) => {
+		await form.getByLabel('Minute of the exercise').fill('0');
+		await form.getByLabel('Channel').selectOption({ label: 'Intel report' });
+		await form.getByLabel('From', { exact: true }).fill('Regional Intelligence Fusion Centre');
+		await to(form, 'Grenada Coast Guard', 'Trinidad and Tobago Coast Guard');
+		await form.getByLabel('Title', { exact: true }).fill('Tip-off: go-fast leaving Paria');
+		await form.getByLabel('Text', { exact: true }).fill('A source reports a grey go-fast with three men aboard leaving the Paria peninsula, heading north.');
+		await form.getByTestId('inject-objectives').getByLabel('Share the tip-off in time').check();
+	});
+	await addInject(async (form) => {
+		await form.getByLabel('Minute of the exercise').fill('5');
+		await form.getByLabel('Channel').selectOption({ label: 'Radio' });
+		await form.getByLabel('From', { exact: true }).fill('Duty officer, Grenada Coast Guard base');
+		await to(form, 'Grenada Coast Guard');
+		await form.getByLabel('Title', { exact: true }).fill('Launch the patrol boat?');
+		await form.getByLabel('Text', { exact: true }).fill('Kestrel is alongside with a full crew. Do we launch now or wait for a sighting?');
+		await form.getByTestId('inject-objectives').getByLabel('Stop the go-fast lawfully').check();
+		// The decision: answers as rows, objectives as columns, the best and worst score shown as they are typed.
+		await form.getByTestId('add-decision').click();
+		await form.getByLabel('Question to the teams').fill('Launch Kestrel now?');
+		await form.getByLabel('Answer expected within (minutes)').fill('5');
+		await form.getByLabel('Deadline (minutes)').fill('10');
+		await form.getByLabel('Answer 1', { exact: true }).fill('Launch Kestrel now');
+		await form.getByLabel('Points on Stop the go-fast lawfully for answer 1').fill('8');
+		await form.getByLabel('Points on Share the tip-off in time for answer 1').fill('2');
+		await form.getByLabel('Answer 2', { exact: true }).fill('Wait for a sighting');
+		await form.getByLabel('Points on Stop the go-fast lawfully for answer 2').fill('-3');
+		await expect(form.getByTestId('preview-best')).toContainText('10');
+		await expect(form.getByTestId('preview-worst')).toContainText('-3');
+		await looksRight(page);
+	});
+	await addInject(async (form) => {
+		// Released by the decision's first answer, two minutes after it: everything picked, nothing typed as an id.
+		await form.getByTestId('timing-trigger').check();
+		await form.getByTestId('trigger-kind').selectOption({ label: 'A decision is answered' });
+		await form.getByTestId('trigger-decision').selectOption({ label: '2. Launch the patrol boat?' });
+		await form.getByTestId('trigger-option').selectOption({ label: 'Launch Kestrel now' });
+		await form.getByLabel('Minutes after it happens').fill('2');
+		await form.getByLabel('Channel').selectOption({ label: 'Radio' });
+		await form.getByLabel('From', { exact: true }).fill('Kestrel');
+		await to(form, 'Grenada Coast Guard');
+		await form.getByLabel('Title', { exact: true }).fill('Kestrel under way');
+		await form.getByLabel('Text', { exact: true }).fill('Kestrel clear of the harbour, heading south-west at 28 knots.');
+	});
+	await addInject(async (form) => {
+		await form.getByLabel('Minute of the exercise').fill('20');
+		await form.getByLabel('Channel').selectOption({ label: 'Media' });
+		await form.getByLabel('From', { exact: true }).fill('Grenada Broadcasting Network');
+		await to(form, 'Grenada Coast Guard', 'Trinidad and Tobago Coast Guard');
+		await form.getByLabel('Title', { exact: true }).fill('Reporter asks about a night operation');
+		await form.getByLabel('Text', { exact: true }).fill('A reporter has heard engines off Point Salines and asks what is going on.');
+	});
+	await expect(page.getByTestId('msel-row')).toHaveCount(4);
+	await looksRight(page);
+
+	// The timeline shows the branch: the triggered inject hangs from the decision's answer.
+	await view(page, 'timeline');
+	await expect(page.getByTestId('studio-view')).toContainText('Kestrel under way');
+	await looksRight(page);
+
+	// Every problem fixed: the scenario passes every check.
+	await expect(page.getByTestId('studio-no-problems')).toBeVisible();
+
+	// Dry run along the best answers, then with no answers at all.
+	await view(page, 'run');
+	await page.getByTestId('dry-run-start').click();
+	await expect(page.getByTestId('dry-run-summary')).toContainText('4 injects fired');
+	await expect(page.getByTestId('dry-run-fired')).toContainText('Kestrel under way');
+	await looksRight(page);
+	await page.getByTestId('dry-run-path-none').check();
+	await page.getByTestId('dry-run-start').click();
+	await expect(page.getByTestId('dry-run-expired')).toContainText('Launch the patrol boat?');
+	await expect(page.getByTestId('dry-run-never')).toContainText('Kestrel under way');
+
+	// Saved as ready: version 2, which exercises can be created from.
+	await page.getByTestId('studio-note').fill('First complete draft');
+	await page.getByTestId('studio-save-ready').click();
+	await expect(page.getByTestId('studio-version')).toContainText('Version 2');
+	await view(page, 'history');
+	await expect(page.getByTestId('history-row')).toHaveCount(2);
+	await looksRight(page);
+	const built = Math.round((Date.now() - started) / 1000);
+
+	// The exercise: created from version 2 in the control room, played by the Grenada Coast Guard to the end.
+	await page.getByRole('button', { name: 'All scenarios' }).click();
+	await page.waitForURL('**/studio');
+	await page.getByRole('link', { name: 'Control room', exact: true }).click();
+	await page.waitForURL('**/control');
+	const card = page.locator('[data-scenario-id="night-run-to-carriacou"]');
+	await expect(card.getByTestId('scenario-version')).toHaveText('Version 2');
+	await card.getByTestId('create-exercise').click();
+	await page.waitForURL(/\/control\/[a-z0-9-]+$/);
+	const code = await page.locator('[data-testid="team-code"][data-team="grenada-coast-guard"]').innerText();
+	const team = await newPage(browser);
+	await team.page.setViewportSize({ width: 390, height: 844 });
+	await joinTeam(team.page, code, 'Cpl Joseph');
+	await expect(team.page.getByTestId('team-name')).toHaveText('Grenada Coast Guard');
+	await page.getByTestId('speed').selectOption('30');
+	await page.getByTestId('start').click();
+	await expect(team.page.locator('[data-testid="inject"]').filter({ hasText: 'Tip-off: go-fast leaving Paria' })).toBeVisible();
+	const decision = team.page.getByTestId('decision').filter({ hasText: 'Launch Kestrel now?' });
+	await expect(decision).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
+	await decision.getByLabel('Launch Kestrel now').check();
+	await decision.getByTestId('submit-decision').click();
+	await expect(decision).toHaveAttribute('data-status', 'decided');
+	await expect(team.page.locator('[data-testid="inject"]').filter({ hasText: 'Kestrel under way' })).toBeVisible({ timeout: 60_000 });
+	await expect(team.page.locator('[data-testid="inject"]').filter({ hasText: 'Reporter asks about a night operation' })).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('end').click();
+	await page.getByRole('button', { name: 'End exercise' }).click();
+	await expect(team.page.getByTestId('exercise-status')).toHaveText('ended');
+	await expect(team.page.getByTestId('score-total')).not.toHaveText(/^0\.0 \//);
+
+	console.log(`planner: built the scenario in ${built} s; launched and played to the end after ${Math.round((Date.now() - started) / 1000)} s`);
 	expect(planner.errors).toEqual([]);
+	expect(team.errors).toEqual([]);
 });
