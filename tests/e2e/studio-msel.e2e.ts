@@ -158,3 +158,80 @@ test('the MSEL table edits, sorts and filters like a spreadsheet', async ({ brow
 	expect(await overflowingCards(page)).toEqual([]);
 	expect(errors).toEqual([]);
 });
+
+const block = (page: Page, injectId: string) => page.locator(`[data-testid="timeline-block"][data-inject-id="${injectId}"]`);
+
+test('the timeline shows the branches, retimes by keyboard and by drag, and marks what is never released', async ({ browser }) => {
+	const { page, errors } = await newPage(browser);
+	await openMaritimeCopy(page);
+	await page.getByTestId('view-timeline').click();
+	const teamLanes = page.locator('[data-testid="timeline-lane"][data-kind="team"]');
+	await expect(teamLanes).toHaveCount(6);
+	await expect(teamLanes.first()).toHaveAttribute('aria-label', 'Trinidad and Tobago Coast Guard');
+	// Timed blocks at their minute, answers hanging from the tip-off, play events as markers.
+	await expect(block(page, 'rifc-tipoff')).toHaveAttribute('data-minute', '0');
+	await expect(block(page, 'whatsapp-voice-note')).toHaveAttribute('data-minute', '5');
+	await expect(block(page, 'whatsapp-voice-note')).toContainText('“Launch Cutter 1 and have the duty officer');
+	await expect(page.getByTestId('timeline-marker').filter({ hasText: 'detects' }).first()).toBeVisible();
+	await expect(page.getByTestId('timeline-unreachable')).toContainText('Every inject can be released.');
+	expect(await accessibilityProblems(page)).toEqual([]);
+
+	// The arrow keys move a timed block by a minute, Shift by ten; the focus stays on it.
+	const radar = block(page, 'radar-track');
+	await radar.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(radar).toHaveAttribute('data-minute', '5');
+	await page.keyboard.press('Shift+ArrowRight');
+	await expect(radar).toHaveAttribute('data-minute', '15');
+	await page.keyboard.press('ArrowLeft');
+	await expect(radar).toHaveAttribute('data-minute', '14');
+	await expect(radar).toBeFocused();
+	// On a triggered block they change its delay after the trigger.
+	await block(page, 'whatsapp-voice-note').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(block(page, 'whatsapp-voice-note')).toHaveAttribute('data-minute', '6');
+
+	// Dragging: snapped to the minute, the minute shown while dragging; no form opens after a drag.
+	const chaser = block(page, 'jrcc-chaser');
+	await chaser.scrollIntoViewIfNeeded();
+	const start = (await block(page, 'rifc-tipoff').boundingBox())!;
+	const at18 = (await chaser.boundingBox())!;
+	const pxPerMinute = (at18.x - start.x) / 18;
+	await page.mouse.move(at18.x + 20, at18.y + at18.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(at18.x + 20 + 6 * pxPerMinute, at18.y + at18.height / 2, { steps: 5 });
+	await page.mouse.move(at18.x + 20 + 12 * pxPerMinute, at18.y + at18.height / 2, { steps: 5 });
+	await expect(page.getByTestId('drag-time')).toHaveText('0:30');
+	await page.mouse.up();
+	await expect(chaser).toHaveAttribute('data-minute', '30');
+	await expect(page.getByTestId('inject-dialog')).toBeHidden();
+
+	// A click (no drag) opens the inject in full.
+	await block(page, 'cargo-sighting').click();
+	await expect(page.getByTestId('inject-dialog').getByTestId('inject-form')).toBeVisible();
+	await expect(page.getByTestId('inject-dialog').getByLabel('Minute of the exercise')).toHaveValue('38');
+	await page.getByTestId('inject-dialog').getByTestId('close-inject').click();
+
+	// The retimes are the table's too.
+	await page.getByTestId('view-msel').click();
+	await expect(row(page, 'radar-track').getByTestId('cell-time')).toHaveText('0:14');
+	await expect(row(page, 'jrcc-chaser').getByTestId('cell-time')).toHaveText('0:30');
+
+	// Deleting the tip-off strands what waits on its answers and its miss: never released, in both views.
+	await row(page, 'rifc-tipoff').getByTestId('msel-delete').click();
+	await page.getByTestId('confirm-accept').click();
+	await expect(row(page, 'whatsapp-voice-note').getByTestId('cell-never')).toContainText('waits on an inject the MSEL does not have');
+	await page.getByTestId('view-timeline').click();
+	await expect(page.locator('[data-testid="timeline-lane"][data-kind="unreachable"]')).toHaveCount(1);
+	await expect(block(page, 'whatsapp-voice-note')).toContainText('Never released');
+	await expect(page.getByTestId('timeline-unreachable')).toContainText('3 injects are never released');
+	await expect(page.getByTestId('unreachable-item')).toHaveCount(3);
+	expect(await accessibilityProblems(page)).toEqual([]);
+
+	// On a phone the graph scrolls sideways in its own box, never the page.
+	await page.setViewportSize({ width: 390, height: 844 });
+	const box = page.getByTestId('timeline-box');
+	await expect.poll(() => box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	expect(await overflowingCards(page)).toEqual([]);
+	expect(errors).toEqual([]);
+});
