@@ -60,3 +60,22 @@ export async function entityOnMap(page: Page, id: string, map = page.getByTestId
 		return { x: box.left + at.x, y: box.top + at.y };
 	}, id);
 }
+
+/** A controller signs in as `name` and opens the scenario studio's library. */
+export async function signInToStudio(page: Page, name: string) {
+	await page.goto('/');
+	await page.locator('input[name="controller-name"]').fill(name);
+	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
+	await page.getByTestId('controller-submit').click();
+	await page.waitForURL('**/control');
+	await page.getByTestId('to-studio').click();
+	await page.waitForURL('**/studio');
+}
+
+/** From the studio's library, opens the bundled scenario `key` and copies it to edit; the copy's editor is open. */
+export async function openCopyOf(page: Page, key: string) {
+	await page.locator(`[data-testid="library-row"][data-key="${key}"]`).getByRole('button', { name: 'Open' }).click();
+	await page.getByTestId('studio-copy').click();
+	await page.waitForURL((url) => url.pathname.startsWith('/studio/') && !url.pathname.endsWith(`/${key}`));
+	await expect(page.getByTestId('studio-save')).toBeVisible();
+}

@@ -7,20 +7,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { newPage } from './pages';
+import { newPage, signInToStudio } from './pages';
 
 const FIXTURE = 'tests/fixtures/msel-20-rows.xlsx';
 
 async function signInToImport(page: Page) {
-	await page.goto('/');
-	await page.locator('input[name="controller-name"]').fill('Rosa Planner');
-	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await page.getByTestId('controller-submit').click();
-	await page.waitForURL('**/control');
-	await page.getByTestId('to-studio').click();
-	await page.waitForURL('**/studio');
+	await signInToStudio(page, 'Rosa Planner');
 	await page.getByTestId('import-sheet').click();
 	await page.waitForURL('**/studio/import');
 }

@@ -6,21 +6,10 @@
  * to the end. Every studio view is scanned with axe on the way.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { joinTeam, newPage } from './pages';
+import { joinTeam, newPage, signInToStudio } from './pages';
 
 test.setTimeout(240_000);
-
-async function signInToStudio(page: Page, name: string) {
-	await page.goto('/');
-	await page.locator('input[name="controller-name"]').fill(name);
-	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await page.getByTestId('controller-submit').click();
-	await page.waitForURL('**/control');
-	await page.getByTestId('to-studio').click();
-	await page.waitForURL('**/studio');
-}
 
 /** The page has nothing axe calls serious or critical, and no card spills out of its panel. */
 async function looksRight(page: Page) {

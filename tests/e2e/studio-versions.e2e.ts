@@ -5,19 +5,8 @@
  * version exists, has their save refused rather than overwriting it, and merges. Bundled scenarios are read-only.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { newPage } from './pages';
-
-async function signInToStudio(page: Page, name: string) {
-	await page.goto('/');
-	await page.locator('input[name="controller-name"]').fill(name);
-	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await page.getByTestId('controller-submit').click();
-	await page.waitForURL('**/control');
-	await page.getByTestId('to-studio').click();
-	await page.waitForURL('**/studio');
-}
+import { newPage, signInToStudio } from './pages';
 
 const problemCount = async (page: Page) => page.getByTestId('problem').count();
 

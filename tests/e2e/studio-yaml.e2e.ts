@@ -5,23 +5,8 @@
  * a translation typed side by side with its English. Both views, and the history, scanned with axe.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { newPage } from './pages';
-
-async function copyOfMaritime(page: Page) {
-	await page.goto('/');
-	await page.locator('input[name="controller-name"]').fill('Eli Planner');
-	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await page.getByTestId('controller-submit').click();
-	await page.waitForURL('**/control');
-	await page.getByTestId('to-studio').click();
-	await page.waitForURL('**/studio');
-	await page.locator('[data-testid="library-row"][data-key="maritime-trafficking-southern-caribbean"]').getByRole('button', { name: 'Open' }).click();
-	await page.getByTestId('studio-copy').click();
-	await page.waitForURL((url) => url.pathname.startsWith('/studio/') && !url.pathname.endsWith('/maritime-trafficking-southern-caribbean'));
-	await expect(page.getByTestId('studio-save')).toBeVisible();
-}
+import { newPage, openCopyOf, signInToStudio } from './pages';
 
 /** Puts the cursor on the first line of the YAML that contains `text` (CodeMirror's search would open a panel). */
 async function cursorOn(page: Page, text: string) {
@@ -34,7 +19,8 @@ async function cursorOn(page: Page, text: string) {
 test('YAML and forms edit one scenario without loss; errors are marked where they are; translations side by side', async ({ browser }) => {
 	const { page, errors } = await newPage(browser);
 	await page.setViewportSize({ width: 1400, height: 900 });
-	await copyOfMaritime(page);
+	await signInToStudio(page, 'Eli Planner');
+	await openCopyOf(page, 'maritime-trafficking-southern-caribbean');
 	await expect(page.getByTestId('studio-no-problems')).toBeVisible();
 
 	// The YAML view: the copy's text in CodeMirror, highlighted, no problems.
