@@ -6,22 +6,12 @@
  * made unreachable shown as such. Axe on both views.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_CONTROLLER_KEY } from '../../playwright.config';
 import { accessibilityProblems, overflowingCards } from './checks';
-import { newPage } from './pages';
+import { newPage, openCopyOf, signInToStudio } from './pages';
 
 async function openMaritimeCopy(page: Page) {
-	await page.goto('/');
-	await page.locator('input[name="controller-name"]').fill('Mara Planner');
-	await page.getByTestId('controller-key').fill(E2E_CONTROLLER_KEY);
-	await page.getByTestId('controller-submit').click();
-	await page.waitForURL('**/control');
-	await page.getByTestId('to-studio').click();
-	await page.waitForURL('**/studio');
-	await page.locator('[data-testid="library-row"][data-key="maritime-trafficking-southern-caribbean"]').getByRole('button', { name: 'Open' }).click();
-	await page.getByTestId('studio-copy').click();
-	await page.waitForURL((url) => url.pathname.startsWith('/studio/') && !url.pathname.endsWith('/maritime-trafficking-southern-caribbean'));
-	await expect(page.getByTestId('studio-save')).toBeVisible();
+	await signInToStudio(page, 'Mara Planner');
+	await openCopyOf(page, 'maritime-trafficking-southern-caribbean');
 }
 
 const rows = (page: Page) => page.getByTestId('msel-row');
