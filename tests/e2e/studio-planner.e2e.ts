@@ -107,6 +107,10 @@ test('a planner builds, checks, dry-runs and launches their own exercise, and a 
 	await expect(page.getByTestId('leg-warnings')).toContainText('No leg is too fast or over land');
 	await expect(page.getByTestId('entity-row')).toHaveCount(2);
 	await looksRight(page);
+	// Where teams' maps open: zoomed out a step to take in the whole chase, then "Use this view".
+	await page.getByRole('button', { name: 'Zoom out' }).click();
+	await page.waitForTimeout(700);
+	await page.getByTestId('use-this-view').click();
 
 	// The checker says both tracks run past the end of a 40-minute exercise; the problem jumps to the field.
 	const late = page
@@ -119,6 +123,7 @@ test('a planner builds, checks, dry-runs and launches their own exercise, and a 
 	// The planner gives the exercise the time its vessels need instead.
 	await view(page, 'overview');
 	await page.getByLabel('Length (minutes)').fill('90');
+	await expect(page.getByLabel('Zoom')).toHaveValue(/^7(\.\d)?$/);
 	await expect(page.getByTestId('problem').filter({ hasText: 'point 3' })).toHaveCount(0);
 
 	// The MSEL: four injects, added in the table and written in the inject form.
