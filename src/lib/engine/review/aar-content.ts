@@ -68,9 +68,7 @@ const MAYBE_SUSPECT: ReadonlySet<Entity['category']> = new Set(['unknown', 'high
  */
 export function interdictionTargets(scenario: Scenario): Entity[] {
 	const intercepted = new Set(scenario.injects.flatMap((i) => (i.trigger && 'intercept' in i.trigger ? [i.trigger.intercept.target] : [])));
-	return scenario.entities.filter(
-		(e) => !hasPeopleAboard(e) && (e.category === 'suspect' || (intercepted.has(e.id) && MAYBE_SUSPECT.has(e.category)))
-	);
+	return scenario.entities.filter((e) => !hasPeopleAboard(e) && (e.category === 'suspect' || (intercepted.has(e.id) && MAYBE_SUSPECT.has(e.category))));
 }
 
 /** Whether the displacement figures say something of this scenario: boats of people, or the displacement model. */
