@@ -7,7 +7,7 @@ import type { ExerciseRegistry } from '../exercise-registry';
 import type { RealtimeDeps } from './index';
 import type { PresenceAnnouncer, StudioPresenceAnnouncer } from './presence';
 import type { SignInGuard } from './rate-limits';
-import type { ClientSocket } from './socket-types';
+import type { ClientSocket, RealtimeServer } from './socket-types';
 
 /** Handles one validated request; a RequestError it throws is the refusal sent back. */
 export type Handler<E extends ClientEventName> = (socket: ClientSocket, payload: ParsedPayload<E>) => Promise<Replies[E]> | Replies[E];
@@ -17,6 +17,8 @@ export type HandlerGroup<E extends ClientEventName> = Pick<HandlerMap, E>;
 
 export interface RealtimeContext extends Pick<RealtimeDeps, 'store' | 'signer' | 'controllerKey' | 'library'> {
 	registry: ExerciseRegistry;
+	/** The Socket.IO server, to tell or disconnect sockets in an exercise's rooms (across the cluster). */
+	io: RealtimeServer;
 	now: () => number;
 	presence: PresenceAnnouncer;
 	studioPresence: StudioPresenceAnnouncer;

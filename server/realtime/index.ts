@@ -90,7 +90,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		next();
 	});
 
-	const ctx: RealtimeContext = { ...deps, registry, now, presence, guardSignIn: signInGuard(limits), studioPresence };
+	const ctx: RealtimeContext = { ...deps, registry, io, now, presence, guardSignIn: signInGuard(limits), studioPresence };
 	const handlers = handlerMap(sessionHandlers(ctx), controlHandlers(ctx), teamHandlers(ctx), evaluationHandlers(ctx), reviewHandlers(ctx), studioHandlers(ctx));
 
 	io.on('connection', (socket) => {
