@@ -207,6 +207,18 @@ export function lineText(line: TimelineLine, scenario: Scenario | null, locale?:
 			if (line.mode === 'control') return m.review_tl_marked_control(words, o);
 			return m.review_tl_marked_playing(words, o);
 		}
+		case 'member-removed': {
+			const words = { by: person(line.by), name: person(line.name), team: team(line.team) };
+			if (line.role === 'evaluator') return m.review_tl_removed_evaluator(words, o);
+			if (line.role === 'observer') return m.review_tl_removed_observer(words, o);
+			return m.review_tl_removed_member(words, o);
+		}
+		case 'code-rotated': {
+			const words = { by: person(line.by), team: team(line.team) };
+			if (line.role === 'evaluator') return line.signOut ? m.review_tl_rotated_evaluator_signout(words, o) : m.review_tl_rotated_evaluator(words, o);
+			if (line.role === 'observer') return line.signOut ? m.review_tl_rotated_observer_signout(words, o) : m.review_tl_rotated_observer(words, o);
+			return line.signOut ? m.review_tl_rotated_team_signout(words, o) : m.review_tl_rotated_team(words, o);
+		}
 		case 'shared':
 			return m.review_tl_shared(
 				{

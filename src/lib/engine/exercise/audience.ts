@@ -76,6 +76,8 @@ export function eventForAudience(event: DomainEvent, audience: Audience, reviewO
 		case 'message.answered':
 			return event.team === team ? event : null;
 		case 'team.marked':
+		case 'member.removed':
+		case 'join_code.rotated':
 		case 'aar.narrative_set':
 			// Exercise control's and the evaluators' business.
 			return null;

@@ -9,6 +9,7 @@ import { EXERCISE_CONTROL, type Inject } from '../scenario/schema';
 import { taskingProblem } from '../sim/simulation';
 import { decisionKey, own, type ExerciseState } from './state';
 import { refusal, type Refusal } from './refusal';
+import { isRemoved } from './revocation';
 
 /** The fields of a domain event, which several commands carry as they are. */
 type BodyOf<T extends DomainEventBody['type']> = Omit<Extract<DomainEventBody, { type: T }>, 'type'>;
@@ -33,6 +34,8 @@ export type CommandBody =
 	| ({ type: 'SEND_MESSAGE' } & Omit<BodyOf<'message.sent'>, 'forwarded'>)
 	| { type: 'ANSWER_MESSAGE'; messageId: string; by: string }
 	| ({ type: 'MARK_TEAM' } & BodyOf<'team.marked'>)
+	| ({ type: 'REMOVE_MEMBER' } & BodyOf<'member.removed'>)
+	| ({ type: 'ROTATE_CODE' } & BodyOf<'join_code.rotated'>)
 	| ({ type: 'OBSERVE' } & BodyOf<'observation.recorded'>)
 	| ({ type: 'EDIT_OBSERVATION' } & BodyOf<'observation.edited'>)
 	| { type: 'DELETE_OBSERVATION'; observationId: string; by: string }
@@ -174,6 +177,18 @@ function facilityProblem(state: ExerciseState, cmd: CommandOf<'SET_FACILITY'>): 
 	return null;
 }
 
+/** A member is removed once, and a team member from a team of the scenario. */
+function removalProblem(state: ExerciseState, cmd: CommandOf<'REMOVE_MEMBER'>): Refusal | null {
+	if (isRemoved(state.access, cmd.sid)) return refusal('already-removed', 'that member has already been removed');
+	return cmd.role === 'participant' ? evaluationProblem(state, cmd.team ?? '', null) : null;
+}
+
+/** A team's code belongs to a team of the scenario; the evaluators' and observers' codes to no team. */
+function rotationProblem(state: ExerciseState, cmd: CommandOf<'ROTATE_CODE'>): Refusal | null {
+	if (cmd.role !== 'participant') return cmd.team === null ? null : refusal('unknown-team', `the ${cmd.role}s' code belongs to no team`);
+	return evaluationProblem(state, cmd.team ?? '', null);
+}
+
 const checks: { [T in CommandType]: Check<T> } = {
 	START: nothingToCheck,
 	PAUSE: nothingToCheck,
@@ -193,6 +208,8 @@ const checks: { [T in CommandType]: Check<T> } = {
 	SEND_MESSAGE: messageProblem,
 	ANSWER_MESSAGE: (state, cmd) => openMessageProblem(state, cmd.messageId),
 	MARK_TEAM: (state, cmd) => evaluationProblem(state, cmd.team, null),
+	REMOVE_MEMBER: removalProblem,
+	ROTATE_CODE: rotationProblem,
 	OBSERVE: (state, cmd) => evaluationProblem(state, cmd.team, cmd.objective) ?? eventLinkProblem(state, cmd.eventSeq),
 	EDIT_OBSERVATION: (state, cmd) =>
 		observationProblem(state, cmd.observationId) ?? evaluationProblem(state, cmd.team, cmd.objective) ?? eventLinkProblem(state, cmd.eventSeq),

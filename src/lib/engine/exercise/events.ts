@@ -7,6 +7,7 @@
 import type { CoursePoint, Order } from '../sim/kinematics';
 import type { DecisionOption, Entity, Inject, LonLat, Scenario, ScenarioLanguage, SimAlert } from '../scenario/schema';
 import type { Waters } from '../sim/zones';
+import type { CodeRole } from './revocation';
 
 /** A new movement for an entity from `course[0].at`, set by the simulation (a stop, a resumed passage). */
 export interface CourseChange {
@@ -130,6 +131,13 @@ export type DomainEventBody =
 	| { type: 'message.answered'; messageId: string; team: string; injectId: string | null; by: string }
 	/** The controller marked how a team takes part (absent, played by control, or back to playing). */
 	| { type: 'team.marked'; team: string; mode: TeamMode; by: string }
+	/** A controller removed a member: that browser session (`sid`, random per sign-in) is refused from now on. */
+	| { type: 'member.removed'; sid: string; name: string; role: CodeRole; team: string | null; by: string }
+	/**
+	 * A controller gave a role or team a new join code (the code itself is never in the log). `signOut`: everyone who
+	 * joined with the old code loses access; `retiredTag` is the old code's keyed fingerprint their sessions carry.
+	 */
+	| { type: 'join_code.rotated'; role: CodeRole; team: string | null; signOut: boolean; retiredTag: string | null; by: string }
 	| {
 			type: 'coordination.credited';
 			injectId: string;

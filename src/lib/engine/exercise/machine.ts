@@ -145,6 +145,8 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 		return [{ type: 'message.answered', messageId, team: message.fromTeam, injectId: null, by }];
 	},
 	MARK_TEAM: (_state, cmd) => [{ type: 'team.marked', ...fields(cmd) }],
+	REMOVE_MEMBER: (_state, cmd) => [{ type: 'member.removed', ...fields(cmd) }],
+	ROTATE_CODE: (_state, cmd) => [{ type: 'join_code.rotated', ...fields(cmd) }],
 	OBSERVE: (_state, cmd) => [{ type: 'observation.recorded', ...fields(cmd) }],
 	EDIT_OBSERVATION: (_state, cmd) => [{ type: 'observation.edited', ...fields(cmd) }],
 	DELETE_OBSERVATION: (state, { observationId, by }) => [
@@ -205,6 +207,9 @@ const exerciseMachine = setup({
 		ANSWER_MESSAGE: { actions: 'record' },
 		SET_NARRATIVE: { actions: 'record' },
 		MARK_TEAM: { actions: 'record' },
+		// Access is exercise control's to take away at any time, during play and during the review.
+		REMOVE_MEMBER: { actions: 'record' },
+		ROTATE_CODE: { actions: 'record' },
 		ADJUST_SCORE: { actions: 'record' },
 		SHARE_REVIEW: { actions: 'record' },
 		// Evaluators may draft the improvement plan at any time, including after the evaluation is closed.
@@ -307,6 +312,8 @@ const VERBS: Record<CommandType, string> = {
 	SEND_MESSAGE: 'send messages in',
 	ANSWER_MESSAGE: 'answer messages in',
 	MARK_TEAM: 'mark teams in',
+	REMOVE_MEMBER: 'remove members from',
+	ROTATE_CODE: 'change the join codes of',
 	OBSERVE: 'record observations in',
 	EDIT_OBSERVATION: 'edit observations in',
 	DELETE_OBSERVATION: 'delete observations in',

@@ -40,7 +40,8 @@ export const REFUSAL_CODES = [
 	'no-endurance',
 	'no-contact',
 	'contact-lost',
-	'self-intercept'
+	'self-intercept',
+	'already-removed'
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

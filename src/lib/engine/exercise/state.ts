@@ -22,6 +22,7 @@ import type { CoursePoint, Order } from '../sim/kinematics';
 import type { Waters } from '../sim/zones';
 import { decidingTeams, type Entity, type Inject, type LonLat, type Scenario } from '../scenario/schema';
 import { statusAfter } from './lifecycle';
+import { openAccess, withRemoval, withRotation, type AccessState } from './revocation';
 
 /** `closed`: play is over and the evaluation is final (ratings can no longer change). */
 export type ExerciseStatus = 'setup' | 'running' | 'paused' | 'ended' | 'closed';
@@ -170,6 +171,8 @@ export interface ExerciseState {
 	facilityChanges: FacilityChange[];
 	/** Alerts raised, by `${alert}/${entity}`: exercise ms. */
 	alerts: Record<string, number>;
+	/** Members removed and join codes retired with a sign-out: the sessions refused (see `revocationOf`). */
+	access: AccessState;
 	lastSeq: number;
 }
 
@@ -230,6 +233,7 @@ export function emptyExercise(id: string): ExerciseState {
 		assessments: {},
 		facilityChanges: [],
 		alerts: {},
+		access: openAccess,
 		lastSeq: 0
 	};
 }
@@ -466,6 +470,15 @@ function apply(s: ExerciseState, event: DomainEvent | NewEvent): void {
 		case 'team.marked':
 			if (event.mode === 'playing') delete s.teamModes[event.team];
 			else s.teamModes[event.team] = event.mode;
+			return;
+		// Rare events: the access record is replaced rather than written into.
+		case 'member.removed': {
+			const { sid, name, role, team, by, at } = event;
+			s.access = withRemoval(s.access, { sid, name, role, team, by, at });
+			return;
+		}
+		case 'join_code.rotated':
+			s.access = withRotation(s.access, event);
 			return;
 		case 'observation.edited': {
 			const i = s.observations.findIndex((o) => o.observationId === event.observationId);

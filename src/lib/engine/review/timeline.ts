@@ -26,6 +26,8 @@ export type TimelineLine =
 	| { kind: 'message'; from: string; to: string[]; channel: string; re: string | null; text: string }
 	| { kind: 'message-answered'; by: string; team: string; withInject: boolean }
 	| { kind: 'team-marked'; by: string; team: string; mode: 'playing' | 'absent' | 'control' }
+	| { kind: 'member-removed'; by: string; name: string; role: 'participant' | 'evaluator' | 'observer'; team: string | null }
+	| { kind: 'code-rotated'; by: string; role: 'participant' | 'evaluator' | 'observer'; team: string | null; signOut: boolean }
 	| { kind: 'shared'; team: string; inject: string; target: string; latencyMs: number; points: number; maxPoints: number }
 	| { kind: 'not-shared'; team: string; inject: string; target: string }
 	| { kind: 'observation'; edited: boolean; team: string | null; objective: string | null; by: string; text: string }
@@ -162,6 +164,14 @@ export function timelineEntry(event: DomainEvent, scenario: Scenario | null): Ti
 			return entry('message', { kind: 'message-answered', by: event.by, team: event.team, withInject: !!event.injectId }, { teams: [event.team] });
 		case 'team.marked':
 			return entry('exercise', { kind: 'team-marked', by: event.by, team: event.team, mode: event.mode }, { teams: [event.team] });
+		case 'member.removed':
+			return entry('exercise', { kind: 'member-removed', by: event.by, name: event.name, role: event.role, team: event.team }, { teams: teamsOf(event.team) });
+		case 'join_code.rotated':
+			return entry(
+				'exercise',
+				{ kind: 'code-rotated', by: event.by, role: event.role, team: event.team, signOut: event.signOut },
+				{ teams: teamsOf(event.team) }
+			);
 		case 'coordination.credited':
 			return entry(
 				'coordination',
