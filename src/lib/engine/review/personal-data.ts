@@ -21,7 +21,7 @@ const ROLES: readonly string[] = ['controller', 'evaluator', 'participant', 'obs
 /** Who an event's actor is; null for the server itself ("system") or an actor this format does not know. */
 export function personOfActor(actor: string): Person | null {
 	const team = /^team:([a-z0-9][a-z0-9-]*):(.+)$/s.exec(actor);
-	if (team) return { name: team[2], role: 'participant', team: team[1] };
+	if (team) return { name: team[2]!, role: 'participant', team: team[1]! };
 	const colon = actor.indexOf(':');
 	if (colon < 0) return null;
 	const role = actor.slice(0, colon);
@@ -45,12 +45,16 @@ const stringField = (e: DomainEvent, key: string): string | null => {
 	return typeof v === 'string' ? v : null;
 };
 
-/** Everyone who signed in and acted in the log, in order of their first act. */
+/** The person a controller removed from the exercise, if the event is such a removal (they may never have acted). */
+function removedPerson(e: DomainEvent): Person | null {
+	return e.type === 'member.removed' ? { name: e.name, role: e.role, team: e.team } : null;
+}
+
+/** Everyone the log records: who acted, and who was removed, in order of first appearance. */
 export function peopleIn(events: readonly DomainEvent[]): Person[] {
 	const seen = new Map<string, Person>();
 	for (const e of events) {
-		const p = personOfActor(e.actor);
-		if (p && !seen.has(actorOfPerson(p))) seen.set(actorOfPerson(p), p);
+		for (const p of [personOfActor(e.actor), removedPerson(e)]) if (p && !seen.has(actorOfPerson(p))) seen.set(actorOfPerson(p), p);
 	}
 	return [...seen.values()];
 }
@@ -104,6 +108,8 @@ export function anonymiseEvents(events: readonly DomainEvent[]): Anonymised {
 		const copy = { ...e } as unknown as Fields;
 		const actor = personOfActor(e.actor);
 		if (actor) copy.actor = actorOfPerson({ ...actor, name: byActor.get(e.actor)! });
+		const removed = removedPerson(e);
+		if (removed) copy.name = byActor.get(actorOfPerson(removed))!;
 		for (const key of NAME_FIELDS) {
 			const v = stringField(e, key);
 			if (v) copy[key] = pseudonymOf(v.trim());
@@ -117,9 +123,12 @@ export function anonymiseEvents(events: readonly DomainEvent[]): Anonymised {
 	return { events: out, people: people.length };
 }
 
+/** Whether a name is one of the pseudonyms `anonymiseEvents` gives ("P-3"). */
+export const isPseudonym = (name: string) => /^[PECOK]-\d+$/.test(name);
+
 /** Whether a log has names left to anonymise (false once `anonymiseEvents` has run, or when nobody acted). */
 export function hasPersonalNames(events: readonly DomainEvent[]): boolean {
-	return peopleIn(events).some((p) => !/^[PECO]-\d+$/.test(p.name));
+	return peopleIn(events).some((p) => !isPseudonym(p.name));
 }
 
 export interface PersonRecord {
@@ -145,7 +154,9 @@ export function recordsAbout(events: readonly DomainEvent[], name: string): Pers
 			acted.push(e);
 			continue;
 		}
-		const inName = NAME_FIELDS.some((k) => stringField(e, k)?.trim() === wanted);
+		const removed = removedPerson(e);
+		if (removed?.name === wanted) as.set(actorOfPerson(removed), removed);
+		const inName = removed?.name === wanted || NAME_FIELDS.some((k) => stringField(e, k)?.trim() === wanted);
 		const inText = pattern !== null && TEXT_FIELDS.some((k) => pattern.test(stringField(e, k) ?? ''));
 		if (inName || inText) named.push(e);
 	}

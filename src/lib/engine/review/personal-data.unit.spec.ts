@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
 import { given } from '../../../../tests/fixtures/machine-driver';
+import type { DomainEvent } from '../exercise/events';
 import { foldEvents } from '../exercise/state';
 import { timelineEntry } from './timeline';
 import { anonymiseEvents, hasPersonalNames, peopleIn, personOfActor, recordsAbout } from './personal-data';
@@ -100,6 +101,33 @@ describe('anonymising a log', () => {
 
 	it('is idempotent', () => {
 		expect(anonymiseEvents(events).events).toEqual(events);
+	});
+});
+
+describe('a member removed before they acted', () => {
+	const log = [
+		...played(),
+		{
+			type: 'member.removed',
+			sid: 's1',
+			name: 'Intruder Ivan',
+			role: 'participant',
+			team: 'customs',
+			by: 'Ana Ruiz',
+			exerciseId: 'x',
+			at: 1,
+			wall: 1,
+			actor: 'controller:Ana Ruiz',
+			seq: 99
+		}
+	] as DomainEvent[];
+
+	it('is a person the log records, and is anonymised with the rest', () => {
+		expect(peopleIn(log).at(-1)).toEqual({ name: 'Intruder Ivan', role: 'participant', team: 'customs' });
+		expect(recordsAbout(log, 'Intruder Ivan').as).toEqual([{ name: 'Intruder Ivan', role: 'participant', team: 'customs' }]);
+		const { events } = anonymiseEvents(log);
+		expect(events.at(-1)).toMatchObject({ name: 'P-3', by: 'C-1' });
+		expect(JSON.stringify(events)).not.toContain('Intruder Ivan');
 	});
 });
 
