@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { foldEvents } from '../../src/lib/engine/exercise/state';
+import { teamScores } from '../../src/lib/engine/review/score-decision';
 import { PostgresEventStore } from '../../server/postgres-event-store';
 import { SqliteEventStore } from '../../server/sqlite-event-store';
 import type { EventStore } from '../../server/event-store';
@@ -81,13 +82,13 @@ describe('personal data of an exercise, after the review', () => {
 		await controller.socket.ok('exercise:control', { exerciseId, action: 'end' });
 		expect(await controller.socket.call('exercise:anonymise', { exerciseId })).toMatchObject({ ok: false, code: 'review-not-closed' });
 		await controller.socket.ok('exercise:control', { exerciseId, action: 'close' });
-		scoresBefore = foldEvents(exerciseId, controller.socket.received).scores;
+		scoresBefore = teamScores(foldEvents(exerciseId, controller.socket.received));
 	});
 
 	it('lists the people the exercises record, for controllers only', async () => {
 		const people = await controller.socket.ok('people:list', {});
 		expect(people.find((p) => p.name === 'Maria Lopez')?.exercises).toEqual([
-			{ exerciseId, title: 'Privacy run', role: 'participant', team: 'tt-coast-guard' }
+			{ exerciseId, title: 'Privacy run', role: 'participant', team: 'tt-coast-guard', teamName: 'Trinidad and Tobago Coast Guard' }
 		]);
 		expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Ana Ruiz', 'Jon Persaud', 'Eva Charles']));
 		expect(await maria.socket.call('people:list', {})).toMatchObject({ ok: false, code: 'controller-only' });
@@ -134,7 +135,7 @@ describe('personal data of an exercise, after the review', () => {
 		expect(exported).toContain('P-2, we have the go-fast on radar');
 		expect(exported).toContain('Copy that, P-1');
 		const opened = await controller.socket.ok('exercise:open', { exerciseId, afterSeq: 0 });
-		expect(foldEvents(exerciseId, opened.events).scores).toEqual(scoresBefore);
+		expect(teamScores(foldEvents(exerciseId, opened.events))).toEqual(scoresBefore);
 		expect((await controller.socket.ok('people:list', {})).map((p) => p.name)).not.toContain('Jon Persaud');
 	});
 
