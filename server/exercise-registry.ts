@@ -55,6 +55,7 @@ export class ExerciseRegistry {
 	private closed = false;
 	private heartbeat: NodeJS.Timeout;
 	private leaseCheck: NodeJS.Timeout | null = null;
+	private refreshing = false;
 	private ownership: Ownership;
 
 	constructor(private deps: RegistryDeps) {
@@ -63,7 +64,10 @@ export class ExerciseRegistry {
 		this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
 		this.heartbeat.unref();
 		if (this.ownership !== soleOwner) {
-			this.leaseCheck = setInterval(() => void this.maintainLeases(), deps.leaseCheckMs ?? 1_500);
+			this.leaseCheck = setInterval(() => {
+				void this.maintainLeases();
+				void this.refreshCopies();
+			}, deps.leaseCheckMs ?? 1_500);
 			this.leaseCheck.unref();
 		}
 	}
@@ -111,11 +115,15 @@ export class ExerciseRegistry {
 		const live = this.live.get(id)!;
 		const run = live.queue.then(async () => {
 			if (live.owned) return;
-			const missed = await this.deps.store.load(id, live.events.length);
+			const loaded = await this.deps.store.load(id, live.events.length);
+			// Peers' announcements may have filled the copy in while the store was read.
+			const missed = loaded.filter((e) => e.seq > live.snapshot.context.state.lastSeq);
 			live.events = [...live.events, ...missed];
 			const state = foldEvents(id, live.events);
 			live.snapshot = snapshotFor(state);
 			live.owned = true;
+			// Our clients have seen only what our copy had: announcements lost on the way (Redis down) reach them now.
+			if (missed.length > 0) this.deps.publish(id, missed, state);
 			if (this.ownership !== soleOwner) this.deps.log?.(`running ${id}`);
 			if (state.status === 'running') {
 				const record = await this.deps.store.getExercise(id);
@@ -212,15 +220,54 @@ export class ExerciseRegistry {
 			live = this.follow(exerciseId, events[0]?.seq === 1 ? [] : await this.deps.store.load(exerciseId), false);
 			if (events[0]?.seq !== 1) return;
 		}
-		const state = live.snapshot.context.state;
-		const fresh = events.filter((e) => e.seq > state.lastSeq);
+		const fresh = events.filter((e) => e.seq > live.snapshot.context.state.lastSeq);
 		if (fresh.length === 0) return;
-		if (fresh.some((e, i) => e.seq !== state.lastSeq + 1 + i)) {
-			this.follow(exerciseId, await this.deps.store.load(exerciseId), false);
-			return;
-		}
+		// Announcements missed (Redis was down): the store fills the gap.
+		if (fresh.some((e, i) => e.seq !== live.snapshot.context.state.lastSeq + 1 + i)) return this.refreshCopy(exerciseId, live);
+		this.takeIn(exerciseId, live, fresh);
+	}
+
+	/**
+	 * Folds stored events that follow our read copy into it and hands them to our own clients: each process sends
+	 * its clients what its copy holds (fan-out is local), so a client never sees an event its server's copy lacks,
+	 * and a resync from that copy never skips one.
+	 */
+	private takeIn(exerciseId: string, live: LiveExercise, fresh: DomainEvent[]) {
 		live.events.push(...fresh);
-		live.snapshot = snapshotFor(foldEvents(exerciseId, fresh, state));
+		live.snapshot = snapshotFor(foldEvents(exerciseId, fresh, live.snapshot.context.state));
+		this.deps.publish(exerciseId, fresh, live.snapshot.context.state);
+	}
+
+	/** Brings a read copy up to the store (after a missed announcement), in turn with the exercise's other work. */
+	private refreshCopy(exerciseId: string, live: LiveExercise): Promise<void> {
+		const run = live.queue.then(async () => {
+			if (live.owned || this.live.get(exerciseId) !== live) return;
+			const loaded = await this.deps.store.load(exerciseId, live.snapshot.context.state.lastSeq);
+			if (live.owned) return;
+			const fresh = loaded.filter((e) => e.seq > live.snapshot.context.state.lastSeq);
+			if (fresh.length > 0 && fresh[0]!.seq === live.snapshot.context.state.lastSeq + 1) this.takeIn(exerciseId, live, fresh);
+		});
+		live.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/**
+	 * Read copies that fell behind the store catch up, as when Redis dropped the owner's announcements (cluster only;
+	 * with the lease check, and apart from it, so that neither Redis nor the store being down holds the other up).
+	 */
+	private async refreshCopies() {
+		if (this.closed || this.refreshing) return;
+		this.refreshing = true;
+		try {
+			for (const record of await this.deps.store.listExercises()) {
+				const live = this.live.get(record.id);
+				if (live && !live.owned && record.lastSeq > live.snapshot.context.state.lastSeq) await this.refreshCopy(record.id, live);
+			}
+		} catch (err) {
+			this.deps.log?.(`read copies not refreshed: ${(err as Error).message}`);
+		} finally {
+			this.refreshing = false;
+		}
 	}
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {
