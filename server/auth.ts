@@ -3,7 +3,7 @@
  * browser to one role (and, for teams, one exercise and team). The signing
  * secret persists in the store so sessions survive a server restart.
  */
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Session } from '../src/lib/realtime/contract';
 import type { EventStore } from './event-store';
 
@@ -23,6 +23,9 @@ export function normalizeJoinCode(input: string): string {
 }
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
+
+/** A random id for one sign-in: a controller names a browser to remove by it. */
+export const newSessionId = (): string => randomBytes(12).toString('base64url');
 
 /** How long a seat stays valid without joining again (covers multi-day exercises). */
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
@@ -44,6 +47,14 @@ export class SessionSigner {
 		return createHmac('sha256', this.secret).update(payload).digest();
 	}
 
+	/**
+	 * The fingerprint of a join code that a session joined with: keyed by the server's secret, so the log can name a
+	 * retired code (to sign out its holders) without holding anything that leads back to the code.
+	 */
+	codeTag(code: string): string {
+		return createHmac('sha256', this.secret).update(`join-code:${code}`).digest('base64url').slice(0, 22);
+	}
+
 	sign(session: Session, now: number): string {
 		const payload = b64(JSON.stringify({ session, iat: now }));
 		return `${payload}.${b64(this.mac(payload))}`;
@@ -59,6 +70,8 @@ export class SessionSigner {
 		try {
 			const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { session: Session; iat: number };
 			if (typeof claim.iat !== 'number' || now - claim.iat > SESSION_TTL_MS) return null;
+			// Signed before sessions had an id: one derived from the token, so that this browser too can be removed.
+			if (typeof claim.session.sid !== 'string') claim.session.sid = `t-${createHash('sha256').update(payload).digest('base64url').slice(0, 16)}`;
 			return claim.session;
 		} catch {
 			return null;

@@ -36,6 +36,11 @@ export interface EventStore {
 	heartbeat(exerciseIds: string[], wall: number): Promise<void>;
 	findCode(code: string): Promise<JoinCode | null>;
 	codesFor(exerciseId: string): Promise<JoinCode[]>;
+	/**
+	 * Gives a role (a team, for participants) of an exercise `code` in place of its current join code, in one
+	 * transaction: from then on the old code finds nothing. Resolves with the old code (null if there was none).
+	 */
+	replaceCode(exerciseId: string, role: JoinRole, team: string | null, code: string): Promise<string | null>;
 	getSetting(key: string): Promise<string | null>;
 	setSetting(key: string, value: string): Promise<void>;
 	/** The scenario library, kept in the same database. */

@@ -6,18 +6,20 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { eventsForAudience, reviewOpenFor } from '../src/lib/engine/exercise/audience';
+import { revocationOf } from '../src/lib/engine/exercise/revocation';
 import { timelineCsv } from '../src/lib/engine/formats/timeline-csv';
 import { timelineCsvWords } from '../src/lib/i18n/review-words';
 import { locales, type Locale } from '../src/lib/paraglide/runtime';
 import type { ServerErrorCode } from '../src/lib/realtime/errors';
 import type { SessionSigner } from './auth';
 import type { ExerciseRegistry } from './exercise-registry';
+import { REVOKED_MESSAGE } from './realtime/revocation';
 
 const ROUTE = /^\/api\/exercises\/([a-z0-9-]{1,64})\/(events\.json|timeline\.csv)$/;
 
 /** A refused export: the English `error` and the `code` the browser words (see src/lib/realtime/errors.ts). */
-function fail(res: ServerResponse, status: number, code: ServerErrorCode, error: string) {
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error, code }));
+function fail(res: ServerResponse, status: number, code: ServerErrorCode, error: string, params?: Record<string, string>) {
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify({ error, code, params }));
 }
 
 /** The language a timeline CSV is worded in (`?lang=fr` from the page); without one, fixed column names and English. */
@@ -39,6 +41,8 @@ export function exportHandler(deps: { registry: ExerciseRegistry; signer: Sessio
 		if (!state) return (fail(res, 404, 'unknown-exercise', `unknown exercise "${exerciseId}"`), true);
 		if (session.role !== 'controller' && session.exerciseId !== exerciseId)
 			return (fail(res, 403, 'other-exercise', 'your session belongs to another exercise'), true);
+		const revoked = revocationOf(state.access, session);
+		if (revoked) return (fail(res, 403, 'session-revoked', REVOKED_MESSAGE[revoked], { reason: revoked }), true);
 		if (session.role === 'observer') return (fail(res, 403, 'observer-export', 'observers cannot export the exercise'), true);
 		let events = deps.registry.events(exerciseId);
 		if (session.role === 'participant') {

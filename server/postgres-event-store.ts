@@ -197,6 +197,17 @@ export class PostgresEventStore implements EventStore {
 		return rows.map((r) => ({ code: r.code, exerciseId: r.exercise_id, role: r.role, team: r.team }));
 	}
 
+	async replaceCode(exerciseId: string, role: JoinCode['role'], team: string | null, code: string) {
+		return inTransaction(this.pool, async (c) => {
+			const { rows } = await c.query<{ code: string }>(
+				'DELETE FROM join_codes WHERE exercise_id = $1 AND role = $2 AND team IS NOT DISTINCT FROM $3 RETURNING code',
+				[exerciseId, role, team]
+			);
+			await c.query('INSERT INTO join_codes (code, exercise_id, role, team) VALUES ($1, $2, $3, $4)', [code, exerciseId, role, team]);
+			return rows[0]?.code ?? null;
+		});
+	}
+
 	async getSetting(key: string) {
 		const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
 		return rows[0]?.value ?? null;

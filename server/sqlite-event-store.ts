@@ -180,6 +180,16 @@ export class SqliteEventStore implements EventStore {
 		return this.stmts.codesFor.all(exerciseId).map((row) => ({ code: row.code, exerciseId: row.exercise_id, role: row.role, team: row.team }));
 	}
 
+	async replaceCode(exerciseId: string, role: JoinCode['role'], team: string | null, code: string) {
+		return this.db.transaction(() => {
+			const old = this.db
+				.prepare<[string, string, string | null], { code: string }>('DELETE FROM join_codes WHERE exercise_id = ? AND role = ? AND team IS ? RETURNING code')
+				.all(exerciseId, role, team);
+			this.stmts.insertCode.run(code, exerciseId, role, team);
+			return old[0]?.code ?? null;
+		})();
+	}
+
 	async getSetting(key: string) {
 		return this.stmts.getSetting.get(key)?.value ?? null;
 	}

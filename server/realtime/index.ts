@@ -11,7 +11,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { StudioSaved } from '../../src/lib/engine/studio/library';
 import { describeIssues, payloadProblem, payloadSchemas, type Ack, type ClientEventName } from '../../src/lib/realtime/contract';
-import type { ErrorCode, ErrorReply } from '../../src/lib/realtime/errors';
+import type { ErrorCode, ErrorParams, ErrorReply } from '../../src/lib/realtime/errors';
 import type { SessionSigner } from '../auth';
 import { joinCluster } from '../cluster';
 import type { EventStore } from '../event-store';
@@ -27,6 +27,8 @@ import { teamHandlers } from './handlers/team';
 import { presenceAnnouncer, studioPresenceAnnouncer } from './presence';
 import { rooms } from './rooms';
 import { studioHandlers } from './handlers/studio';
+import { membershipHandlers } from './handlers/membership';
+import { REVOKED_MESSAGE, revocations, revokedError, takesAccess, type Revocations } from './revocation';
 import type { ScenarioLibrary } from '../scenario-library';
 import { DEFAULT_RATE_LIMITS, requestLimiter, signInGuard, type RateLimits } from './rate-limits';
 import type { RealtimeServer } from './socket-types';
@@ -37,8 +39,8 @@ export { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
 const refusal = (err: RequestError): ErrorReply => ({ ok: false, error: err.message, code: err.code, params: err.params });
 
 /** A refused handshake: Socket.IO hands the client `message` and `data` (here the code to word it by). */
-function handshakeRefusal(code: ErrorCode, message: string) {
-	return Object.assign(new Error(message), { data: { code } });
+function handshakeRefusal(code: ErrorCode, message: string, params?: ErrorParams) {
+	return Object.assign(new Error(message), { data: { code, params } });
 }
 
 export interface RealtimeDeps {
@@ -66,10 +68,21 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	});
 	const cluster = deps.redisUrl ? await joinCluster(io, deps.redisUrl, deps.log ?? (() => {})) : null;
 
-	const registry = new ExerciseRegistry({ store: deps.store, publish: fanOut(io), log: deps.log, now, ownership: cluster?.ownership });
+	const toRooms = fanOut(io);
+	// Every process closes its own connections whose access an event took away, once its copy of the log has it.
+	let access: Revocations | null = null;
+	const publish: typeof toRooms = (exerciseId, events, state) => {
+		toRooms(exerciseId, events, state);
+		if (takesAccess(events)) access?.sweep(exerciseId);
+	};
+	const registry = new ExerciseRegistry({ store: deps.store, publish, log: deps.log, now, ownership: cluster?.ownership });
+	access = revocations(io, registry, deps.log);
 	cluster?.ownership.listen({
 		onCommand: (exerciseId, cmd) => registry.onPeerCommand(exerciseId, cmd),
-		onEvents: (exerciseId, events) => void registry.onPeerEvents(exerciseId, events)
+		onEvents: (exerciseId, events) =>
+			void registry.onPeerEvents(exerciseId, events).then(() => {
+				if (takesAccess(events)) access?.sweep(exerciseId);
+			})
 	});
 	const recovered = await registry.recover();
 	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
@@ -86,12 +99,22 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		if (!session) return next(handshakeRefusal('not-signed-in', 'invalid session: please join again'));
 		if (session.role !== 'controller' && !registry.has(session.exerciseId))
 			return next(handshakeRefusal('session-gone', 'invalid session: that exercise no longer exists'));
+		const revoked = access!.reasonFor(session);
+		if (revoked) return next(handshakeRefusal('session-revoked', REVOKED_MESSAGE[revoked], { reason: revoked }));
 		socket.data.session = session;
 		next();
 	});
 
 	const ctx: RealtimeContext = { ...deps, registry, io, now, presence, guardSignIn: signInGuard(limits), studioPresence };
-	const handlers = handlerMap(sessionHandlers(ctx), controlHandlers(ctx), teamHandlers(ctx), evaluationHandlers(ctx), reviewHandlers(ctx), studioHandlers(ctx));
+	const handlers = handlerMap(
+		sessionHandlers(ctx),
+		controlHandlers(ctx),
+		teamHandlers(ctx),
+		evaluationHandlers(ctx),
+		reviewHandlers(ctx),
+		studioHandlers(ctx),
+		membershipHandlers(ctx)
+	);
 
 	io.on('connection', (socket) => {
 		// One listener for every event (not one per contract event): a connection then costs a few
@@ -108,6 +131,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 			if (limited) return reply(refusal(limited));
 			// Exactly one payload and an acknowledgement callback: anything else is refused unheard.
 			if (!ack || args.length > 1) return reply({ ok: false, code: 'bad-call', error: `${event}: send exactly one payload and ask for an acknowledgement` });
+			// A session a controller has taken access from is refused whatever it asks, and let go.
+			const revoked = access!.reasonFor(socket.data.session);
+			if (revoked) {
+				reply(refusal(revokedError(revoked)));
+				return access!.expel(socket, revoked);
+			}
 			const parsed = payloadSchemas[event].safeParse(args[0] ?? {});
 			if (!parsed.success)
 				return reply({ ok: false, code: 'invalid-payload', error: `${event}: ${describeIssues(parsed.error)}`, params: payloadProblem(parsed.error) });

@@ -21,7 +21,9 @@ export function presenceAnnouncer(io: RealtimeServer, log?: (message: string) =>
 					if (!sockets) return;
 					const members: PresentMember[] = sockets.flatMap((s) => {
 						const session = s.data.session;
-						return session ? [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null }] : [];
+						if (!session) return [];
+						const sid = session.role === 'controller' ? null : (session.sid ?? null);
+						return [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null, sid }];
 					});
 					io.to(rooms.controller(exerciseId)).emit('exercise:presence', { exerciseId, members });
 				}, 100)

@@ -106,7 +106,9 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	'review:history': { scenarioId: SCENARIO },
 	'asset:task': { entityId: 'cg-cutter-1', order: { type: 'goto', point: [-61.75, 10.95] } },
 	'facility:set': { entityId: 'no-such-port', open: true },
-	'studio:watch': { key: SCENARIO }
+	'studio:watch': { key: SCENARIO },
+	'member:remove': { exerciseId, sid: 'no-such-session' },
+	'code:rotate': { exerciseId, role: 'observer', team: null, signOut: false }
 });
 
 /** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
@@ -146,7 +148,10 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'asset:task': ['coastGuard', 'otherExercise'],
 	// The trafficking scenario has no ports or shelters to run: refused for everyone (played in the displacement tests).
 	'facility:set': [],
-	'studio:watch': ['controller']
+	'studio:watch': ['controller'],
+	// No member has that session: refused for everyone here (removals are played in revocation.int.spec.ts).
+	'member:remove': [],
+	'code:rotate': ['controller']
 };
 
 describe('role matrix over sockets', () => {

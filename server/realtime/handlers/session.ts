@@ -1,7 +1,7 @@
 /** Signing in (join code or controller key) and opening an exercise. */
 import { eventsForAudience, reviewOpenFor } from '../../../src/lib/engine/exercise/audience';
 import type { Session } from '../../../src/lib/realtime/contract';
-import { keysMatch, normalizeJoinCode } from '../../auth';
+import { keysMatch, newSessionId, normalizeJoinCode } from '../../auth';
 import { codesOf } from '../../exercise-registry';
 import { exerciseOf, RequestError, requireSession } from '../access';
 import type { HandlerGroup, RealtimeContext } from '../handler';
@@ -16,10 +16,12 @@ export function sessionHandlers(ctx: RealtimeContext): HandlerGroup<'session:joi
 				async () => {
 					const found = await store.findCode(normalizeJoinCode(code));
 					if (!found || !registry.has(found.exerciseId)) return null;
+					// A new id for this sign-in, and which code it came in with, so that either can be refused later.
+					const ids = { sid: newSessionId(), codeTag: signer.codeTag(found.code) };
 					const session: Session =
 						found.role === 'participant'
-							? { role: 'participant', name, exerciseId: found.exerciseId, team: found.team! }
-							: { role: found.role, name, exerciseId: found.exerciseId };
+							? { role: 'participant', name, exerciseId: found.exerciseId, team: found.team!, ...ids }
+							: { role: found.role, name, exerciseId: found.exerciseId, ...ids };
 					socket.data.session = session;
 					return { token: signer.sign(session, now()), session };
 				},
@@ -30,7 +32,7 @@ export function sessionHandlers(ctx: RealtimeContext): HandlerGroup<'session:joi
 				socket,
 				async () => {
 					if (!keysMatch(key, ctx.controllerKey)) return null;
-					const session: Session = { role: 'controller', name };
+					const session: Session = { role: 'controller', name, sid: newSessionId() };
 					socket.data.session = session;
 					return { token: signer.sign(session, now()), session };
 				},

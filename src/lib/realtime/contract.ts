@@ -10,17 +10,24 @@ import type { ExerciseHistoryRow } from '../engine/review/history';
 import type { ScenarioSummary } from '../engine/scenario/summary';
 import type { StudioPresence, StudioSaved } from '../engine/studio/library';
 import type { ErrorReply } from './errors';
+import type { RevocationReason } from '../engine/exercise/revocation';
 
 // Read models the engine builds, sent as they are.
 export type { ExerciseHistoryRow, ScenarioSummary };
 
 export type Ack<T> = { ok: true; data: T } | ErrorReply;
 
-export type Session =
+/**
+ * `sid`: a random id per sign-in, so a controller can name one browser to remove (sessions signed before it existed
+ * get one derived from their token); `codeTag`: the keyed fingerprint of the join code it joined with, so that
+ * retiring that code can sign its holders out (see `engine/exercise/revocation.ts`).
+ */
+export type Session = (
 	| { role: 'controller'; name: string }
 	| { role: 'evaluator'; name: string; exerciseId: string }
 	| { role: 'participant'; name: string; exerciseId: string; team: string }
-	| { role: 'observer'; name: string; exerciseId: string };
+	| { role: 'observer'; name: string; exerciseId: string }
+) & { sid?: string; codeTag?: string };
 
 const exerciseId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an exercise id');
 const itemId = z.string().min(1).max(64);
@@ -150,7 +157,13 @@ export const payloadSchemas = {
 		.strictObject({ entityId: itemId, open: z.boolean().optional(), staff: z.number().int().min(0).max(10_000).optional() })
 		.refine((p) => p.open !== undefined || p.staff !== undefined, 'give "open" or "staff"'),
 	/** A controller has this scenario open in the studio (null: none): joins its room for presence and saves. */
-	'studio:watch': z.strictObject({ key: slug.nullable() })
+	'studio:watch': z.strictObject({ key: slug.nullable() }),
+	/** A controller takes one member's access away (the browser session `sid` from the presence list). */
+	'member:remove': z.strictObject({ exerciseId, sid: z.string().min(1).max(64) }),
+	/** A controller gives a team (or the evaluators, or the observers) a new join code; `signOut`: those who joined with the old one lose access. */
+	'code:rotate': z
+		.strictObject({ exerciseId, role: z.enum(['participant', 'evaluator', 'observer']), team: slug.nullable(), signOut: z.boolean() })
+		.refine((p) => (p.role === 'participant') === (p.team !== null), "a team code names its team; the evaluators' and observers' codes name none")
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
@@ -218,6 +231,9 @@ export interface Replies {
 	'review:history': ExerciseHistoryRow[];
 	/** Nothing: the presence of the scenario watched comes as `studio:presence` events, to every watcher alike. */
 	'studio:watch': null;
+	'member:remove': { seq: number };
+	/** The new code (every controller of the exercise also gets the codes as `exercise:codes`). */
+	'code:rotate': { seq: number; code: string };
 }
 
 export type ClientToServerEvents = {
@@ -235,12 +251,18 @@ export interface ServerToClientEvents {
 	'studio:saved': (saved: StudioSaved) => void;
 	/** The server is stopping; clients will reconnect when it is back. */
 	'server:shutdown': (notice: { reason: string }) => void;
+	/** A controller took this session's access away: the server disconnects it next; do not reconnect with this token. */
+	'session:revoked': (notice: { exerciseId: string; reason: RevocationReason }) => void;
+	/** An exercise's join codes changed (controllers only). */
+	'exercise:codes': (update: { exerciseId: string; codes: JoinCodes }) => void;
 }
 
 export interface PresentMember {
 	role: Session['role'];
 	name: string;
 	team: string | null;
+	/** The browser session, for a controller to remove it (null for controllers). */
+	sid: string | null;
 }
 export interface Presence {
 	exerciseId: string;

@@ -9,6 +9,8 @@ import { REFUSAL_CODES, type RefusalParams } from '../engine/exercise/refusal';
 export const SERVER_ERROR_CODES = [
 	'not-signed-in',
 	'session-gone',
+	'session-revoked',
+	'member-gone',
 	'controller-only',
 	'team-only',
 	'reviewer-only',
