@@ -4,6 +4,9 @@
  * payload to every connected client when a client asks for it.
  *
  *   node --import tsx tests/bench/bare-server.ts   → prints "bare listening on <port>"
+ *   REDIS_URL=redis://127.0.0.1:N node …           → the same, joined to the other bare processes through the
+ *                                                    Socket.IO Redis adapter (as the real server's cluster is):
+ *                                                    `io.emit` then reaches the clients of every process
  *
  * Client events:
  *   'bench:payload' (payload, ack)  keep `payload` (an `exercise:events` array) to broadcast
@@ -13,10 +16,19 @@
  * (the parent went away) or after 20 minutes at the latest.
  */
 import { createServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
 import { Server } from 'socket.io';
 
 const http = createServer((_req, res) => res.writeHead(404).end());
 const io = new Server(http);
+const redisUrl = process.env.REDIS_URL;
+const redis = redisUrl ? createClient({ url: redisUrl }) : null;
+if (redis) {
+	const sub = redis.duplicate();
+	await Promise.all([redis.connect(), sub.connect()]);
+	io.adapter(createAdapter(redis, sub));
+}
 
 let payload: { seq?: number }[] = [];
 
@@ -34,6 +46,7 @@ io.on('connection', (socket) => {
 
 const stop = () => {
 	io.close();
+	void redis?.quit().catch(() => undefined);
 	process.exit(0);
 };
 process.on('SIGTERM', stop);
@@ -45,5 +58,5 @@ setTimeout(stop, 20 * 60_000).unref();
 
 http.listen(0, '127.0.0.1', () => {
 	const address = http.address();
-	console.log(`bare listening on ${typeof address === 'object' && address ? address.port : '?'}`);
+	console.log(`bare listening on ${typeof address === 'object' && address ? address.port : '?'}${redis ? ' (Redis adapter)' : ''}`);
 });

@@ -1,7 +1,8 @@
 /**
  * replay: events/s rebuilding an exercise's state with `foldEvents` from a
- * long, valid log (100,000 events; see lib/replay-log.ts for the mix), and the
- * end-to-end restart cost: the log read back from SQLite (`store.load`) and folded.
+ * long, valid log (100,000 events; see lib/replay-log.ts for the mix), the
+ * end-to-end restart cost: the log read back from SQLite (`store.load`) and folded,
+ * and replay scrubbing over the same log (the replay index; see lib/scrub.ts).
  */
 import path from 'node:path';
 import { statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { SqliteEventStore } from '../../server/sqlite-event-store';
 import { tempDir } from '../integration/harness';
 import { median, round, runBench } from './lib/common';
 import { generateLog } from './lib/replay-log';
+import { measureScrub } from './lib/scrub';
 
 const TARGET_EVENTS_PER_S = 200_000;
 
@@ -92,6 +94,7 @@ await runBench('replay', async (ctx) => {
 	ctx.figure({ key: 'sqlite.load_events_per_s', label: 'store.load rate', value: Math.round(size / (loadMs / 1000)), unit: 'ev/s' });
 	ctx.details.sqlite = { writeS: round(writeS, 2), fileBytes: statSync(file).size, loadMs: round(loadMs, 1), foldMs: round(foldMs, 1) };
 	ctx.details.folds = { small: { events: small, ...smallFold }, full: { events: size, ...fullFold } };
+	measureScrub(ctx, log.events);
 	ctx.note(
 		`log: ${log.scenario.injects.length} injects over ${log.scenario.durationMinutes / 60} h of exercise time; ` +
 			Object.entries(log.counts)

@@ -16,9 +16,9 @@ import { formatTable, machineInfo, QUICK, RESULTS_DIR, type BenchResult } from '
 
 /** Name → hard time limit (s) for a full run. Order is the run order. */
 const BENCHES: Record<string, number> = {
-	fanout: 360,
+	fanout: 900, // 100–2,000 clients on one process, then 4,000 on two (PostgreSQL + Redis)
 	append: 120,
-	replay: 300,
+	replay: 600, // generating the 100,000-event log takes 1–4 minutes on 2 cores under load
 	memory: 300,
 	client: 900, // may have to run `vite build` first
 	zones: 120,

@@ -1,6 +1,9 @@
 /** Server processes for the benchmarks: the real server (via the integration harness) and the bare socket.io baseline. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import { startServer, tempDir, type RunningServer } from '../../integration/harness';
 import type { BenchContext } from './common';
 
@@ -42,8 +45,16 @@ export interface BareServer {
 	stop(): Promise<void>;
 }
 
-export async function startBareServer(ctx: BenchContext, nodeArgs: string[] = []): Promise<BareServer & { output: () => string }> {
-	const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'tests/bench/bare-server.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** The bare baseline in a child process; `env.REDIS_URL` joins it to other bare processes through the Redis adapter. */
+export async function startBareServer(
+	ctx: BenchContext,
+	nodeArgs: string[] = [],
+	env: Record<string, string> = {}
+): Promise<BareServer & { output: () => string }> {
+	const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'tests/bench/bare-server.ts'], {
+		stdio: ['pipe', 'pipe', 'pipe'],
+		env: { ...process.env, ...env }
+	});
 	let out = '';
 	child.stdout!.on('data', (d) => (out += d));
 	child.stderr!.on('data', (d) => (out += d));
@@ -73,4 +84,63 @@ export async function startBareServer(ctx: BenchContext, nodeArgs: string[] = []
 		});
 	});
 	return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop, output: () => out };
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer().listen(0, '127.0.0.1', () => {
+			const port = (s.address() as { port: number }).port;
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+export const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
+
+/** A throw-away redis-server on a free loopback port (no persistence), stopped at clean-up; resolves with its URL. */
+export async function startRedis(ctx: BenchContext): Promise<string> {
+	const port = await freePort();
+	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	ctx.onCleanup(() => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	});
+	let out = '';
+	child.stdout!.on('data', (d) => (out += d));
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
+		child.stdout!.on('data', () => {
+			if (/Ready to accept connections/i.test(out)) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${out}`)));
+	});
+	return `redis://127.0.0.1:${port}`;
+}
+
+/**
+ * A PostgreSQL URL for a fresh schema of its own in the database at `url` (a loopback server only), dropped at
+ * clean-up: the servers of one benchmark run share it, nothing else sees it.
+ */
+export async function freshPostgresSchema(ctx: BenchContext, url: string): Promise<string> {
+	const host = new URL(url).hostname;
+	if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`refusing PostgreSQL at ${host}: benchmarks only talk to 127.0.0.1`);
+	const schema = `bench_${randomBytes(6).toString('hex')}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`CREATE SCHEMA ${schema}`);
+	await admin.end();
+	ctx.onCleanup(async () => {
+		const c = new pg.Client({ connectionString: url });
+		await c.connect();
+		await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+		await c.end();
+	});
+	const scoped = new URL(url);
+	scoped.searchParams.set('options', `-c search_path=${schema}`);
+	return scoped.toString();
 }
