@@ -27,6 +27,8 @@ export class ChaosClient {
 	/** Live or resynced events dropped because the view already had them (normal after a resync). */
 	dropped = 0;
 	reconnects = 0;
+	/** Why its connections ended, by Socket.IO's reason ("transport close" when the server went away). */
+	readonly disconnects: Record<string, number> = {};
 	/** Wall ms this client spent without an open view, summed. */
 	offlineMs = 0;
 	private offlineSince: number | null = Date.now();
@@ -89,8 +91,9 @@ export class ChaosClient {
 				this.online = true;
 				if (this.offlineSince !== null) this.offlineMs += Date.now() - this.offlineSince;
 				this.offlineSince = null;
-				socket.once('disconnect', () => {
+				socket.once('disconnect', (reason) => {
 					if (this.socket !== socket) return;
+					this.disconnects[reason] = (this.disconnects[reason] ?? 0) + 1;
 					this.socket = null;
 					this.online = false;
 					this.offlineSince = Date.now();
@@ -101,10 +104,11 @@ export class ChaosClient {
 		});
 	}
 
-	/** Tries the servers in turn, from the next one, until one takes it back. */
+	/** Tries another server (picked at random, as a load balancer would), then the others in turn, until one takes it back. */
 	private async reconnect() {
 		if (this.reconnecting) return;
 		this.reconnecting = true;
+		this.next = (this.next + Math.floor(Math.random() * (this.urls.length - 1))) % this.urls.length;
 		try {
 			for (let attempt = 0; !this.closing; attempt++) {
 				await sleep(150 + Math.random() * 250 + Math.min(attempt, 4) * 100);

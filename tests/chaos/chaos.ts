@@ -667,6 +667,10 @@ async function main(): Promise<number> {
 			checked: clientsChecked,
 			equalToLog: clientsEqual,
 			reconnects: allClients.reduce((n, c) => n + c.reconnects, 0),
+			disconnectsByReason: allClients.reduce<Record<string, number>>((all, c) => {
+				for (const [reason, n] of Object.entries(c.disconnects)) all[reason] = (all[reason] ?? 0) + n;
+				return all;
+			}, {}),
 			droppedAsSeen: allClients.reduce((n, c) => n + c.dropped, 0),
 			longestOfflineMs: Math.max(...allClients.map((c) => c.offlineMs))
 		},
@@ -694,7 +698,9 @@ async function main(): Promise<number> {
 	console.log(
 		`clock               ${recoveries} recoveries froze ${(downtimeMs / 1000).toFixed(1)} s of downtime; most ahead of wall × speed: ${Math.round(maxAhead)} ms`
 	);
-	console.log(`clients             ${clientsEqual}/${clientsChecked} views equal to the fold of the log; ${figures.clients.reconnects} reconnects`);
+	console.log(
+		`clients             ${clientsEqual}/${clientsChecked} views equal to the fold of the log; ${figures.clients.reconnects} reconnects after ${JSON.stringify(figures.clients.disconnectsByReason)}`
+	);
 	console.log(`problems            ${problems.length}${problems.length > 30 ? ' (first 30 printed above)' : ''}`);
 	console.log(`result              ${figures.result}   (figures in ${RESULTS})`);
 	console.log('=========================================================');

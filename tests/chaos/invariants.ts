@@ -46,6 +46,8 @@ export function checkLog(label: string, log: readonly DomainEvent[], acked: read
 		if (batch.length === 0) problems.push(`${label}: acknowledged ${a.what} (seq ${a.seq}) is not in the log`);
 		else if (!batch.some(a.matches))
 			problems.push(`${label}: acknowledged ${a.what} answered seq ${a.seq}, but the log has ${batch.map((e) => e.type).join(' + ')} there`);
+		const copies = log.filter(a.matches).length;
+		if (copies > 1) problems.push(`${label}: acknowledged ${a.what} is in the log ${copies} times`);
 		const twice = claimed.get(a.seq);
 		if (twice) problems.push(`${label}: seq ${a.seq} acknowledged for both ${twice} and ${a.what}`);
 		claimed.set(a.seq, a.what);
