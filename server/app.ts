@@ -16,11 +16,15 @@ import { ScenarioLibrary } from './scenario-library';
 import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
 import { loadScenarioDir } from './scenario-files';
 import { openEventStore } from './open-event-store';
+import { guardedStore } from './guarded-store';
+import { notReadyReason, StorageHealth } from './storage-health';
 
 export interface CrosscurrentConfig {
 	dbFile: string;
 	/** PostgreSQL connection string; when set, the SQLite file is not used. */
 	databaseUrl?: string;
+	/** A cap on the SQLite file's size in MB (`DATABASE_MAX_MB`): past it, writes are refused as on a full disk. */
+	dbMaxMb?: number;
 	/** Redis, to run several server processes as one (needs a shared PostgreSQL store). */
 	redisUrl?: string;
 	/** Folders scenario files are loaded from, in order. */
@@ -40,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, log: (m: string) => void):
 	return {
 		dbFile: env.DATABASE_FILE ?? 'data/crosscurrent.db',
 		databaseUrl: env.DATABASE_URL || undefined,
+		dbMaxMb: env.DATABASE_MAX_MB ? positive(env.DATABASE_MAX_MB, 0) || undefined : undefined,
 		redisUrl: env.REDIS_URL || undefined,
 		scenarioDirs: (env.SCENARIOS_DIR ?? 'scenarios').split(path.delimiter).filter(Boolean),
 		controllerKey: env.CONTROLLER_KEY || undefined,
@@ -70,8 +75,11 @@ async function loadScenarios(dirs: string[], log: (m: string) => void): Promise<
 export async function attachCrosscurrent(httpServer: HttpServer, config: CrosscurrentConfig) {
 	const { log } = config;
 	if (config.redisUrl && !config.databaseUrl) throw new Error('REDIS_URL needs DATABASE_URL: the processes of a cluster share one PostgreSQL store');
-	const { store, describe } = await openEventStore(config);
-	log(`event store: ${describe}`);
+	const opened = await openEventStore(config);
+	log(`event store: ${opened.describe}`);
+	// Every store call's failure is classified; a fault is recorded, probed while it lasts, and shown by /readyz.
+	const health = new StorageHealth({ log, probe: () => store.setSetting('storage_probe', new Date().toISOString()) });
+	const store = guardedStore(opened.store, health);
 
 	let controllerKey = config.controllerKey ?? (await store.getSetting('controller_key'));
 	let controllerKeyFile: string | null = null;
@@ -101,15 +109,23 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 	});
 	const studio = studioHandler({ library, signer, onSaved: realtime.notifySaved, log });
 	const exports = exportHandler({ registry: realtime.registry, signer });
+	// Exercises whose clock could not be saved carry on as soon as the storage takes writes again.
+	health.onCleared(() => realtime.registry.retryNow());
 	let ready = true;
 	return {
 		/** Serves the studio and export routes; false when the request is for something else. */
 		handleHttp: (req: IncomingMessage, res: ServerResponse) => studio(req, res) || exports(req, res),
 		controllerKey: controllerKey!,
 		controllerKeyFile,
-		isReady: () => ready,
+		isReady: () => ready && !health.fault,
+		/** For `/readyz`: ready, or why not (stopping, or the storage's fault and since when). */
+		readiness: (): { ready: boolean; reason: string } => {
+			if (!ready) return { ready: false, reason: 'not ready: stopping' };
+			return health.fault ? { ready: false, reason: notReadyReason(health.fault) } : { ready: true, reason: 'ready' };
+		},
 		async close(reason?: string) {
 			ready = false;
+			health.close();
 			await realtime.close(reason);
 			await store.close();
 		}

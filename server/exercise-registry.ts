@@ -22,6 +22,8 @@ import type { JoinCodes } from '../src/lib/realtime/contract';
 import { newJoinCode } from './auth';
 import { ConcurrencyError, type EventStore, type JoinCode } from './event-store';
 import { soleOwner, type CommandResult, type Ownership } from './ownership';
+import { StorageFault } from './storage-fault';
+import type { ErrorReply } from '../src/lib/realtime/errors';
 
 export type { CommandResult } from './ownership';
 
@@ -43,9 +45,15 @@ interface LiveExercise {
 	timer: NodeJS.Timeout | null;
 	/** This process runs the exercise; otherwise it keeps a read copy. */
 	owned: boolean;
+	/** Appends that failed in a row: the retry of the clock's due work waits longer each time (RETRY_MS). */
+	failures: number;
+	/** The last append failed in a way that may have stored it anyway (a connection lost at COMMIT, another writer). */
+	unsure: boolean;
 }
 
 const MAX_TIMER_MS = 60_000;
+/** Pauses before the clock's due work is tried again after a failed save, growing with each failure in a row. */
+const RETRY_MS = [250, 500, 1_000, 2_000, 4_000];
 const HEARTBEAT_MS = 2_000;
 const finished = (state: ExerciseState) => state.status === 'ended' || state.status === 'closed';
 
@@ -96,7 +104,15 @@ export class ExerciseRegistry {
 	}
 
 	private follow(id: string, events: DomainEvent[], owned: boolean): LiveExercise {
-		const live: LiveExercise = { snapshot: snapshotFor(foldEvents(id, events)), events, queue: Promise.resolve(), timer: null, owned };
+		const live: LiveExercise = {
+			snapshot: snapshotFor(foldEvents(id, events)),
+			events,
+			queue: Promise.resolve(),
+			timer: null,
+			owned,
+			failures: 0,
+			unsure: false
+		};
 		this.live.set(id, live);
 		return live;
 	}
@@ -272,6 +288,10 @@ export class ExerciseRegistry {
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {
 		if (this.closed) return { ok: false, code: 'shutting-down', error: 'server is shutting down' };
+		if (live.unsure) {
+			const refused = await this.catchUp(exerciseId, live);
+			if (refused) return refused;
+		}
 		const result = decide(live.snapshot, cmd);
 		if (!result.ok) return result;
 		let stored: DomainEvent[] = [];
@@ -282,8 +302,13 @@ export class ExerciseRegistry {
 				this.deps.log?.(`append failed for ${exerciseId}: ${(err as Error).message}`);
 				// Someone else wrote this exercise: we are not its writer any more.
 				if (err instanceof ConcurrencyError && this.ownership !== soleOwner) this.demote(exerciseId, 'another process wrote to it');
+				live.unsure = live.owned && (err instanceof StorageFault || err instanceof ConcurrencyError);
+				this.retryLater(exerciseId, live);
+				// Nothing was applied: the snapshot stays as it was, and the store holds no part of the batch.
+				if (err instanceof StorageFault) return { ok: false, code: err.code, error: err.message };
 				return { ok: false, code: 'not-saved', error: 'could not save the change; nothing was applied' };
 			}
+			live.failures = 0;
 		}
 		live.snapshot = committed(result.snapshot, stored);
 		live.events.push(...stored);
@@ -293,6 +318,56 @@ export class ExerciseRegistry {
 		}
 		this.schedule(exerciseId, live);
 		return { ok: true, events: stored };
+	}
+
+	/**
+	 * After an append whose outcome is not known for sure, takes in whatever the store holds beyond our copy
+	 * (published like any stored events), so the live state stays the fold of the stored log. A refusal when the
+	 * store cannot be read either.
+	 */
+	private async catchUp(exerciseId: string, live: LiveExercise): Promise<ErrorReply | null> {
+		let missed: DomainEvent[];
+		try {
+			missed = await this.deps.store.load(exerciseId, live.snapshot.context.state.lastSeq);
+		} catch (err) {
+			if (err instanceof StorageFault) return { ok: false, code: err.code, error: err.message };
+			return { ok: false, code: 'not-saved', error: 'could not read the exercise back; nothing was applied' };
+		}
+		live.unsure = false;
+		if (missed.length === 0) return null;
+		live.events.push(...missed);
+		live.snapshot = snapshotFor(foldEvents(exerciseId, missed, live.snapshot.context.state));
+		this.deps.log?.(`${exerciseId}: ${missed.length} event(s) were stored by an append that reported a failure; taken in`);
+		this.deps.publish(exerciseId, missed, live.snapshot.context.state);
+		this.ownership.announce(exerciseId, missed);
+		return null;
+	}
+
+	/**
+	 * A save failed: tries the clock's due work again after a pause that grows with each failure in a row, so a
+	 * running exercise carries on releasing injects by itself once the storage takes writes again.
+	 */
+	private retryLater(exerciseId: string, live: LiveExercise) {
+		if (this.closed || !live.owned || live.snapshot.context.state.status !== 'running') return;
+		live.failures++;
+		if (live.timer) clearTimeout(live.timer);
+		live.timer = setTimeout(
+			() => {
+				live.timer = null;
+				void this.command(exerciseId, { type: 'TICK', wall: this.now(), actor: 'system' });
+			},
+			RETRY_MS[Math.min(live.failures, RETRY_MS.length) - 1]
+		);
+	}
+
+	/** The storage takes writes again: the exercises waiting to retry a save try now rather than after their pause. */
+	retryNow() {
+		for (const [id, live] of this.live) {
+			if (live.failures === 0 || !live.owned || this.closed) continue;
+			if (live.timer) clearTimeout(live.timer);
+			live.timer = null;
+			void this.command(id, { type: 'TICK', wall: this.now(), actor: 'system' });
+		}
 	}
 
 	/** Arms the timer for the next thing due on the exercise clock. */

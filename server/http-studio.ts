@@ -64,7 +64,12 @@ const STATUS_OF: Record<string, number> = {
 	'stale-version': 409,
 	'scenario-read-only': 409,
 	'body-too-large': 413,
-	'scenario-too-large': 413
+	'scenario-too-large': 413,
+	// The storage's fault, not the request's: the same request works once the storage is back.
+	'storage-full': 503,
+	'storage-locked': 503,
+	'storage-unavailable': 503,
+	'storage-failed': 503
 };
 
 function readBody(req: IncomingMessage): Promise<unknown> {

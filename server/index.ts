@@ -31,8 +31,9 @@ const httpServer = createServer((req, res) => {
 	setSecurityHeaders(res);
 	if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 	if (req.url === '/readyz') {
-		const ready = app?.isReady() ?? false;
-		return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready' : 'not ready');
+		// Ready to take play: started, not stopping, and the storage taking writes (else why not, and since when).
+		const { ready, reason } = app?.readiness() ?? { ready: false, reason: 'not ready: starting' };
+		return void res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(reason);
 	}
 	if (app?.handleHttp(req, res)) return;
 	const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

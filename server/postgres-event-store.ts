@@ -11,6 +11,7 @@ import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type
 import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
 import { PostgresScenarioStore } from './postgres-scenario-store';
 import { SCENARIO_TABLES } from './scenario-store';
+import { storageFaultKind } from './storage-fault';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -75,6 +76,11 @@ const toRecord = (r: ExerciseRow): ExerciseRecord => ({
 /** Runs `work` in one transaction on a client of `pool`: committed when it resolves, rolled back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
 	const client = await pool.connect();
+	let broken = false;
+	// While checked out, a client whose connection drops emits 'error' with no pool listener to hear it, which
+	// would end the process; the failed query rejects anyway, so this only keeps the process up.
+	const dropped = () => (broken = true);
+	client.on('error', dropped);
 	try {
 		await client.query('BEGIN');
 		const result = await work(client);
@@ -82,9 +88,12 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
 		return result;
 	} catch (err) {
 		await client.query('ROLLBACK').catch(() => undefined);
+		// A client whose connection broke is thrown away rather than handed to the next caller.
+		broken ||= storageFaultKind(err) === 'storage-unavailable';
 		throw err;
 	} finally {
-		client.release();
+		client.off('error', dropped);
+		client.release(broken);
 	}
 }
 
@@ -98,8 +107,12 @@ export class PostgresEventStore implements EventStore {
 		this.scenarios = new PostgresScenarioStore(pool);
 	}
 
-	static async connect(connectionString: string): Promise<PostgresEventStore> {
-		const pool = new pg.Pool({ connectionString, max: 10 });
+	static async connect(connectionString: string, opts: { log?: (message: string) => void } = {}): Promise<PostgresEventStore> {
+		// A bounded wait for a connection: with none, a request would wait for ever while the database is down.
+		const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000, keepAlive: true });
+		// An idle client whose connection dies (the database restarts or goes away) emits 'error' on the pool;
+		// unheard, that would end the process. The next request gets a fresh connection, or a storage fault.
+		pool.on('error', (err) => opts.log?.(`database connection lost: ${err.message}`));
 		const store = new PostgresEventStore(pool);
 		await store.migrate();
 		return store;

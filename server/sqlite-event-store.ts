@@ -10,6 +10,7 @@ import { ConcurrencyError, eventBody, type EventStore, type ExerciseRecord, type
 import { statusAfter } from '../src/lib/engine/exercise/lifecycle';
 import { SCENARIO_TABLES } from './scenario-store';
 import { SqliteScenarioStore } from './sqlite-scenario-store';
+import { BUSY_TIMEOUT_MS, retryWhileBusy } from './sqlite-busy';
 
 const MIGRATIONS = [
 	`CREATE TABLE exercises (
@@ -80,14 +81,20 @@ export class SqliteEventStore implements EventStore {
 	/** The scenario library, in the same file. */
 	readonly scenarios: SqliteScenarioStore;
 
-	constructor(file: string) {
+	/** `maxMb`: an operator's cap on the file's size (`DATABASE_MAX_MB`); past it, writes fail as on a full disk. */
+	constructor(file: string, opts: { maxMb?: number } = {}) {
 		if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 		this.db = new Database(file);
+		// Short: a longer wait would hold the whole event loop; writes retry from timers instead (sqlite-busy.ts).
+		this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 		this.db.pragma('journal_mode = WAL');
 		this.db.pragma('synchronous = FULL');
 		this.db.pragma('foreign_keys = ON');
-		this.db.pragma('busy_timeout = 5000');
 		this.migrate();
+		if (opts.maxMb) {
+			const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+			this.db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMb * 1024 * 1024) / pageSize))}`);
+		}
 		this.scenarios = new SqliteScenarioStore(this.db);
 		this.stmts = {
 			insertEvent: this.db.prepare('INSERT INTO events (exercise_id, seq, type, at, wall, actor, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -122,33 +129,39 @@ export class SqliteEventStore implements EventStore {
 	}
 
 	private appendSync = (exerciseId: string, expectedSeq: number, events: NewEvent[]): DomainEvent[] =>
-		this.db.transaction(() => {
-			const row = this.stmts.lastSeq.get(exerciseId);
-			if (!row) throw new Error(`unknown exercise "${exerciseId}"`);
-			if (row.last_seq !== expectedSeq) throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${row.last_seq}, expected ${expectedSeq}`);
-			let seq = expectedSeq;
-			const stored: DomainEvent[] = [];
-			for (const e of events) {
-				seq++;
-				this.stmts.insertEvent.run(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, eventBody(e));
-				stored.push({ ...e, seq } as DomainEvent);
-				const status = statusAfter(e);
-				if (status) this.stmts.setStatus.run(status, exerciseId);
-			}
-			this.stmts.setSeq.run(seq, exerciseId);
-			return stored;
-		})();
+		this.db
+			.transaction(() => {
+				const row = this.stmts.lastSeq.get(exerciseId);
+				if (!row) throw new Error(`unknown exercise "${exerciseId}"`);
+				if (row.last_seq !== expectedSeq) throw new ConcurrencyError(`exercise "${exerciseId}" is at seq ${row.last_seq}, expected ${expectedSeq}`);
+				let seq = expectedSeq;
+				const stored: DomainEvent[] = [];
+				for (const e of events) {
+					seq++;
+					this.stmts.insertEvent.run(exerciseId, seq, e.type, Math.round(e.at), e.wall, e.actor, eventBody(e));
+					stored.push({ ...e, seq } as DomainEvent);
+					const status = statusAfter(e);
+					if (status) this.stmts.setStatus.run(status, exerciseId);
+				}
+				this.stmts.setSeq.run(seq, exerciseId);
+				return stored;
+			})
+			.immediate();
 
 	async createExercise(record: Omit<ExerciseRecord, 'lastSeq' | 'status' | 'aliveWall'>, created: NewEvent, codes: JoinCode[]) {
-		return this.db.transaction(() => {
-			this.stmts.insertExercise.run(record.id, record.scenarioId, record.title, 'setup', record.createdWall);
-			for (const c of codes) this.stmts.insertCode.run(c.code, record.id, c.role, c.team);
-			return this.appendSync(record.id, 0, [created])[0];
-		})();
+		return retryWhileBusy(() =>
+			this.db
+				.transaction(() => {
+					this.stmts.insertExercise.run(record.id, record.scenarioId, record.title, 'setup', record.createdWall);
+					for (const c of codes) this.stmts.insertCode.run(c.code, record.id, c.role, c.team);
+					return this.appendSync(record.id, 0, [created])[0];
+				})
+				.immediate()
+		);
 	}
 
 	async append(exerciseId: string, expectedSeq: number, events: NewEvent[]) {
-		return this.appendSync(exerciseId, expectedSeq, events);
+		return retryWhileBusy(() => this.appendSync(exerciseId, expectedSeq, events));
 	}
 
 	async load(exerciseId: string, afterSeq = 0) {
@@ -166,9 +179,13 @@ export class SqliteEventStore implements EventStore {
 
 	async heartbeat(exerciseIds: string[], wall: number) {
 		if (exerciseIds.length === 0) return;
-		this.db.transaction(() => {
-			for (const id of exerciseIds) this.stmts.heartbeat.run(wall, id);
-		})();
+		await retryWhileBusy(() =>
+			this.db
+				.transaction(() => {
+					for (const id of exerciseIds) this.stmts.heartbeat.run(wall, id);
+				})
+				.immediate()
+		);
 	}
 
 	async findCode(code: string) {
@@ -195,7 +212,7 @@ export class SqliteEventStore implements EventStore {
 	}
 
 	async setSetting(key: string, value: string) {
-		this.stmts.setSetting.run(key, value);
+		await retryWhileBusy(() => this.stmts.setSetting.run(key, value));
 	}
 
 	async close() {

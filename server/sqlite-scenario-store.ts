@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { ConcurrencyError } from './event-store';
 import { INFO_COLUMNS, toEntry, toVersionInfo, type EntryRow, type NewVersion, type ScenarioStore, type VersionRow } from './scenario-store';
 import type { ScenarioOrigin } from '../src/lib/engine/studio/library';
+import { retryWhileBusy } from './sqlite-busy';
 
 export class SqliteScenarioStore implements ScenarioStore {
 	constructor(private db: Database.Database) {}
@@ -39,26 +40,29 @@ export class SqliteScenarioStore implements ScenarioStore {
 	}
 
 	async createScenario(key: string, origin: ScenarioOrigin, first: NewVersion) {
-		return this.db.transaction(() => {
+		const create = this.db.transaction(() => {
 			const inserted = this.db
 				.prepare('INSERT INTO scenarios (key, origin, archived, created_wall, created_by) VALUES (?, ?, 0, ?, ?) ON CONFLICT(key) DO NOTHING')
 				.run(key, origin, first.savedWall, first.savedBy);
 			if (inserted.changes === 0) return false;
 			this.insertVersion(key, 1, first);
 			return true;
-		})();
+		});
+		return retryWhileBusy(() => create.immediate());
 	}
 
 	async addVersion(key: string, baseVersion: number, next: NewVersion) {
-		return this.db.transaction(() => {
+		const add = this.db.transaction(() => {
 			const latest = this.db.prepare<[string], { v: number | null }>('SELECT MAX(version) AS v FROM scenario_versions WHERE key = ?').get(key)?.v ?? 0;
 			if (latest !== baseVersion) throw new ConcurrencyError(`scenario "${key}" is at version ${latest}, not ${baseVersion}`);
 			this.insertVersion(key, baseVersion + 1, next);
 			return toVersionInfo({ key, version: baseVersion + 1, ...next, saved_wall: next.savedWall, saved_by: next.savedBy, restored_from: next.restoredFrom });
-		})();
+		});
+		return retryWhileBusy(() => add.immediate());
 	}
 
 	async setArchived(key: string, archived: boolean) {
-		this.db.prepare('UPDATE scenarios SET archived = ? WHERE key = ?').run(archived ? 1 : 0, key);
+		const update = this.db.prepare('UPDATE scenarios SET archived = ? WHERE key = ?');
+		await retryWhileBusy(() => update.run(archived ? 1 : 0, key));
 	}
 }
