@@ -7,6 +7,15 @@ import { failureOf, fieldProblem, plainError, sayFailure, type Act } from './pla
 /** Refusals as the server sends them (server/realtime/*): English message, code, parameters; what the reader sees. */
 const SAID: [string, string, Record<string, string | number>, RegExp][] = [
 	['not signed in: join with a code first', 'not-signed-in', {}, /^You are not signed in, or your sign-in has run out\./],
+	[
+		"nothing was saved: the server's disk (or the database's size limit) is full (database or disk is full)",
+		'storage-full',
+		{},
+		/^Nothing was saved: the server's disk is full/
+	],
+	['nothing was saved: the database is locked by another program (database is locked)', 'storage-locked', {}, /another program is holding/],
+	['nothing was saved: the database cannot be reached (read ECONNRESET)', 'storage-unavailable', {}, /^The server cannot reach its database/],
+	['nothing was saved: the database reported a fault (disk I/O error)', 'storage-failed', {}, /database reported a fault/],
 	['invalid session: please join again', 'not-signed-in', {}, /^You are not signed in/],
 	['your session belongs to another exercise', 'other-exercise', {}, /^You are signed in to another exercise\./],
 	['only an exercise controller may do this', 'controller-only', {}, /^Only an exercise controller can do this/],
