@@ -2,7 +2,7 @@
  * Crosscurrent server entry: one HTTP server serving the built SvelteKit app
  * and the Socket.IO realtime API on the same port.
  *
- * Environment: PORT (3000), HOST (0.0.0.0), DATABASE_FILE (./data/crosscurrent.db),
+ * Environment: PORT (3000), HOST (0.0.0.0), DATABASE_FILE (./data/crosscurrent.db), DATABASE_MAX_MB (no cap),
  * SCENARIOS_DIR (./scenarios; several separated by ':'), CONTROLLER_KEY (generated
  * once and kept beside the database when unset), SESSION_SECRET (generated and kept
  * in the database when unset), RATE_LIMIT_REQUESTS_PER_10S, RATE_LIMIT_FAILED_JOINS_PER_MINUTE.
