@@ -604,6 +604,7 @@ async function main(): Promise<number> {
 	let maxAhead = 0;
 	let downtimeMs = 0;
 	let recoveries = 0;
+	let maxLateness = 0;
 	let clientsChecked = 0;
 	let clientsEqual = 0;
 	for (const ex of exercises) {
@@ -614,6 +615,7 @@ async function main(): Promise<number> {
 		maxAhead = Math.max(maxAhead, clock.maxAhead);
 		downtimeMs += clock.downtimeMs;
 		recoveries += clock.recoveries;
+		maxLateness = Math.max(maxLateness, clock.maxReleaseLateness);
 		for (const [text, index] of messagesRefused)
 			if (index === ex.index && full.some((e) => e.type === 'message.sent' && e.text === text))
 				problem(`exercise ${ex.index + 1}: refused message "${text}" is in the log`);
@@ -662,7 +664,15 @@ async function main(): Promise<number> {
 			notSentOffline: outcomes.offline,
 			refusedWithoutClearCode: outcomes.unclear
 		},
-		log: { events, ackedChecked: ackedTotal, eventsLost: lost, recoveries, frozenDowntimeMs: downtimeMs, clockMaxAheadMs: Math.round(maxAhead) },
+		log: {
+			events,
+			ackedChecked: ackedTotal,
+			eventsLost: lost,
+			recoveries,
+			frozenDowntimeMs: downtimeMs,
+			clockMaxAheadMs: Math.round(maxAhead),
+			maxReleaseLatenessMs: Math.round(maxLateness)
+		},
 		clients: {
 			checked: clientsChecked,
 			equalToLog: clientsEqual,
@@ -696,7 +706,7 @@ async function main(): Promise<number> {
 	console.log(`no answer (8 s)     ${JSON.stringify(outcomes.noAnswer)}; not sent while offline ${outcomes.offline}`);
 	console.log(`log                 ${events} events; ${ackedTotal} acknowledged commands checked; events lost ${lost}`);
 	console.log(
-		`clock               ${recoveries} recoveries froze ${(downtimeMs / 1000).toFixed(1)} s of downtime; most ahead of wall × speed: ${Math.round(maxAhead)} ms`
+		`clock               ${recoveries} recoveries froze ${(downtimeMs / 1000).toFixed(1)} s of downtime; most ahead of wall × speed: ${Math.round(maxAhead)} ms; latest release by the clock ${(maxLateness / 1000).toFixed(1)} s (exercise time) after its due time`
 	);
 	console.log(
 		`clients             ${clientsEqual}/${clientsChecked} views equal to the fold of the log; ${figures.clients.reconnects} reconnects after ${JSON.stringify(figures.clients.disconnectsByReason)}`

@@ -32,7 +32,12 @@ export interface ClockFigures {
 	/** Exercise time frozen by recoveries (the owner's downtime, not played), summed, in wall ms. */
 	downtimeMs: number;
 	recoveries: number;
+	/** Latest a timed or triggered inject was released by the clock after it fell due, in exercise ms. */
+	maxReleaseLateness: number;
 }
+
+/** How late (exercise ms) the clock may release a due inject before it counts as a timer that was not re-armed. */
+export const OVERDUE_LIMIT_MS = 5 * 60_000;
 
 /** Problems with one exercise's log; empty when it is sound. */
 export function checkLog(label: string, log: readonly DomainEvent[], acked: readonly Acked[]): { problems: string[]; clock: ClockFigures } {
@@ -60,7 +65,7 @@ export function checkLog(label: string, log: readonly DomainEvent[], acked: read
 	for (const [key, n] of decided) if (n > 1) problems.push(`${label}: decision ${key} submitted ${n} times`);
 
 	// The clock: exercise time never decreases, and between two events it advances at most speed × wall time.
-	const clock: ClockFigures = { maxAhead: 0, downtimeMs: 0, recoveries: 0 };
+	const clock: ClockFigures = { maxAhead: 0, downtimeMs: 0, recoveries: 0, maxReleaseLateness: 0 };
 	let state = emptyExercise(log[0]?.exerciseId ?? '');
 	let prev: DomainEvent | null = null;
 	for (const e of log) {
@@ -75,6 +80,10 @@ export function checkLog(label: string, log: readonly DomainEvent[], acked: read
 					`${label}: exercise time jumped ${e.at - prev.at} ms between seq ${prev.seq} and ${e.seq}, ${Math.round(ahead)} ms more than the clock allows`
 				);
 		}
+		if (e.type === 'inject.released' && !e.manual) {
+			const due = state.injects[e.injectId]?.dueAt;
+			if (due !== null && due !== undefined) clock.maxReleaseLateness = Math.max(clock.maxReleaseLateness, e.at - due);
+		}
 		if (e.type === 'exercise.recovered') {
 			clock.recoveries++;
 			clock.downtimeMs += e.downtimeMs;
@@ -82,6 +91,11 @@ export function checkLog(label: string, log: readonly DomainEvent[], acked: read
 		state = evolve(state, e);
 		prev = e;
 	}
+	// Timers re-armed after every fault: nothing the clock should have released is left waiting far past its time.
+	const end = log.at(-1)?.at ?? 0;
+	for (const i of Object.values(state.injects))
+		if (i.status === 'pending' && i.dueAt !== null && end - i.dueAt > OVERDUE_LIMIT_MS)
+			problems.push(`${label}: inject ${i.id} fell due at ${i.dueAt} ms and was still not released at ${end} ms (its timer was not re-armed)`);
 	return { problems, clock };
 }
 
