@@ -41,6 +41,8 @@ const RATIO_TARGET_1000 = 1.5;
 /** Issue 14: p99 within 1.3× of bare at 2,000 on one process and 4,000 on two. */
 const RATIO_TARGET = 1.3;
 const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?? 2));
+/** `BENCH_FANOUT=single` or `cluster` runs one of the two parts only (e.g. to time a change to the fan-out path). */
+const PARTS = (process.env.BENCH_FANOUT ?? 'single,cluster').split(',').map((p) => p.trim());
 
 /** One measured release/broadcast: every client's arrival time minus the send time. */
 interface Shot {
@@ -50,6 +52,8 @@ interface Shot {
 	firstMs: number;
 	ackMs: number | null;
 	missing: number;
+	/** Latencies of the clients of each server process (client i is on server i mod processes), ascending. */
+	byServer: number[][];
 }
 
 interface Phase {
@@ -79,12 +83,17 @@ function summarize(shots: Shot[]) {
 		lastMax: Math.max(...lasts),
 		lastMean: mean(lasts),
 		ackMedian: percentile(sortedCopy(shots.flatMap((s) => (s.ackMs === null ? [] : [s.ackMs]))), 50),
-		missing: shots.reduce((a, s) => a + s.missing, 0)
+		missing: shots.reduce((a, s) => a + s.missing, 0),
+		/** p50 and p99 of the clients of each server process. */
+		byServer: (shots[0]?.byServer ?? []).map((_, k) => {
+			const mine = sortedCopy(shots.flatMap((s) => s.byServer[k]!));
+			return { p50: round(percentile(mine, 50), 1), p99: round(percentile(mine, 99), 1) };
+		})
 	};
 }
 
 /** Sends (returning the epoch send time) and waits for every client of the pool to have `key`. */
-async function shot(pool: ClientPool, key: string, send: () => Promise<unknown>): Promise<Shot> {
+async function shot(pool: ClientPool, key: string, servers: number, send: () => Promise<unknown>): Promise<Shot> {
 	let acked: Promise<number> = Promise.resolve(NaN);
 	const { sendT, times } = await pool.collect(key, DELIVERY_TIMEOUT_MS, () => {
 		const t = epochNow();
@@ -94,7 +103,8 @@ async function shot(pool: ClientPool, key: string, send: () => Promise<unknown>)
 	const ackMs = await Promise.race([acked, sleep(5000).then(() => null)]);
 	const latencies = times.filter((t) => !Number.isNaN(t)).map((t) => t - sendT);
 	latencies.sort((a, b) => a - b);
-	return { id: key, latencies, firstMs: latencies[0] ?? NaN, lastMs: latencies.at(-1) ?? NaN, ackMs, missing: times.length - latencies.length };
+	const byServer = Array.from({ length: servers }, (_, k) => sortedCopy(times.flatMap((t, i) => (i % servers === k && !Number.isNaN(t) ? [t - sendT] : []))));
+	return { id: key, latencies, firstMs: latencies[0] ?? NaN, lastMs: latencies.at(-1) ?? NaN, ackMs, missing: times.length - latencies.length, byServer };
 }
 
 interface Setup {
@@ -151,7 +161,7 @@ await runBench('fanout', async (ctx: BenchContext) => {
 		const realShots: Shot[] = [];
 		for (let k = 0; k <= releases; k++) {
 			const injectId = injectIds[k]!;
-			const s = await shot(pool, injectId, () => call(ctl, 'inject:release', { exerciseId, injectId }));
+			const s = await shot(pool, injectId, real.length, () => call(ctl, 'inject:release', { exerciseId, injectId }));
 			if (s.missing > 0) ctx.note(`real ${label}: ${s.missing} clients did not get ${injectId} within ${DELIVERY_TIMEOUT_MS} ms`);
 			if (k > 0) realShots.push(s); // k = 0 warms up
 			ctx.log(
@@ -177,7 +187,7 @@ await runBench('fanout', async (ctx: BenchContext) => {
 		const bareShots: Shot[] = [];
 		for (let k = 0; k <= releases; k++) {
 			const marker = 1_000_000 * n + 1000 * measured.length + k;
-			const s = await shot(pool, String(marker), () => new Promise((r) => trigger.emit('bench:trigger', marker, r)));
+			const s = await shot(pool, String(marker), bare.length, () => new Promise((r) => trigger.emit('bench:trigger', marker, r)));
 			if (s.missing > 0) ctx.note(`bare ${label}: ${s.missing} clients did not get broadcast ${k} within ${DELIVERY_TIMEOUT_MS} ms`);
 			if (k > 0) bareShots.push(s);
 			ctx.log(`bare ${label} ${k === 0 ? 'warm-up' : `broadcast ${k}`}: first ${s.firstMs.toFixed(1)} ms, last ${s.lastMs.toFixed(1)} ms`);
@@ -197,17 +207,21 @@ await runBench('fanout', async (ctx: BenchContext) => {
 
 	// ---------------------------------------------------------- one process
 	ctx.log(`starting the real server and the bare socket.io server; clients in ${CLIENT_PROCESSES} child processes`);
-	const real = await startRealServer(ctx);
-	const bare = await startBareServer(ctx);
-	for (const n of sizes) measured.push(await measure({ label: `n=${n}`, n, real: [real], bare: [bare] }));
-	const singleErrors = serverErrors(real.output());
-	await real.stop();
-	await bare.stop();
+	const singleErrors: string[] = [];
+	if (PARTS.includes('single')) {
+		const real = await startRealServer(ctx);
+		const bare = await startBareServer(ctx);
+		for (const n of sizes) measured.push(await measure({ label: `n=${n}`, n, real: [real], bare: [bare] }));
+		singleErrors.push(...serverErrors(real.output()));
+		await real.stop();
+		await bare.stop();
+	}
 
 	// ---------------------------------------------------------- two processes, Redis, PostgreSQL
 	const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? '';
 	const clusterErrors: string[] = [];
-	if (!pgUrl) ctx.note('cluster phase skipped: no TEST_DATABASE_URL (run `eval "$(bash scripts/ci-services.sh)"` first)');
+	if (!PARTS.includes('cluster')) ctx.note('cluster part not run (BENCH_FANOUT)');
+	else if (!pgUrl) ctx.note('cluster phase skipped: no TEST_DATABASE_URL (run `eval "$(bash scripts/ci-services.sh)"` first)');
 	else if (!hasRedisServer()) ctx.note('cluster phase skipped: redis-server is not installed');
 	else {
 		ctx.log('starting Redis, two real servers on PostgreSQL and two bare socket.io servers with the Redis adapter');
@@ -223,6 +237,12 @@ await runBench('fanout', async (ctx: BenchContext) => {
 		measured.push(await measure({ label, n: clusterSize, real: [a, b], bare: [bareA, bareB] }));
 		clusterErrors.push(...serverErrors(a.output()), ...serverErrors(b.output()));
 		ctx.details.clusterStore = 'PostgreSQL (a schema of its own) + Redis (a redis-server of its own)';
+		const last = measured.at(-1)!;
+		for (const [side, phase] of [
+			['real', last.real],
+			['bare', last.bare]
+		] as const)
+			ctx.log(`${side} ${label} by server process: ${JSON.stringify(summarize(phase.shots).byServer)}`);
 	}
 
 	// ---------------------------------------------------------- figures
@@ -248,12 +268,12 @@ await runBench('fanout', async (ctx: BenchContext) => {
 		details[key] = {
 			processes: x.processes,
 			payloadBytes: x.payloadBytes,
-			real: { ...r, connectS: round(x.real.connectS, 2), perInject: x.real.shots.map(({ latencies: _l, ...s }) => s) },
-			bare: { ...b, connectS: round(x.bare.connectS, 2), perInject: x.bare.shots.map(({ latencies: _l, ...s }) => s) }
+			real: { ...r, connectS: round(x.real.connectS, 2), perInject: x.real.shots.map(({ latencies: _l, byServer: _b, ...s }) => s) },
+			bare: { ...b, connectS: round(x.bare.connectS, 2), perInject: x.bare.shots.map(({ latencies: _l, byServer: _b, ...s }) => s) }
 		};
 	}
 	ctx.details.results = details;
-	ctx.figure({ key: 'payload_bytes', label: 'exercise:events payload (JSON, median inject)', value: measured[0]!.payloadBytes, unit: 'B' });
+	if (measured[0]) ctx.figure({ key: 'payload_bytes', label: 'exercise:events payload (JSON, median inject)', value: measured[0].payloadBytes, unit: 'B' });
 	ctx.note(
 		`the clients run in ${CLIENT_PROCESSES} child processes (their share each), beside the server processes on the same ${os.cpus().length} cores; real and bare are measured with the same clients, so the ratio cancels the clients' own cost`
 	);
