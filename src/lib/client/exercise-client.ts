@@ -109,6 +109,14 @@ export class ExerciseClient {
 	setFacility(change: Payload<'facility:set'>) {
 		return this.settle(this.socket.emitWithAck('facility:set', change));
 	}
+	/** Takes one member's access away (`sid`: their browser session, from the presence list). */
+	removeMember(exerciseId: string, sid: string) {
+		return this.settle(this.socket.emitWithAck('member:remove', { exerciseId, sid }));
+	}
+	/** Gives a team (or the evaluators, or the observers) a new join code; `signOut`: the old code's holders lose access. */
+	rotateCode(request: Payload<'code:rotate'>) {
+		return this.settle(this.socket.emitWithAck('code:rotate', request));
+	}
 
 	private async settle<T>(reply: Promise<Ack<T>>): Promise<T> {
 		let ack: Ack<T>;

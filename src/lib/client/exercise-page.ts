@@ -10,6 +10,22 @@ import { onDestroy } from 'svelte';
 import { ExerciseClient } from './exercise-client';
 import { ExerciseView } from './exercise-view.svelte';
 import { clearSession, connect, loadSession, type ClientSocket } from './session';
+import { failureOf } from './plain-error';
+import { forgetNames } from './signed-in';
+import type { RevocationReason } from '$lib/engine/exercise/revocation';
+
+/**
+ * A controller removed this session, or signed out the code it joined with: the token is forgotten, the socket
+ * closed for good (it must not keep reconnecting with a token the server refuses), and the join page says why.
+ */
+function leaveRevoked(socket: ClientSocket, reason: RevocationReason) {
+	clearSession();
+	forgetNames();
+	socket.disconnect();
+	// The join page, resolved (base path included), with why as a query the page reads; this plugin version has no allowSuffix.
+	// eslint-disable-next-line svelte/no-navigation-without-resolve
+	void goto(resolve('/') + '?revoked=' + reason);
+}
 
 export interface SessionPage<R extends Session['role']> {
 	session: Extract<Session, { role: R }>;
@@ -51,9 +67,14 @@ function signIn<R extends Session['role']>(roles: R[]): SessionPage<R> | null {
 		return null;
 	}
 	const socket = connect(stored.token);
+	socket.on('session:revoked', ({ reason }) => leaveRevoked(socket, reason));
 	socket.on('connect_error', (err) => {
+		if (socket.active) return;
+		const { code, params } = failureOf(err);
+		// A controller took this session's access away while the browser was away: say so on the join page.
+		if (code === 'session-revoked') return leaveRevoked(socket, params.reason === 'signed-out' ? 'signed-out' : 'removed');
 		// A token the server no longer accepts: start again from the join page.
-		if (!socket.active && err.message.startsWith('invalid session')) {
+		if (err.message.startsWith('invalid session')) {
 			clearSession();
 			void goto(resolve('/'));
 		}

@@ -49,6 +49,10 @@ export class ExerciseView {
 		presence: (presence: Presence) => {
 			if (presence.exerciseId === this.state.id) this.presence = presence;
 		},
+		/** A controller gave a team or role a new code: every controller's list shows it at once. */
+		codes: ({ exerciseId, codes }: { exerciseId: string; codes: JoinCodes }) => {
+			if (exerciseId === this.state.id) this.codes = codes;
+		},
 		shutdown: ({ reason }: { reason: string }) => {
 			this.error = `${reason}: reconnecting automatically…`;
 			// The server closed this connection on purpose; keep trying until it is back.
@@ -71,6 +75,7 @@ export class ExerciseView {
 		this.client = new ExerciseClient(socket);
 		socket.on('exercise:events', this.handlers.events);
 		socket.on('exercise:presence', this.handlers.presence);
+		socket.on('exercise:codes', this.handlers.codes);
 		socket.on('server:shutdown', this.handlers.shutdown);
 		socket.on('connect', this.handlers.connect);
 		socket.on('disconnect', this.handlers.disconnect);
@@ -142,6 +147,7 @@ export class ExerciseView {
 		if (this.timer) clearInterval(this.timer);
 		this.socket.off('exercise:events', this.handlers.events);
 		this.socket.off('exercise:presence', this.handlers.presence);
+		this.socket.off('exercise:codes', this.handlers.codes);
 		this.socket.off('server:shutdown', this.handlers.shutdown);
 		this.socket.off('connect', this.handlers.connect);
 		this.socket.off('disconnect', this.handlers.disconnect);

@@ -53,6 +53,8 @@ export type Act =
 	| 'observe'
 	| 'word-report'
 	| 'save-scenario'
+	| 'rotate-code'
+	| 'remove-member'
 	| 'dry-run';
 
 type Words = (p: ErrorParams) => string;
@@ -79,6 +81,9 @@ const WORDS: Partial<Record<FailureCode, Words>> = {
 	'review-closed': () => m.errors_review_closed(),
 	'unknown-exercise': () => m.errors_unknown_exercise(),
 	'session-gone': () => m.errors_unknown_exercise(),
+	'session-revoked': ({ reason }) => (reason === 'signed-out' ? m.errors_session_revoked_signed_out() : m.errors_session_revoked_removed()),
+	'member-gone': () => m.errors_member_gone(),
+	'already-removed': alreadyDone,
 	'unknown-scenario': () => m.errors_unknown_scenario(),
 	'wrong-code': () => m.errors_wrong_code(),
 	'wrong-key': () => m.errors_wrong_key(),
@@ -150,6 +155,8 @@ const ACTS: Record<Act, () => string> = {
 	observe: m.errors_act_observe,
 	'word-report': m.errors_act_word_report,
 	'save-scenario': m.errors_act_save_scenario,
+	'rotate-code': m.errors_act_rotate_code,
+	'remove-member': m.errors_act_remove_member,
 	'dry-run': m.errors_act_dry_run
 };
 
