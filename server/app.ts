@@ -11,6 +11,7 @@ import { formatProblem } from '../src/lib/engine/scenario/parse';
 import type { Scenario } from '../src/lib/engine/scenario/schema';
 import { SessionSigner } from './auth';
 import { exportHandler } from './http-exports';
+import { personalDataHandler } from './http-personal-data';
 import { studioHandler } from './http-studio';
 import { ScenarioLibrary } from './scenario-library';
 import { createRealtime, DEFAULT_RATE_LIMITS, type RateLimits } from './realtime';
@@ -109,12 +110,13 @@ export async function attachCrosscurrent(httpServer: HttpServer, config: Crosscu
 	});
 	const studio = studioHandler({ library, signer, onSaved: realtime.notifySaved, log });
 	const exports = exportHandler({ registry: realtime.registry, signer });
+	const personalData = personalDataHandler({ registry: realtime.registry, signer });
 	// Exercises whose clock could not be saved carry on as soon as the storage takes writes again.
 	health.onCleared(() => realtime.registry.retryNow());
 	let ready = true;
 	return {
 		/** Serves the studio and export routes; false when the request is for something else. */
-		handleHttp: (req: IncomingMessage, res: ServerResponse) => studio(req, res) || exports(req, res),
+		handleHttp: (req: IncomingMessage, res: ServerResponse) => studio(req, res) || exports(req, res) || personalData(req, res),
 		controllerKey: controllerKey!,
 		controllerKeyFile,
 		isReady: () => ready && !health.fault,

@@ -41,6 +41,10 @@ export interface EventStore {
 	 * transaction: from then on the old code finds nothing. Resolves with the old code (null if there was none).
 	 */
 	replaceCode(exerciseId: string, role: JoinRole, team: string | null, code: string): Promise<string | null>;
+	/** Removes an exercise with its events and join codes, in one transaction (personal data, after the review). */
+	deleteExercise(exerciseId: string): Promise<void>;
+	/** Replaces the actor and body of stored events in place (same seqs, types and times), in one transaction: anonymising. */
+	rewriteEvents(exerciseId: string, events: DomainEvent[]): Promise<void>;
 	getSetting(key: string): Promise<string | null>;
 	setSetting(key: string, value: string): Promise<void>;
 	/** The scenario library, kept in the same database. */

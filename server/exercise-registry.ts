@@ -23,6 +23,7 @@ import { newJoinCode } from './auth';
 import { ConcurrencyError, type EventStore, type JoinCode } from './event-store';
 import { soleOwner, type CommandResult, type Ownership } from './ownership';
 import { StorageFault } from './storage-fault';
+import { anonymiseEvents } from '../src/lib/engine/review/personal-data';
 import type { ErrorReply } from '../src/lib/realtime/errors';
 
 export type { CommandResult } from './ownership';
@@ -284,6 +285,74 @@ export class ExerciseRegistry {
 		} finally {
 			this.refreshing = false;
 		}
+	}
+
+	/** Another process rewrote or deleted an exercise's log: reload our read copy from the store, or drop it. */
+	async onPeerReset(exerciseId: string) {
+		const live = this.live.get(exerciseId);
+		const run = (live?.queue ?? Promise.resolve()).then(() => this.reload(exerciseId));
+		if (live) live.queue = run.catch(() => undefined);
+		await run;
+	}
+
+	/** Our copy of an exercise made afresh from the store (gone if the store no longer has it). */
+	private async reload(exerciseId: string) {
+		const events = await this.deps.store.load(exerciseId);
+		const live = this.live.get(exerciseId);
+		if (events.length === 0) {
+			if (live?.timer) clearTimeout(live.timer);
+			this.live.delete(exerciseId);
+			return;
+		}
+		if (!live) return void this.follow(exerciseId, events, false);
+		live.events = events;
+		live.snapshot = snapshotFor(foldEvents(exerciseId, events));
+	}
+
+	/**
+	 * Deletes an exercise that is not in play (never started, or ended) with everything recorded in it, here, in the
+	 * store and on the other processes. Runs after the commands queued on it.
+	 */
+	async erase(exerciseId: string): Promise<{ ok: true } | ErrorReply> {
+		const live = this.live.get(exerciseId);
+		if (!live) return { ok: false, code: 'unknown-exercise', error: `unknown exercise "${exerciseId}"` };
+		const run = live.queue.then(async (): Promise<{ ok: true } | ErrorReply> => {
+			const status = live.snapshot.context.state.status;
+			if (status === 'running' || status === 'paused') return { ok: false, code: 'exercise-in-play', error: 'end the exercise before deleting it' };
+			await this.deps.store.deleteExercise(exerciseId);
+			if (live.timer) clearTimeout(live.timer);
+			this.live.delete(exerciseId);
+			if (live.owned) await this.ownership.release(exerciseId).catch(() => undefined);
+			this.ownership.announceReset(exerciseId);
+			this.deps.log?.(`deleted ${exerciseId}`);
+			return { ok: true };
+		});
+		live.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/**
+	 * Replaces every person's name in a closed exercise's log by a pseudonym (`anonymiseEvents`), in the store, here
+	 * and on the other processes; scores, choices and the timeline stay. Runs after the commands queued on it.
+	 */
+	async anonymise(exerciseId: string): Promise<{ ok: true; people: number; events: number } | ErrorReply> {
+		const live = this.live.get(exerciseId);
+		if (!live) return { ok: false, code: 'unknown-exercise', error: `unknown exercise "${exerciseId}"` };
+		const run = live.queue.then(async (): Promise<{ ok: true; people: number; events: number } | ErrorReply> => {
+			if (live.snapshot.context.state.status !== 'closed')
+				return { ok: false, code: 'review-not-closed', error: 'close the review before anonymising the exercise' };
+			const stored = await this.deps.store.load(exerciseId);
+			const { events, people } = anonymiseEvents(stored);
+			const changed = events.filter((e, i) => JSON.stringify(e) !== JSON.stringify(stored[i]));
+			await this.deps.store.rewriteEvents(exerciseId, changed);
+			live.events = events;
+			live.snapshot = snapshotFor(foldEvents(exerciseId, events));
+			this.ownership.announceReset(exerciseId);
+			this.deps.log?.(`anonymised ${exerciseId}: ${people} people, ${changed.length} events rewritten`);
+			return { ok: true, people, events: changed.length };
+		});
+		live.queue = run.catch(() => undefined);
+		return run;
 	}
 
 	private async apply(exerciseId: string, live: LiveExercise, cmd: Command): Promise<CommandResult> {

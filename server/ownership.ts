@@ -22,6 +22,8 @@ export interface Ownership {
 	forward(exerciseId: string, cmd: Command): Promise<CommandResult | null>;
 	/** Tells the other processes about stored events, so their read copies stay current. */
 	announce(exerciseId: string, events: DomainEvent[]): void;
+	/** Tells the other processes that an exercise's stored log was rewritten or deleted: they reload or drop it. */
+	announceReset(exerciseId: string): void;
 }
 
 /** The single-process case: everything is ours, there is nobody to forward to or tell. */
@@ -31,5 +33,6 @@ export const soleOwner: Ownership = {
 	renew: async () => [],
 	release: async () => undefined,
 	forward: async () => null,
-	announce: () => undefined
+	announce: () => undefined,
+	announceReset: () => undefined
 };

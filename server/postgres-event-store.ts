@@ -221,6 +221,27 @@ export class PostgresEventStore implements EventStore {
 		});
 	}
 
+	async deleteExercise(exerciseId: string) {
+		await this.tx(async (c) => {
+			await c.query('DELETE FROM events WHERE exercise_id = $1', [exerciseId]);
+			await c.query('DELETE FROM join_codes WHERE exercise_id = $1', [exerciseId]);
+			await c.query('DELETE FROM exercises WHERE id = $1', [exerciseId]);
+		});
+	}
+
+	async rewriteEvents(exerciseId: string, events: DomainEvent[]) {
+		if (events.length === 0) return;
+		await this.tx(async (c) => {
+			const { rowCount } = await c.query(
+				`UPDATE events e SET actor = v.actor, body = v.body::jsonb
+				 FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS v(seq, type, actor, body)
+				 WHERE e.exercise_id = $1 AND e.seq = v.seq AND e.type = v.type`,
+				[exerciseId, events.map((e) => e.seq), events.map((e) => e.type), events.map((e) => e.actor), events.map(eventBody)]
+			);
+			if (rowCount !== events.length) throw new Error(`${events.length - (rowCount ?? 0)} of the events to rewrite are not in the log of "${exerciseId}"`);
+		});
+	}
+
 	async getSetting(key: string) {
 		const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
 		return rows[0]?.value ?? null;

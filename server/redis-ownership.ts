@@ -20,6 +20,7 @@ export interface PeerHandlers {
 	/** Runs a forwarded command if this process owns the exercise; null otherwise. */
 	onCommand: (exerciseId: string, cmd: Command) => Promise<CommandResult | null>;
 	onEvents: (exerciseId: string, events: DomainEvent[]) => void;
+	onReset: (exerciseId: string) => void;
 }
 
 export function redisOwnership(redis: Redis, io: Server, log: (m: string) => void): Ownership & { listen(handlers: PeerHandlers): void } {
@@ -55,11 +56,15 @@ export function redisOwnership(redis: Redis, io: Server, log: (m: string) => voi
 		announce(exerciseId, events) {
 			io.serverSideEmit('crosscurrent:events', exerciseId, events);
 		},
+		announceReset(exerciseId) {
+			io.serverSideEmit('crosscurrent:reset', exerciseId);
+		},
 		listen(handlers) {
 			io.on('crosscurrent:command', (exerciseId: string, cmd: Command, reply: (r: CommandResult | null) => void) => {
 				handlers.onCommand(exerciseId, cmd).then(reply, () => reply(null));
 			});
 			io.on('crosscurrent:events', (exerciseId: string, events: DomainEvent[]) => handlers.onEvents(exerciseId, events));
+			io.on('crosscurrent:reset', (exerciseId: string) => handlers.onReset(exerciseId));
 		}
 	};
 }

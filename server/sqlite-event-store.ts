@@ -207,6 +207,36 @@ export class SqliteEventStore implements EventStore {
 		})();
 	}
 
+	async deleteExercise(exerciseId: string) {
+		this.erasing(() => {
+			this.db.prepare('DELETE FROM events WHERE exercise_id = ?').run(exerciseId);
+			this.db.prepare('DELETE FROM join_codes WHERE exercise_id = ?').run(exerciseId);
+			this.db.prepare('DELETE FROM exercises WHERE id = ?').run(exerciseId);
+		});
+	}
+
+	async rewriteEvents(exerciseId: string, events: DomainEvent[]) {
+		const update = this.db.prepare('UPDATE events SET actor = ?, body = ? WHERE exercise_id = ? AND seq = ? AND type = ?');
+		this.erasing(() => {
+			for (const e of events)
+				if (update.run(e.actor, eventBody(e), exerciseId, e.seq, e.type).changes !== 1) throw new Error(`event ${e.seq} of "${exerciseId}" is not in the log`);
+		});
+	}
+
+	/**
+	 * Runs a change that removes personal data: with secure_delete the freed pages are overwritten, and the WAL is
+	 * checkpointed and truncated afterwards, so the old text is not left behind in the file.
+	 */
+	private erasing(work: () => void) {
+		this.db.pragma('secure_delete = ON');
+		try {
+			this.db.transaction(work)();
+		} finally {
+			this.db.pragma('secure_delete = OFF');
+		}
+		this.db.pragma('wal_checkpoint(TRUNCATE)');
+	}
+
 	async getSetting(key: string) {
 		return this.stmts.getSetting.get(key)?.value ?? null;
 	}

@@ -59,7 +59,8 @@ export function exerciseOf(registry: ExerciseRegistry, session: Session, exercis
 		return knownExercise(registry, exerciseId);
 	}
 	if (exerciseId && exerciseId !== session.exerciseId) throw new RequestError('other-exercise', 'your session belongs to another exercise');
-	return session.exerciseId;
+	// The exercise may have been deleted since the session was made.
+	return knownExercise(registry, session.exerciseId);
 }
 
 /** Who did it, for the audit trail in the event log. */

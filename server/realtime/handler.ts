@@ -15,7 +15,7 @@ export type HandlerMap = { [E in ClientEventName]: Handler<E> };
 /** The handlers of one feature. */
 export type HandlerGroup<E extends ClientEventName> = Pick<HandlerMap, E>;
 
-export interface RealtimeContext extends Pick<RealtimeDeps, 'store' | 'signer' | 'controllerKey' | 'library'> {
+export interface RealtimeContext extends Pick<RealtimeDeps, 'store' | 'signer' | 'controllerKey' | 'library' | 'log'> {
 	registry: ExerciseRegistry;
 	/** The Socket.IO server, to tell or disconnect sockets in an exercise's rooms (across the cluster). */
 	io: RealtimeServer;

@@ -27,6 +27,7 @@ import { teamHandlers } from './handlers/team';
 import { presenceAnnouncer, studioPresenceAnnouncer } from './presence';
 import { rooms } from './rooms';
 import { studioHandlers } from './handlers/studio';
+import { personalDataHandlers } from './handlers/personal-data';
 import { membershipHandlers } from './handlers/membership';
 import { REVOKED_MESSAGE, revocations, revokedError, takesAccess, type Revocations } from './revocation';
 import type { ScenarioLibrary } from '../scenario-library';
@@ -82,7 +83,8 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		onEvents: (exerciseId, events) =>
 			void registry.onPeerEvents(exerciseId, events).then(() => {
 				if (takesAccess(events)) access?.sweep(exerciseId);
-			})
+			}),
+		onReset: (exerciseId) => void registry.onPeerReset(exerciseId)
 	});
 	const recovered = await registry.recover();
 	if (recovered > 0) deps.log?.(`resumed ${recovered} unfinished exercise(s) from the event log`);
@@ -113,6 +115,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 		evaluationHandlers(ctx),
 		reviewHandlers(ctx),
 		studioHandlers(ctx),
+		personalDataHandlers(ctx),
 		membershipHandlers(ctx)
 	);
 

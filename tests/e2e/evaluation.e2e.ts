@@ -166,4 +166,31 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await expect(confirmClose).toHaveCount(0);
 	await expect(evaluator.getByTestId('exercise-status')).toHaveText('closed');
 	await expect(controller.getByTestId('close')).toHaveCount(0);
+
+	// After the review: the names people signed in with are listed as personal data, one person's records exported,
+	// the exercise anonymised (the evaluator's open review is rebuilt without the names) and then deleted.
+	const exerciseId = new URL(controller.url()).pathname.split('/').at(-1)!;
+	await controller.goto('/control');
+	const person = controller.locator('[data-testid="person"][data-name="Lt Baptiste"]');
+	await expect(person).toContainText('Trinidad and Tobago Coast Guard');
+	const download = controller.waitForEvent('download');
+	await person.getByTestId('person-export').click();
+	const records = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { name: string; exercises: { exerciseId: string; acted: unknown[] }[] };
+	expect(records.name).toBe('Lt Baptiste');
+	expect(records.exercises.find((x) => x.exerciseId === exerciseId)?.acted.length).toBeGreaterThan(0);
+	await expect(evaluator.locator('main')).toContainText('Lt Baptiste');
+	const row = controller.locator(`[data-testid="exercise-row"][data-exercise-id="${exerciseId}"]`);
+	await row.getByTestId('anonymise-exercise').click();
+	const confirmAnonymise = controller.getByRole('dialog', { name: 'Anonymise this exercise?' });
+	await expect(confirmAnonymise).toHaveAccessibleDescription(/replaced by a code such as P-1/);
+	await confirmAnonymise.getByTestId('confirm-accept').click();
+	await expect(controller.getByTestId('list-notice')).toContainText('is anonymised');
+	await expect(controller.locator('[data-testid="person"][data-name="Lt Baptiste"]')).toHaveCount(0);
+	await expect(evaluator.locator('main')).not.toContainText('Lt Baptiste');
+	await expect(evaluator.locator('main')).toContainText('P-1');
+	await row.getByTestId('delete-exercise').click();
+	const confirmDelete = controller.getByRole('dialog', { name: 'Delete this exercise?' });
+	await confirmDelete.getByTestId('confirm-accept').click();
+	await expect(controller.getByTestId('list-notice')).toContainText('was deleted');
+	await expect(row).toHaveCount(0);
 });

@@ -108,7 +108,10 @@ const payloads = (): Record<ClientEventName, unknown> => ({
 	'facility:set': { entityId: 'no-such-port', open: true },
 	'studio:watch': { key: SCENARIO },
 	'member:remove': { exerciseId, sid: 'no-such-session' },
-	'code:rotate': { exerciseId, role: 'observer', team: null, signOut: false }
+	'code:rotate': { exerciseId, role: 'observer', team: null, signOut: false },
+	'exercise:delete': { exerciseId },
+	'exercise:anonymise': { exerciseId },
+	'people:list': {}
 });
 
 /** Who may do what (sign-in events are open to all and tested with wrong secrets, so denied for everyone here). */
@@ -151,7 +154,11 @@ const ALLOWED: Record<ClientEventName, Role[]> = {
 	'studio:watch': ['controller'],
 	// No member has that session: refused for everyone here (removals are played in revocation.int.spec.ts).
 	'member:remove': [],
-	'code:rotate': ['controller']
+	'code:rotate': ['controller'],
+	// The exercise is in play and its review open: refused for everyone here (played in personal-data.int.spec.ts).
+	'exercise:delete': [],
+	'exercise:anonymise': [],
+	'people:list': ['controller']
 };
 
 describe('role matrix over sockets', () => {

@@ -35,7 +35,8 @@ export function personalDataHandlers(ctx: RealtimeContext): HandlerGroup<'exerci
 			for (const state of registry.list()) {
 				for (const p of peopleIn(registry.events(state.id)).filter((p) => !isPseudonym(p.name))) {
 					const entry = byName.get(p.name) ?? { name: p.name, exercises: [] };
-					entry.exercises.push({ exerciseId: state.id, title: state.title, role: p.role, team: p.team });
+					const teamName = p.team ? (state.scenario?.teams.find((t) => t.id === p.team)?.name ?? p.team) : null;
+					entry.exercises.push({ exerciseId: state.id, title: state.title, role: p.role, team: p.team, teamName });
 					byName.set(p.name, entry);
 				}
 			}

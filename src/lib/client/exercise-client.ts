@@ -41,6 +41,18 @@ export class ExerciseClient {
 	create(scenarioId: string, title?: string, version?: number) {
 		return this.settle(this.socket.emitWithAck('exercise:create', { scenarioId, title, version }));
 	}
+	/** Deletes an exercise that is not in play, with everything recorded in it. */
+	deleteExercise(exerciseId: string) {
+		return this.settle(this.socket.emitWithAck('exercise:delete', { exerciseId }));
+	}
+	/** Replaces people's names in a closed exercise by pseudonyms. */
+	anonymise(exerciseId: string) {
+		return this.settle(this.socket.emitWithAck('exercise:anonymise', { exerciseId }));
+	}
+	/** The names the exercises on this server record, each with where it was used. */
+	people() {
+		return this.settle(this.socket.emitWithAck('people:list', {}));
+	}
 	/** The events this session may see after `afterSeq`; `exerciseId` names the exercise for controllers. */
 	open(exerciseId: string | undefined, afterSeq: number) {
 		return this.settle(this.socket.emitWithAck('exercise:open', { exerciseId, afterSeq }));

@@ -58,6 +58,13 @@ export class ExerciseView {
 			// The server closed this connection on purpose; keep trying until it is back.
 			setTimeout(() => this.socket.connect(), 1000);
 		},
+		/** The log was anonymised or the exercise deleted: what is on screen may hold names, so open it again from the start. */
+		reset: async ({ exerciseId }: { exerciseId: string }) => {
+			if (exerciseId !== this.state.id) return;
+			await this.reload();
+			// Deleted: nothing of it stays on screen.
+			if (this.connection === 'refused') this.replace([]);
+		},
 		connect: () => void this.open(),
 		disconnect: () => (this.connection = 'offline'),
 		connectError: (err: Error) => {
@@ -77,6 +84,7 @@ export class ExerciseView {
 		socket.on('exercise:presence', this.handlers.presence);
 		socket.on('exercise:codes', this.handlers.codes);
 		socket.on('server:shutdown', this.handlers.shutdown);
+		socket.on('exercise:reset', this.handlers.reset);
 		socket.on('connect', this.handlers.connect);
 		socket.on('disconnect', this.handlers.disconnect);
 		socket.on('connect_error', this.handlers.connectError);
@@ -149,6 +157,7 @@ export class ExerciseView {
 		this.socket.off('exercise:presence', this.handlers.presence);
 		this.socket.off('exercise:codes', this.handlers.codes);
 		this.socket.off('server:shutdown', this.handlers.shutdown);
+		this.socket.off('exercise:reset', this.handlers.reset);
 		this.socket.off('connect', this.handlers.connect);
 		this.socket.off('disconnect', this.handlers.disconnect);
 		this.socket.off('connect_error', this.handlers.connectError);

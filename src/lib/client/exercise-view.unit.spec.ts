@@ -19,6 +19,7 @@ describe('ExerciseView', () => {
 
 		expect(socket.listeners('connect')).toEqual([refresh]);
 		expect(socket.listeners('connect_error')).toEqual([signedOut]);
-		for (const name of ['exercise:events', 'exercise:presence', 'server:shutdown', 'disconnect'] as const) expect(socket.listeners(name)).toEqual([]);
+		for (const name of ['exercise:events', 'exercise:presence', 'exercise:reset', 'server:shutdown', 'disconnect'] as const)
+			expect(socket.listeners(name)).toEqual([]);
 	});
 });

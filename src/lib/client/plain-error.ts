@@ -55,7 +55,9 @@ export type Act =
 	| 'save-scenario'
 	| 'rotate-code'
 	| 'remove-member'
-	| 'dry-run';
+	| 'dry-run'
+	| 'delete-exercise'
+	| 'anonymise';
 
 type Words = (p: ErrorParams) => string;
 const seconds = (p: ErrorParams) => ({ seconds: Number(p.seconds ?? 10) });
@@ -116,6 +118,8 @@ const WORDS: Partial<Record<FailureCode, Words>> = {
 	'scenario-id-fixed': ({ key }) => m.errors_scenario_id_fixed({ key: String(key ?? '') }),
 	'scenario-not-ready': ({ count }) => m.errors_scenario_not_ready({ count: Number(count ?? 0) }),
 	'scenario-archived': () => m.errors_scenario_archived(),
+	'exercise-in-play': () => m.errors_exercise_in_play(),
+	'review-not-closed': () => m.errors_review_not_closed(),
 	'stale-version': () => m.errors_stale_version(),
 	'unknown-version': () => m.errors_unknown_version(),
 	'scenario-too-large': () => m.errors_scenario_too_large(),
@@ -157,7 +161,9 @@ const ACTS: Record<Act, () => string> = {
 	'save-scenario': m.errors_act_save_scenario,
 	'rotate-code': m.errors_act_rotate_code,
 	'remove-member': m.errors_act_remove_member,
-	'dry-run': m.errors_act_dry_run
+	'dry-run': m.errors_act_dry_run,
+	'delete-exercise': m.errors_act_delete_exercise,
+	anonymise: m.errors_act_anonymise
 };
 
 /** Failures that never reached the server, known by the browser's (or socket.io's) own words. */

@@ -163,7 +163,13 @@ export const payloadSchemas = {
 	/** A controller gives a team (or the evaluators, or the observers) a new join code; `signOut`: those who joined with the old one lose access. */
 	'code:rotate': z
 		.strictObject({ exerciseId, role: z.enum(['participant', 'evaluator', 'observer']), team: slug.nullable(), signOut: z.boolean() })
-		.refine((p) => (p.role === 'participant') === (p.team !== null), "a team code names its team; the evaluators' and observers' codes name none")
+		.refine((p) => (p.role === 'participant') === (p.team !== null), "a team code names its team; the evaluators' and observers' codes name none"),
+	/** Deletes an exercise that is not in play, with everything recorded in it (controllers). */
+	'exercise:delete': z.strictObject({ exerciseId }),
+	/** Replaces people's names in a closed exercise by pseudonyms, keeping scores and timeline (controllers). */
+	'exercise:anonymise': z.strictObject({ exerciseId }),
+	/** Everyone whose name the exercises on this server record, to export what is recorded about one (controllers). */
+	'people:list': z.strictObject({})
 } as const;
 
 export type ClientEventName = keyof typeof payloadSchemas;
@@ -234,6 +240,16 @@ export interface Replies {
 	'member:remove': { seq: number };
 	/** The new code (every controller of the exercise also gets the codes as `exercise:codes`). */
 	'code:rotate': { seq: number; code: string };
+	'exercise:delete': null;
+	/** How many people's names were replaced, in how many events. */
+	'exercise:anonymise': { people: number; events: number };
+	'people:list': PersonSummary[];
+}
+
+/** A name the exercises record, with the roles and teams it was used in (for the personal-data export). */
+export interface PersonSummary {
+	name: string;
+	exercises: { exerciseId: string; title: string; role: Session['role']; team: string | null; teamName: string | null }[];
 }
 
 export type ClientToServerEvents = {
@@ -249,6 +265,8 @@ export interface ServerToClientEvents {
 	'studio:presence': (presence: StudioPresence) => void;
 	/** A version of a scenario open in the studio was saved. */
 	'studio:saved': (saved: StudioSaved) => void;
+	/** The exercise's log was rewritten (anonymised) or deleted: open it again from the start. */
+	'exercise:reset': (notice: { exerciseId: string }) => void;
 	/** The server is stopping; clients will reconnect when it is back. */
 	'server:shutdown': (notice: { reason: string }) => void;
 	/** A controller took this session's access away: the server disconnects it next; do not reconnect with this token. */

@@ -43,6 +43,8 @@ export const SERVER_ERROR_CODES = [
 	'scenario-too-large',
 	'scenario-unreadable',
 	'body-too-large',
+	'exercise-in-play',
+	'review-not-closed',
 	'internal'
 ] as const;
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
