@@ -2,8 +2,9 @@
  * The server dies under four open pages and comes back: a controller, two teams in the middle of a decision (one on
  * a phone) and an evaluator. The server is this test's own (not the run's shared one), so it can be killed with
  * SIGKILL and started again on the same port and database. Every page says it is reconnecting, none is reloaded,
- * and each comes back by itself. A decision submitted during the outage is applied exactly once when the server is
- * back within the request's deadline, and refused in plain words when it is not — and then can be made again.
+ * and each comes back by itself. A decision submitted during the outage waits for the connection: it is applied
+ * exactly once when the server is back in time, and refused in plain words when it is not — and then can be made
+ * again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -75,13 +76,19 @@ test('pages ride out a server crash and restart without a reload; decisions sent
 		await server.stop('SIGKILL');
 		for (const [who, page] of pages) await expect(page.getByTestId('connection'), who).toHaveText('reconnecting…');
 
-		// Customs sends its decision while the server stays down past the request's deadline: refused in plain words.
+		// Customs sends its decision and the server stays down longer than a request waits for it: the page says it
+		// is waiting, then refuses in plain words, the answer still chosen.
 		await evidence.getByTestId('submit-decision').click();
-		await expect(evidence.getByRole('alert')).toHaveText('The server did not answer in time. Check the connection and try again.', { timeout: 20_000 });
+		await expect(evidence.getByTestId('decision-sending')).toHaveText('Sending your answer… If the connection is down, it goes as soon as it is back.');
+		await expect(evidence.getByRole('alert')).toHaveText('The server cannot be reached. Check the network connection; the page keeps trying to reconnect.', {
+			timeout: 30_000
+		});
 		await expect(evidence).toHaveAttribute('data-status', 'open');
+		await expect(evidence.locator('input[value="seal-and-log"]')).toBeChecked();
 
-		// The coast guard sends its decision, and the server is back within the deadline: it is applied, once.
+		// The coast guard sends its decision, and the server is back while it waits: it is applied, once.
 		await tip.getByTestId('submit-decision').click();
+		await expect(tip.getByTestId('decision-sending')).not.toBeEmpty();
 		server = await serve();
 		await expect(tip).toHaveAttribute('data-status', 'decided', { timeout: 20_000 });
 		for (const [who, page] of pages) {
@@ -90,7 +97,6 @@ test('pages ride out a server crash and restart without a reload; decisions sent
 		}
 
 		// Customs tries again once back: it goes through.
-		await evidence.locator('input[value="seal-and-log"]').check();
 		await evidence.getByTestId('submit-decision').click();
 		await expect(evidence).toHaveAttribute('data-status', 'decided');
 		await expect(controller.getByTestId('exercise-status')).toHaveText('running');
