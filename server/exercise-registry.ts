@@ -180,8 +180,8 @@ export class ExerciseRegistry {
 		await this.ownership.acquire(exerciseId);
 		const stored = await this.deps.store.createExercise({ id: exerciseId, scenarioId: scenario.id, title, createdWall: wall }, created, codes);
 		const live = this.follow(exerciseId, [stored], true);
-		this.deps.publish(exerciseId, [stored], live.snapshot.context.state);
 		this.ownership.announce(exerciseId, [stored]);
+		this.deps.publish(exerciseId, [stored], live.snapshot.context.state);
 		return { exerciseId, codes: codesOf(codes) };
 	}
 
@@ -382,8 +382,8 @@ export class ExerciseRegistry {
 		live.snapshot = committed(result.snapshot, stored);
 		live.events.push(...stored);
 		if (stored.length > 0) {
-			this.deps.publish(exerciseId, stored, live.snapshot.context.state);
 			this.ownership.announce(exerciseId, stored);
+			this.deps.publish(exerciseId, stored, live.snapshot.context.state);
 		}
 		this.schedule(exerciseId, live);
 		return { ok: true, events: stored };
@@ -407,8 +407,8 @@ export class ExerciseRegistry {
 		live.events.push(...missed);
 		live.snapshot = snapshotFor(foldEvents(exerciseId, missed, live.snapshot.context.state));
 		this.deps.log?.(`${exerciseId}: ${missed.length} event(s) were stored by an append that reported a failure; taken in`);
-		this.deps.publish(exerciseId, missed, live.snapshot.context.state);
 		this.ownership.announce(exerciseId, missed);
+		this.deps.publish(exerciseId, missed, live.snapshot.context.state);
 		return null;
 	}
 

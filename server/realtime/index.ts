@@ -80,10 +80,8 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 	access = revocations(io, registry, deps.log);
 	cluster?.ownership.listen({
 		onCommand: (exerciseId, cmd) => registry.onPeerCommand(exerciseId, cmd),
-		onEvents: (exerciseId, events) =>
-			void registry.onPeerEvents(exerciseId, events).then(() => {
-				if (takesAccess(events)) access?.sweep(exerciseId);
-			}),
+		// What a peer announces reaches this process's clients through `publish`, which sweeps as well.
+		onEvents: (exerciseId, events) => void registry.onPeerEvents(exerciseId, events),
 		onReset: (exerciseId) => void registry.onPeerReset(exerciseId)
 	});
 	const recovered = await registry.recover();
