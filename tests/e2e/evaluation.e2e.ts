@@ -168,7 +168,7 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await expect(controller.getByTestId('close')).toHaveCount(0);
 
 	// After the review: the names people signed in with are listed as personal data, one person's records exported,
-	// the exercise anonymised (the evaluator's open review is rebuilt without the names) and then deleted.
+	// the exercise anonymised (the evaluator's open review is rebuilt with pseudonyms) and then deleted.
 	const exerciseId = new URL(controller.url()).pathname.split('/').at(-1)!;
 	await controller.goto('/control');
 	const person = controller.locator('[data-testid="person"][data-name="Lt Baptiste"]');
@@ -178,7 +178,9 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	const records = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { name: string; exercises: { exerciseId: string; acted: unknown[] }[] };
 	expect(records.name).toBe('Lt Baptiste');
 	expect(records.exercises.find((x) => x.exerciseId === exerciseId)?.acted.length).toBeGreaterThan(0);
-	await expect(evaluator.locator('main')).toContainText('Lt Baptiste');
+	// The evaluator's review shows the names of those who wrote notes and ratings.
+	await evaluator.getByTestId('tab-live').click();
+	await expect(evaluator.locator('main')).toContainText('— Evaluator Joseph');
 	const row = controller.locator(`[data-testid="exercise-row"][data-exercise-id="${exerciseId}"]`);
 	await row.getByTestId('anonymise-exercise').click();
 	const confirmAnonymise = controller.getByRole('dialog', { name: 'Anonymise this exercise?' });
@@ -186,8 +188,8 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await confirmAnonymise.getByTestId('confirm-accept').click();
 	await expect(controller.getByTestId('list-notice')).toContainText('is anonymised');
 	await expect(controller.locator('[data-testid="person"][data-name="Lt Baptiste"]')).toHaveCount(0);
-	await expect(evaluator.locator('main')).not.toContainText('Lt Baptiste');
-	await expect(evaluator.locator('main')).toContainText('P-1');
+	await expect(evaluator.locator('main')).not.toContainText('Evaluator Joseph');
+	await expect(evaluator.locator('main')).toContainText('— E-1');
 	await row.getByTestId('delete-exercise').click();
 	const confirmDelete = controller.getByRole('dialog', { name: 'Delete this exercise?' });
 	await confirmDelete.getByTestId('confirm-accept').click();
