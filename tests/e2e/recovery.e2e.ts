@@ -74,7 +74,12 @@ test('pages ride out a server crash and restart without a reload; decisions sent
 
 		// The server dies: every page says it is reconnecting.
 		await server.stop('SIGKILL');
-		for (const [who, page] of pages) await expect(page.getByTestId('connection'), who).toHaveText('reconnecting…');
+		for (const [who, page] of pages) {
+			await expect(page.getByTestId('connection'), who).toHaveText('reconnecting…');
+			// In sight even where the bar has scrolled away (the phone).
+			await expect(page.getByTestId('connection-lost'), who).toHaveText('Connection lost — reconnecting…');
+			await expect(page.getByTestId('connection-lost').locator('p'), who).toBeInViewport();
+		}
 
 		// Customs sends its decision and the server stays down longer than a request waits for it: the page says it
 		// is waiting, then refuses in plain words, the answer still chosen.
@@ -93,6 +98,7 @@ test('pages ride out a server crash and restart without a reload; decisions sent
 		await expect(tip).toHaveAttribute('data-status', 'decided', { timeout: 20_000 });
 		for (const [who, page] of pages) {
 			await expect(page.getByTestId('connection'), who).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
+			await expect(page.getByTestId('connection-lost'), who).toBeEmpty();
 			expect(await page.evaluate(() => (window as unknown as { __beforeCrash?: boolean }).__beforeCrash), `${who} was not reloaded`).toBe(true);
 		}
 
