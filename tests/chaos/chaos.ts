@@ -14,7 +14,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -23,7 +22,7 @@ import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { decidingTeams } from '../../src/lib/engine/scenario/schema';
 import { isErrorCode } from '../../src/lib/realtime/errors';
 import { loadScenario } from '../fixtures/load-scenario';
-import { CONTROLLER_KEY, startServer, tempDir, type RunningServer } from '../integration/harness';
+import { CONTROLLER_KEY, freePort, startServer, tempDir, type RunningServer } from '../integration/harness';
 import { tcpProxy, type TcpProxy } from '../integration/tcp-proxy';
 import { ChaosClient, once, sleep, type Outcome } from './chaos-client';
 import { checkLog, compareView, type Acked } from './invariants';
@@ -63,15 +62,6 @@ const problem = (m: string) => {
 	problems.push(m);
 	if (problems.length <= 30) console.error(`  ! ${m}`);
 };
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 function databaseUrl(): string {
 	if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;

@@ -7,24 +7,14 @@
  * again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { E2E_CONTROLLER_KEY } from '../../playwright.config';
-import { startServer, type RunningServer } from '../integration/harness';
+import { freePort, startServer, type RunningServer } from '../integration/harness';
 import { expect, test } from './fixtures';
 import { createExercise, joinTeam } from './pages';
 import { open, ask } from './team-seat';
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 test('pages ride out a server crash and restart without a reload; decisions sent meanwhile apply once or are refused', async ({ browser }) => {
 	test.setTimeout(150_000);

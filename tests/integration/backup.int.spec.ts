@@ -2,12 +2,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
-import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
+import { client, CONTROLLER_KEY, freePort, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
 const tmp = tempDir();
@@ -57,19 +56,6 @@ function runScript(name: 'backup' | 'restore', args: string[], env: { DATABASE_F
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('error', reject);
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
-
-/** A port nobody listens on (so restore's health check finds no server). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			probe.close(() => resolve(port));
-		});
 	});
 }
 

@@ -1,6 +1,7 @@
 /** Starts the real server as a child process and connects real socket.io clients to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -19,6 +20,18 @@ export const SERVER_NODE_FLAGS: string[] = (() => {
 	if (!m) throw new Error(`unexpected "serve" script: ${serve}`);
 	return m[1].split(/\s+/).filter(Boolean);
 })();
+
+/** A loopback port nobody listens on at the moment of asking (for a server a test starts, stops and starts again). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
 
 // A failing test must not leave servers behind.
 const children = new Set<ChildProcess>();

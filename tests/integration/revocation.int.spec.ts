@@ -7,11 +7,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Presence, Session } from '../../src/lib/realtime/contract';
-import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
+import { client, CONTROLLER_KEY, freePort, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';
 
 const SCENARIO = 'maritime-trafficking-southern-caribbean';
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -253,15 +252,6 @@ describe('removing members and rotating join codes (one process, SQLite)', () =>
 		await d.seat(server.url, codes.evaluator, 'Evaluator After Restart');
 	});
 });
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 describe.runIf(pgUrl && hasRedis)('removing a member on a cluster (two processes, Redis and PostgreSQL)', () => {
 	const tmp = tempDir();

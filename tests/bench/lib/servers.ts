@@ -1,10 +1,10 @@
 /** Server processes for the benchmarks: the real server (via the integration harness) and the bare socket.io baseline. */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { startServer, tempDir, type RunningServer } from '../../integration/harness';
+export { freePort } from '../../integration/harness';
 import type { BenchContext } from './common';
 
 export const SCENARIO_ID = 'maritime-trafficking-southern-caribbean';
@@ -84,16 +84,6 @@ export async function startBareServer(
 		});
 	});
 	return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop, output: () => out };
-}
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-		s.on('error', reject);
-	});
 }
 
 export const hasRedisServer = () => spawnSync('redis-server', ['--version']).status === 0;
