@@ -22,7 +22,8 @@ const BENCHES: Record<string, number> = {
 	memory: 300,
 	client: 900, // may have to run `vite build` first
 	zones: 120,
-	dryrun: 120
+	dryrun: 120,
+	'weak-link': 480 // Chromium on emulated slow links against the built app: loads, an outage, an exercise hour at 60×
 };
 
 const only = (process.env.BENCH_ONLY ?? '')
