@@ -5,6 +5,8 @@ import type { RealtimeServer } from './socket-types';
 
 export function presenceAnnouncer(io: RealtimeServer, log?: (message: string) => void) {
 	const timers = new Map<string, NodeJS.Timeout>();
+	/** Everyone an announcement of this process has listed, by exercise and session id (see `recall`). */
+	const seen = new Map<string, Map<string, PresentMember>>();
 	return {
 		announce(exerciseId: string) {
 			if (timers.has(exerciseId)) return;
@@ -25,9 +27,23 @@ export function presenceAnnouncer(io: RealtimeServer, log?: (message: string) =>
 						const sid = session.role === 'controller' ? null : (session.sid ?? null);
 						return [{ role: session.role, name: session.name, team: session.role === 'participant' ? session.team : null, sid }];
 					});
+					const known = seen.get(exerciseId) ?? new Map<string, PresentMember>();
+					for (const member of members) if (member.sid) known.set(member.sid, member);
+					seen.set(exerciseId, known);
 					io.to(rooms.controller(exerciseId)).emit('exercise:presence', { exerciseId, members });
 				}, 100)
 			);
+		},
+		/**
+		 * A member this process has listed, connected or not: a controller removing someone whose browser is between
+		 * two connections (a reload, a dropped link) still removes them.
+		 */
+		recall(exerciseId: string, sid: string): PresentMember | null {
+			return seen.get(exerciseId)?.get(sid) ?? null;
+		},
+		/** Forgets an exercise's members (it was deleted). */
+		forget(exerciseId: string) {
+			seen.delete(exerciseId);
 		},
 		/** Drops announcements not yet sent (on shutdown). */
 		stop() {

@@ -152,8 +152,18 @@ describe('removing members and rotating join codes (one process, SQLite)', () =>
 		expect(joao.socket.connected).toBe(true);
 		expect(joao.socket.received.slice(before).some((e) => e.type === 'member.removed')).toBe(false);
 
-		// Removing someone who is no longer connected is refused in words the controller can act on.
+		// Removing them again, or a session nobody has seen, is refused in words the controller can act on.
 		expect(await ctl.socket.call('member:remove', { exerciseId, sid })).toMatchObject({ ok: false, code: 'member-gone' });
+		expect(await ctl.socket.call('member:remove', { exerciseId, sid: 'never-seen-0001' })).toMatchObject({ ok: false, code: 'member-gone' });
+	});
+
+	it('removes a member caught between two connections (a reload, a dropped link)', async () => {
+		const kemal = await d.seat(server.url, codes.teams['tt-coast-guard'], 'Kemal');
+		const sid = await sidIn(ctl.presence, 'Kemal');
+		kemal.socket.disconnect();
+		await until(() => !ctl.presence.at(-1)!.members.some((m) => m.name === 'Kemal'), 'Kemal gone from the presence list');
+		await ctl.socket.ok('member:remove', { exerciseId, sid });
+		expect(await d.handshakeRefused(server.url, kemal.token)).toEqual({ code: 'session-revoked', params: { reason: 'removed' } });
 	});
 
 	it('drops every socket of a removed session, whether or not it has opened the exercise', async () => {

@@ -10,6 +10,7 @@ import { knownExercise, requireController, RequestError } from '../access';
 import type { HandlerGroup, RealtimeContext } from '../handler';
 import { rooms } from '../rooms';
 import { asController } from '../run-command';
+import { isRemoved } from '../../../src/lib/engine/exercise/revocation';
 
 export function membershipHandlers(ctx: RealtimeContext): HandlerGroup<'member:remove' | 'code:rotate'> {
 	const { registry, store, io } = ctx;
@@ -25,10 +26,18 @@ export function membershipHandlers(ctx: RealtimeContext): HandlerGroup<'member:r
 		'member:remove': async (socket, { exerciseId, sid }) => {
 			const controller = requireController(socket);
 			knownExercise(registry, exerciseId);
-			const member = await connectedMember(exerciseId, sid);
+			const connected = await connectedMember(exerciseId, sid);
+			// Between two connections (a reload, a dropped link) they are still the member this process listed.
+			const removed = isRemoved(registry.state(exerciseId)!.access, sid);
+			const recalled = connected || removed ? null : ctx.presence.recall(exerciseId, sid);
+			const member =
+				connected && !removed
+					? { name: connected.name, role: connected.role, team: connected.role === 'participant' ? connected.team : null }
+					: recalled && recalled.role !== 'controller'
+						? { name: recalled.name, role: recalled.role, team: recalled.team }
+						: null;
 			if (!member) throw new RequestError('member-gone', 'that member is not connected to this exercise any more');
-			const team = member.role === 'participant' ? member.team : null;
-			return asController(ctx, socket, exerciseId, { type: 'REMOVE_MEMBER', sid, name: member.name, role: member.role, team, by: controller.name });
+			return asController(ctx, socket, exerciseId, { type: 'REMOVE_MEMBER', sid, ...member, by: controller.name });
 		},
 		'code:rotate': async (socket, { exerciseId, role, team, signOut }) => {
 			const controller = requireController(socket);

@@ -17,6 +17,7 @@ export function personalDataHandlers(ctx: RealtimeContext): HandlerGroup<'exerci
 			const title = registry.state(knownExercise(registry, exerciseId))?.title;
 			const result = await registry.erase(exerciseId);
 			if (!result.ok) throw new RequestError(result.code, result.error, result.params);
+			ctx.presence.forget(exerciseId);
 			ctx.log?.(`${actorOf(session)} deleted exercise ${exerciseId} ("${title}")`);
 			io.to(rooms.all(exerciseId)).emit('exercise:reset', { exerciseId });
 			return null;
@@ -25,6 +26,7 @@ export function personalDataHandlers(ctx: RealtimeContext): HandlerGroup<'exerci
 			const session = requireController(socket);
 			const result = await registry.anonymise(knownExercise(registry, exerciseId));
 			if (!result.ok) throw new RequestError(result.code, result.error, result.params);
+			ctx.presence.forget(exerciseId);
 			ctx.log?.(`${actorOf(session)} anonymised exercise ${exerciseId}`);
 			io.to(rooms.all(exerciseId)).emit('exercise:reset', { exerciseId });
 			return { people: result.people, events: result.events };
