@@ -3,8 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { startServer, tempDir, type RunningServer } from '../../integration/harness';
-export { freePort } from '../../integration/harness';
+import { freePort, startServer, tempDir, type RunningServer } from '../../integration/harness';
+
+export { freePort };
 import type { BenchContext } from './common';
 
 export const SCENARIO_ID = 'maritime-trafficking-southern-caribbean';
