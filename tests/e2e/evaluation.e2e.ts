@@ -34,7 +34,8 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await controller.locator('[data-scenario-id="maritime-trafficking-southern-caribbean"]').getByTestId('create-exercise').click();
 	const teamCode = await controller.locator('[data-testid="team-code"][data-team="tt-coast-guard"]').innerText();
 	const evaluatorCode = await controller.getByTestId('evaluator-code').innerText();
-	await join(team, teamCode, 'Lt Baptiste');
+	// A name no other test signs in with: the personal-data list spans every exercise on the server.
+	await join(team, teamCode, 'Lt Odessa Baptiste');
 	await join(evaluator, evaluatorCode, 'Evaluator Joseph');
 	await evaluator.waitForURL('**/review');
 
@@ -171,12 +172,12 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	// the exercise anonymised (the evaluator's open review is rebuilt with pseudonyms) and then deleted.
 	const exerciseId = new URL(controller.url()).pathname.split('/').at(-1)!;
 	await controller.goto('/control');
-	const person = controller.locator('[data-testid="person"][data-name="Lt Baptiste"]');
+	const person = controller.locator('[data-testid="person"][data-name="Lt Odessa Baptiste"]');
 	await expect(person).toContainText('Trinidad and Tobago Coast Guard');
 	const download = controller.waitForEvent('download');
 	await person.getByTestId('person-export').click();
 	const records = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { name: string; exercises: { exerciseId: string; acted: unknown[] }[] };
-	expect(records.name).toBe('Lt Baptiste');
+	expect(records.name).toBe('Lt Odessa Baptiste');
 	expect(records.exercises.find((x) => x.exerciseId === exerciseId)?.acted.length).toBeGreaterThan(0);
 	// The evaluator's review shows the names of those who wrote notes and ratings.
 	await evaluator.getByTestId('tab-live').click();
@@ -187,7 +188,7 @@ test('evaluator rates, notes, replays, exports and prints the AAR', async ({ bro
 	await expect(confirmAnonymise).toHaveAccessibleDescription(/replaced by a code such as P-1/);
 	await confirmAnonymise.getByTestId('confirm-accept').click();
 	await expect(controller.getByTestId('list-notice')).toContainText('is anonymised');
-	await expect(controller.locator('[data-testid="person"][data-name="Lt Baptiste"]')).toHaveCount(0);
+	await expect(controller.locator('[data-testid="person"][data-name="Lt Odessa Baptiste"]')).toHaveCount(0);
 	await expect(evaluator.locator('main')).not.toContainText('Evaluator Joseph');
 	await expect(evaluator.locator('main')).toContainText('— E-1');
 	await row.getByTestId('delete-exercise').click();
