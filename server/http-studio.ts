@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { SCENARIO_LANGUAGES } from '../src/lib/engine/scenario/schema';
+import { SCENARIO_LANGUAGES } from '../src/lib/engine/scenario/vocabulary';
 import { parseScenarioYaml, MAX_SCENARIO_BYTES } from '../src/lib/engine/scenario/parse';
 import { geographyProblems } from '../src/lib/engine/scenario/geography';
 import { dryRun } from '../src/lib/engine/studio/dry-run';

@@ -7,7 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SCENARIO_BYTES, parseScenarioYaml, type ScenarioProblem, type TranslationSource } from '../src/lib/engine/scenario/parse';
 import { geographyProblems } from '../src/lib/engine/scenario/geography';
-import { SCENARIO_LANGUAGES, type Scenario, type ScenarioLanguage } from '../src/lib/engine/scenario/schema';
+import type { Scenario } from '../src/lib/engine/scenario/schema';
+import { SCENARIO_LANGUAGES, type ScenarioLanguage } from '../src/lib/engine/scenario/vocabulary';
 
 export interface LoadedScenario {
 	file: string;

@@ -19,7 +19,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Audience } from '../../src/lib/engine/exercise/audience';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
-import { decidingTeams } from '../../src/lib/engine/scenario/schema';
+import { decidingTeams } from '../../src/lib/engine/scenario/kinds';
 import { isErrorCode } from '../../src/lib/realtime/errors';
 import { loadScenario } from '../fixtures/load-scenario';
 import { CONTROLLER_KEY, freePort, startServer, tempDir, type RunningServer } from '../integration/harness';

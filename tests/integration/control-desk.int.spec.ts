@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXERCISE_CONTROL } from '../../src/lib/engine/scenario/schema';
+import { EXERCISE_CONTROL } from '../../src/lib/engine/scenario/vocabulary';
 import { foldEvents } from '../../src/lib/engine/exercise/state';
 import { teamScores } from '../../src/lib/engine/review/score-decision';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';

@@ -8,7 +8,8 @@
 import { exerciseTimeAt, MINUTE } from '../../src/lib/engine/exercise/clock';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { foldEvents, type ExerciseState } from '../../src/lib/engine/exercise/state';
-import { decidingTeams, isTaskable, type Scenario } from '../../src/lib/engine/scenario/schema';
+import type { Scenario } from '../../src/lib/engine/scenario/schema';
+import { decidingTeams, isTaskable } from '../../src/lib/engine/scenario/kinds';
 import { client, CONTROLLER_KEY, until, type TestClient } from './harness';
 
 export type Style = 'best' | 'worst';

@@ -11,7 +11,7 @@ import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import { foldEvents } from '../../src/lib/engine/exercise/state';
 import { hotWash } from '../../src/lib/engine/review/review';
 import { parseScenarioYaml } from '../../src/lib/engine/scenario/parse';
-import { TIMELINE_CSV_COLUMNS } from '../../src/lib/engine/formats/timeline-csv';
+import { TIMELINE_CSV_COLUMNS } from '../../src/lib/engine/formats/timeline-columns';
 import { ExerciseView } from '../../src/lib/client/exercise-view.svelte';
 import type { ClientSocket } from '../../src/lib/client/session';
 import { client, CONTROLLER_KEY, startServer, tempDir, until, type RunningServer, type TestClient } from './harness';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { eventsForAudience, type Audience } from '../../src/lib/engine/exercise/audience';
-import { decidingTeams } from '../../src/lib/engine/scenario/schema';
+import { decidingTeams } from '../../src/lib/engine/scenario/kinds';
 import { loadScenario } from '../fixtures/load-scenario';
 import type { DomainEvent } from '../../src/lib/engine/exercise/events';
 import type { ClientEventName, Payload, Replies } from '../../src/lib/realtime/contract';

@@ -13,7 +13,7 @@ import type { DomainEvent } from '$lib/engine/exercise/events';
 import { reviewOpenFor } from '$lib/engine/exercise/audience';
 import { emptyExercise, foldEvents, type ExerciseState } from '$lib/engine/exercise/state';
 import { localizeEvent } from '$lib/engine/scenario/localize';
-import type { ScenarioLanguage } from '$lib/engine/scenario/schema';
+import type { ScenarioLanguage } from '$lib/engine/scenario/vocabulary';
 import { currentLanguage } from '$lib/i18n/languages';
 import type { JoinCodes, Presence } from '$lib/realtime/contract';
 import { ExerciseClient } from './exercise-client';

@@ -3,7 +3,7 @@ import type { ExerciseStatus } from '$lib/engine/exercise/state';
 import type { ConnectionState } from '$lib/client/exercise-view.svelte';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { Channel } from '$lib/engine/scenario/schema';
+import type { Channel } from '$lib/engine/scenario/vocabulary';
 
 const STATUS: Record<ExerciseStatus, () => string> = {
 	setup: m.status_setup,

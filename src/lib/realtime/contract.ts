@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { CAPABILITY_ELEMENTS, MESSAGE_CHANNELS, RATINGS, TEAM_MODES, type DomainEvent, type NarrativeSection } from '../engine/exercise/events';
-import { CHANNELS, lonLatSchema as lonLat } from '../engine/scenario/schema';
+import { lonLatSchema as lonLat } from '../engine/scenario/schema';
+import { CHANNELS } from '../engine/scenario/vocabulary';
 import type { ExerciseStatus } from '../engine/exercise/state';
 import type { ExerciseHistoryRow } from '../engine/review/history';
 import type { ScenarioSummary } from '../engine/scenario/summary';

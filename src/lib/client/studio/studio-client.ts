@@ -5,7 +5,7 @@
  */
 import type { DryRunPath, DryRunResult } from '$lib/engine/studio/dry-run';
 import type { LibraryEntry, ScenarioVersion, ScenarioVersionInfo, VersionStatus } from '$lib/engine/studio/library';
-import type { ScenarioLanguage } from '$lib/engine/scenario/schema';
+import type { ScenarioLanguage } from '$lib/engine/scenario/vocabulary';
 import { RequestFailed } from '../exercise-client';
 
 export type CreateScenario =

@@ -4,7 +4,8 @@
  * else, so hiding in the client is never relied on.
  */
 import type { DomainEvent } from './events';
-import type { Inject, Scenario, ScenarioLanguage } from '../scenario/schema';
+import type { Inject, Scenario } from '../scenario/schema';
+import type { ScenarioLanguage } from '../scenario/vocabulary';
 
 export type Audience =
 	| { role: 'controller' }

@@ -5,7 +5,8 @@
 import { exerciseTimeAt, MAX_SPEED, MIN_SPEED } from './clock';
 import type { DomainEventBody, ImprovementItem, NarrativeSection } from './events';
 import type { Order } from '../sim/kinematics';
-import { EXERCISE_CONTROL, type Inject } from '../scenario/schema';
+import type { Inject } from '../scenario/schema';
+import { EXERCISE_CONTROL } from '../scenario/vocabulary';
 import { taskingProblem } from '../sim/simulation';
 import { decisionKey, own, type ExerciseState } from './state';
 import { refusal, type Refusal } from './refusal';

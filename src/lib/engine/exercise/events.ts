@@ -5,7 +5,8 @@
  * they happened at, so reducers never read a clock.
  */
 import type { CoursePoint, Order } from '../sim/kinematics';
-import type { DecisionOption, Entity, Inject, LonLat, Scenario, ScenarioLanguage, SimAlert } from '../scenario/schema';
+import type { DecisionOption, Entity, Inject, LonLat, Scenario } from '../scenario/schema';
+import type { ScenarioLanguage, SimAlert } from '../scenario/vocabulary';
 import type { Waters } from '../sim/zones';
 import type { CodeRole } from './revocation';
 

@@ -6,7 +6,7 @@ import type { NewEvent } from './events';
 import { snapshotFor } from './machine';
 import { foldEvents, nextDueAt } from './state';
 import { teamScores } from '../review/score-decision';
-import { EXERCISE_CONTROL } from '../scenario/schema';
+import { EXERCISE_CONTROL } from '../scenario/vocabulary';
 
 const exercise = () => given(miniScenario);
 

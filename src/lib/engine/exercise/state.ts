@@ -20,7 +20,8 @@ import type {
 } from './events';
 import type { CoursePoint, Order } from '../sim/kinematics';
 import type { Waters } from '../sim/zones';
-import { decidingTeams, type Entity, type Inject, type LonLat, type Scenario } from '../scenario/schema';
+import type { Entity, Inject, LonLat, Scenario } from '../scenario/schema';
+import { decidingTeams } from '../scenario/kinds';
 import { statusAfter } from './lifecycle';
 import { openAccess, withRemoval, withRotation, type AccessState } from './revocation';
 

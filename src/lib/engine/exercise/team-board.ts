@@ -2,7 +2,8 @@
  * The control room's team board: for each team, who is connected, its open decisions with the time left,
  * what it has missed, its messages to exercise control still waiting for an answer, and when it last did something.
  */
-import { EXERCISE_CONTROL, type Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import { EXERCISE_CONTROL } from '../scenario/vocabulary';
 import type { DomainEvent, TeamMode } from './events';
 import { own, type ExerciseState, type Message } from './state';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { given } from '../../../../tests/fixtures/machine-driver';
 import { miniScenario } from '../../../../tests/fixtures/mini-scenario';
-import { EXERCISE_CONTROL } from '../scenario/schema';
+import { EXERCISE_CONTROL } from '../scenario/vocabulary';
 import { MINUTE } from './clock';
 import { needsAttention, teamBoard } from './team-board';
 

@@ -5,7 +5,8 @@
  */
 import { MINUTE } from './clock';
 import type { DomainEventBody, TriggerCause } from './events';
-import { EXERCISE_CONTROL, type Trigger } from '../scenario/schema';
+import type { Trigger } from '../scenario/schema';
+import { EXERCISE_CONTROL } from '../scenario/vocabulary';
 import { watersFor } from '../sim/simulation';
 import { own, type ExerciseState } from './state';
 

@@ -4,7 +4,7 @@
  * from running in a spreadsheet, how a time cell reads, and the words planners
  * use for each channel.
  */
-import { CHANNELS, SCENARIO_LANGUAGES, type Channel, type ScenarioLanguage } from '../scenario/schema';
+import { CHANNELS, SCENARIO_LANGUAGES, type Channel, type ScenarioLanguage } from '../scenario/vocabulary';
 
 export const MSEL_COLUMNS = [
 	'Event No.',

@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import { formatHhmmssFromMinutes } from '../exercise/time-format';
 import { describeTrigger } from '../scenario/trigger-text';
-import { CHANNEL_LABELS, type Decision, type Scenario } from '../scenario/schema';
+import type { Decision, Scenario } from '../scenario/schema';
+import { CHANNEL_LABELS } from '../scenario/vocabulary';
 import { translatedLanguages } from '../scenario/translation-file';
 import { localizeInject } from '../scenario/localize';
 import { escapeFormula, LIST_SEPARATOR, MSEL_COLUMNS, TRANSLATED_MSEL_COLUMNS, translatedColumn, type MselColumn } from './msel-cells';

@@ -8,7 +8,8 @@
  * teams and objectives are passed in), and the top-level fields (placeholders).
  */
 import Papa from 'papaparse';
-import { CHANNELS, type Objective, type ScenarioInput, type ScenarioLanguage, type Team } from '../scenario/schema';
+import type { Objective, ScenarioInput, Team } from '../scenario/schema';
+import { CHANNELS, type ScenarioLanguage } from '../scenario/vocabulary';
 import { listItems, MSEL_COLUMNS, normaliseChannel, parseExerciseMinutes, translatedColumnOf, unescapeFormula, type MselColumn } from './msel-cells';
 
 /** Columns an imported CSV must have (the rest may be missing). */

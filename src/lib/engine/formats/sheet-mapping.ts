@@ -7,7 +7,7 @@
  * `sheetScenario` builds the raw scenario data for a new draft. The column convention, decisions included, is in
  * `scenarios/MSEL-COLUMNS.md`.
  */
-import { SCENARIO_LANGUAGES, type Channel, type ScenarioLanguage } from '../scenario/schema';
+import { SCENARIO_LANGUAGES, type Channel, type ScenarioLanguage } from '../scenario/vocabulary';
 import { DEFAULT_MAP } from '../studio/blank-scenario';
 import { listItems, normaliseChannel, parseExerciseMinutes, translatedColumnOf, unescapeFormula, type TranslatedMselColumn } from './msel-cells';
 import { slugify, uniqueId } from './msel-import';

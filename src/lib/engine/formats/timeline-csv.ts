@@ -6,28 +6,8 @@ import Papa from 'papaparse';
 import { formatClockMs } from '../exercise/time-format';
 import type { DomainEvent } from '../exercise/events';
 import type { Scenario } from '../scenario/schema';
-import { timelineEntry, type TimelineEntry, type TimelineKind } from '../review/timeline';
-
-export const TIMELINE_CSV_COLUMNS = [
-	'seq',
-	'exercise_time',
-	'wall_time_utc',
-	'kind',
-	'type',
-	'teams',
-	'objectives',
-	'channel',
-	'latency_min',
-	'actor',
-	'text'
-] as const;
-
-/** How the CSV words things: a header per column of `TIMELINE_CSV_COLUMNS` (in its order), a kind, an event. */
-export interface TimelineCsvWords {
-	columns: readonly string[];
-	kind: (kind: TimelineKind) => string;
-	text: (entry: TimelineEntry) => string;
-}
+import { timelineEntry } from '../review/timeline';
+import type { TimelineCsvWords } from './timeline-columns';
 
 export function timelineCsv(events: readonly DomainEvent[], scenario: Scenario | null, words: TimelineCsvWords): string {
 	const rows = events.map((e) => {

@@ -8,7 +8,9 @@
  */
 import type { z } from 'zod';
 import type { ProblemCode, ProblemParams, ReferenceKind } from './problem-codes';
-import { EXERCISE_CONTROL, isAsset, type Scenario } from './schema';
+import type { Scenario } from './schema';
+import { EXERCISE_CONTROL } from './vocabulary';
+import { isAsset } from './kinds';
 
 export function checkCrossReferences(s: Scenario, ctx: z.RefinementCtx<Scenario>): void {
 	const teamIds = new Set(s.teams.map((t) => t.id));

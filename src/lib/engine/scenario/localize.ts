@@ -8,7 +8,8 @@
  * the map's names, the MSEL, the timeline, the review — reads the same language without knowing about it.
  */
 import type { DomainEvent } from '../exercise/events';
-import type { Decision, DecisionOption, Inject, Scenario, ScenarioLanguage } from './schema';
+import type { Decision, DecisionOption, Inject, Scenario } from './schema';
+import type { ScenarioLanguage } from './vocabulary';
 
 type Translated = { translations?: Partial<Record<ScenarioLanguage, object>> };
 

@@ -5,7 +5,8 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { codedIssues, type ProblemCode, type ProblemParams } from './problem-codes';
-import { scenarioSchema, type Scenario, type ScenarioLanguage } from './schema';
+import { scenarioSchema, type Scenario } from './schema';
+import type { ScenarioLanguage } from './vocabulary';
 import { translationFileSchema, weaveTranslation } from './translation-file';
 
 export interface ScenarioProblem {

@@ -3,22 +3,15 @@
  * TypeScript types, runtime validation and the generated JSON Schema
  * (`scenarios/scenario.schema.json`). Cross-references (teams, objectives,
  * entities, …) are checked in `cross-references.ts`, run as the schema's
- * `superRefine`, so each problem names its path.
+ * `superRefine`, so each problem names its path. The format's fixed words are in `vocabulary.ts`, and the
+ * questions about an entity's kind in `kinds.ts`: pages that need only those do not load zod.
  */
 import { z } from 'zod';
 import { checkCrossReferences } from './cross-references';
+import { CHANNELS, ENTITY_CATEGORIES, ENTITY_KINDS, SCENARIO_LANGUAGES, SIM_ALERTS, type EntityKind } from './vocabulary';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes (max 64)');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-
-/**
- * The languages a scenario may be written and translated in (the interface's five). A scenario says which one it
- * is written in (`language`); its reader-facing texts may carry translations into the others, on each object as
- * `translations: { fr: { name: … } }` (usually woven in from `scenarios/translations/<file>.<language>.yaml`, see
- * `translation-file.ts`). A reader sees their language where it exists and the scenario's own otherwise.
- */
-export const SCENARIO_LANGUAGES = ['en', 'es', 'fr', 'nl', 'ht'] as const;
-export type ScenarioLanguage = (typeof SCENARIO_LANGUAGES)[number];
 
 /** The reader-facing texts of each kind of object, as long as the original allows: what a translation may give. */
 export const TRANSLATABLE = {
@@ -45,30 +38,6 @@ function translationsOf<F extends z.ZodRawShape>(fields: F) {
 
 /** [longitude, latitude] in decimal degrees (GeoJSON order). */
 export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-
-export const CHANNELS = ['radio', 'phone', 'email', 'intel', 'media', 'map'] as const;
-export const ENTITY_KINDS = ['vessel', 'aircraft', 'storm', 'boat', 'port', 'shelter'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-export const ENTITY_CATEGORIES = [
-	'law-enforcement',
-	'military',
-	'suspect',
-	'cargo',
-	'fishing',
-	'passenger',
-	'high-speed',
-	'displaced',
-	'facility',
-	'weather',
-	'unknown'
-] as const;
-
-/** The recipient id of messages to exercise control, who plays every outside actor (RIFC, JRCC, ministries, media…). */
-export const EXERCISE_CONTROL = 'exercise-control';
-
-/** Alerts the live simulation raises. */
-export const SIM_ALERTS = ['capacity-exceeded', 'minors-found', 'distress', 'out-of-endurance'] as const;
-export type SimAlert = (typeof SIM_ALERTS)[number];
 
 export const teamSchema = z.strictObject({
 	id,
@@ -388,39 +357,11 @@ export type Boat = Extract<Entity, { kind: 'boat' }>;
 export type Inject = z.infer<typeof injectSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type DecisionOption = z.infer<typeof optionSchema>;
-export type Channel = (typeof CHANNELS)[number];
 export type ShareWith = z.infer<typeof shareWithSchema>;
 
-/** How each inject channel is named to people. */
-export const CHANNEL_LABELS: Record<Channel, string> = {
-	radio: 'Radio',
-	phone: 'Phone',
-	email: 'Email',
-	intel: 'Intel report',
-	media: 'Media',
-	map: 'Map update'
-};
 export type LonLat = z.infer<typeof lonLatSchema>;
 export type Area = z.infer<typeof areaSchema>;
 export type Trigger = z.infer<typeof triggerSchema>;
-
-/** Whether the team can task this entity on the map. */
-export function isTaskable(entity: Entity): entity is Asset & { team: string; speedKnots: number } {
-	return isAsset(entity) && entity.team !== undefined && entity.speedKnots !== undefined;
-}
-
-export function isAsset(entity: Entity): entity is Asset {
-	return entity.kind === 'vessel' || entity.kind === 'aircraft';
-}
-
-export function isBoat(entity: Entity): entity is Boat {
-	return entity.kind === 'boat';
-}
-
-/** Teams that must answer an inject's decision. */
-export function decidingTeams(inject: Inject): string[] {
-	return inject.decision ? (inject.decision.teams ?? inject.to) : [];
-}
 
 /** The JSON Schema for scenario files (for editors and other tools), generated from the zod schema. */
 export function scenarioJsonSchema(): Record<string, unknown> {

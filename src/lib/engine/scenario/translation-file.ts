@@ -10,7 +10,8 @@
  * what a language still lacks, for `scenario:check`'s report.
  */
 import { z } from 'zod';
-import { SCENARIO_LANGUAGES, TRANSLATABLE, type Scenario, type ScenarioLanguage } from './schema';
+import { TRANSLATABLE, type Scenario } from './schema';
+import { SCENARIO_LANGUAGES, type ScenarioLanguage } from './vocabulary';
 
 const entries = <F extends z.ZodRawShape>(fields: F) => z.record(z.string(), z.strictObject(fields).partial()).optional();
 

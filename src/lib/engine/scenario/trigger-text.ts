@@ -3,7 +3,8 @@
  * names filled in, for the control room to word in the reader's language; `describeTrigger` says it in English for
  * the MSEL CSV export, whose text must read back the same.
  */
-import { EXERCISE_CONTROL, type Scenario, type SimAlert, type Trigger } from './schema';
+import type { Scenario, Trigger } from './schema';
+import { EXERCISE_CONTROL, type SimAlert } from './vocabulary';
 
 export type TriggerWaters = 'own' | 'foreign' | 'high-seas';
 

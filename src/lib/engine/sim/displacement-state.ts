@@ -8,7 +8,7 @@ import { displacementAt, type DisplacementInput, type DisplacementPicture } from
 import { own, type ExerciseState } from '../exercise/state';
 import { firstPoint } from './entity-position';
 import { landingAt } from './movement';
-import { isBoat } from '../scenario/schema';
+import { isBoat } from '../scenario/kinds';
 
 /** The displacement model's inputs at `atMs`, from the scenario and what happened in play. */
 export function displacementInputAt(state: ExerciseState, atMs: number): DisplacementInput | null {

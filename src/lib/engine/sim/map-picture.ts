@@ -8,7 +8,8 @@ import { MINUTE } from '../exercise/clock';
 import type { DisplacementPicture } from './displacement';
 import { own, type ExerciseState } from '../exercise/state';
 import { courseAt, fixAt, trailOf } from './movement';
-import { isTaskable, type LonLat } from '../scenario/schema';
+import type { LonLat } from '../scenario/schema';
+import { isTaskable } from '../scenario/kinds';
 
 /** One entity as the map draws it. */
 export interface MapEntity {

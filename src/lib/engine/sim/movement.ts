@@ -7,7 +7,8 @@ import { MINUTE } from '../exercise/clock';
 import { entityFixAt, lastPoint, type EntityFix } from './entity-position';
 import { own, type CourseRecord, type ExerciseState } from '../exercise/state';
 import { underwayMinutes, type CoursePoint } from './kinematics';
-import { isAsset, type Entity, type LonLat } from '../scenario/schema';
+import type { Entity, LonLat } from '../scenario/schema';
+import { isAsset } from '../scenario/kinds';
 
 type Positioned = Pick<ExerciseState, 'courses'>;
 

@@ -16,7 +16,8 @@ import { refusal, type Refusal } from '../exercise/refusal';
 import { formatHhmmFromMinutes } from '../exercise/time-format';
 import { formatKnots, formatNm, planGoto, planIntercept, planPatrol, truncateForEndurance, type CoursePoint, type Order } from './kinematics';
 import { courseAt, enduranceLeftMin, landingAt, positionAt, trackAt, underwayUntilMin } from './movement';
-import { isAsset, isBoat, isTaskable, type Area, type Asset, type Boat, type Entity, type LonLat } from '../scenario/schema';
+import type { Area, Asset, Boat, Entity, LonLat } from '../scenario/schema';
+import { isAsset, isBoat, isTaskable } from '../scenario/kinds';
 import { watersLabel, whoseWaters, type Waters } from './zones';
 
 /** How often (exercise time) a running exercise looks for detections, area crossings and crowding. */

@@ -4,7 +4,8 @@
  * planner's to-do list from the first minute.
  */
 import { stringify } from 'yaml';
-import type { ScenarioInput, ScenarioLanguage } from '../scenario/schema';
+import type { ScenarioInput } from '../scenario/schema';
+import type { ScenarioLanguage } from '../scenario/vocabulary';
 import { YAML_STYLE } from './scenario-document';
 
 export interface BlankScenario {

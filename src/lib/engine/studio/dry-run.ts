@@ -15,7 +15,8 @@ import { committed, decide, nextWakeAt, snapshotFor, type ExerciseSnapshot } fro
 import { foldEvents } from '../exercise/state';
 import { timelineEntry, type TimelineEntry } from '../review/timeline';
 import { bestOption, scoreDecision, teamScores, type TeamScore } from '../review/score-decision';
-import { decidingTeams, type Decision, type Inject, type Scenario } from '../scenario/schema';
+import type { Decision, Inject, Scenario } from '../scenario/schema';
+import { decidingTeams } from '../scenario/kinds';
 
 /**
  * Which answers the teams give: the best option everywhere (highest total over the objectives, a violation's

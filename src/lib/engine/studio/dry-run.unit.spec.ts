@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../exercise/clock';
 import { bestOption } from '../review/score-decision';
 import { parseScenarioYaml } from '../scenario/parse';
-import { decidingTeams, scenarioSchema, type Inject, type Scenario, type ScenarioInput } from '../scenario/schema';
+import { scenarioSchema, type Inject, type Scenario, type ScenarioInput } from '../scenario/schema';
+import { decidingTeams } from '../scenario/kinds';
 import { miniScenarioInput } from '../../../../tests/fixtures/mini-scenario';
 import { dryRun, type DryRunResult } from './dry-run';
 

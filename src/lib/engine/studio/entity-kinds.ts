@@ -5,7 +5,7 @@
  * schema, but only ports and shelters use them, so the editor treats them as theirs: a port turned into a vessel
  * loses them, as a boat turned into an aircraft loses its people.
  */
-import { ENTITY_CATEGORIES, ENTITY_KINDS, type EntityKind } from '../scenario/schema';
+import { ENTITY_CATEGORIES, ENTITY_KINDS, type EntityKind } from '../scenario/vocabulary';
 import { newId } from './new-id';
 
 export type EntityCategory = (typeof ENTITY_CATEGORIES)[number];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entitySchema, ENTITY_KINDS } from '../scenario/schema';
+import { entitySchema } from '../scenario/schema';
+import { ENTITY_KINDS } from '../scenario/vocabulary';
 import { DEFAULT_CATEGORY, fieldsDroppedByKind, KIND_FIELDS, moves, newEntity } from './entity-kinds';
 
 describe('fieldsDroppedByKind', () => {

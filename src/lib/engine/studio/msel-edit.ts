@@ -3,7 +3,7 @@
  * and time range the table is filtered to), with the fewest fields that pass the check, and a copy of an existing
  * one. Ids are made from the title and never clash; numbers follow the highest in the MSEL.
  */
-import { CHANNELS } from '../scenario/schema';
+import { CHANNELS } from '../scenario/vocabulary';
 import type { MselFilter } from './msel-rows';
 import { idsOf, newId } from './new-id';
 

@@ -6,7 +6,8 @@
  * object, `translations.<language>.overview.<field>` for the scenario's overview) and takes out what an emptied one
  * leaves behind: no empty text, no empty language, no empty `translations`.
  */
-import { TRANSLATABLE, type ScenarioLanguage } from '../scenario/schema';
+import { TRANSLATABLE } from '../scenario/schema';
+import type { ScenarioLanguage } from '../scenario/vocabulary';
 import { formatPath } from '../scenario/parse';
 import { translatableObjects } from './inline-translations';
 import type { DocPath, ScenarioDocument } from './scenario-document';

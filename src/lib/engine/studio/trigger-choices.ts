@@ -5,7 +5,7 @@
  * that is not there, an option of another decision, or a watch that would make the inject wait on itself (an inject
  * downstream of it). Things are given with their ids and the names people know them by; the view words the rest.
  */
-import { EXERCISE_CONTROL, SIM_ALERTS, type SimAlert } from '../scenario/schema';
+import { EXERCISE_CONTROL, SIM_ALERTS, type SimAlert } from '../scenario/vocabulary';
 
 /** The kinds of trigger, in the order the editor lists them (the key that names each in the YAML). */
 export const TRIGGER_KIND_LIST = ['decision', 'missed', 'message', 'area', 'intercept', 'detected', 'alert'] as const;

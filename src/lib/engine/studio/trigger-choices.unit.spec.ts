@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { TRIGGER_KINDS } from '../scenario/problem-codes';
 import { validateScenario } from '../scenario/parse';
-import { EXERCISE_CONTROL, SIM_ALERTS } from '../scenario/schema';
+import { EXERCISE_CONTROL, SIM_ALERTS } from '../scenario/vocabulary';
 import {
 	TRIGGER_KIND_LIST,
 	TRIGGER_WATERS,

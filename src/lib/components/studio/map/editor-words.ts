@@ -2,7 +2,7 @@
  * The map editor's words for what the draft holds as codes: kinds of entity, the fields a change of kind removes,
  * and a leg's warning in a sentence, in the reader's language.
  */
-import type { EntityKind } from '$lib/engine/scenario/schema';
+import type { EntityKind } from '$lib/engine/scenario/vocabulary';
 import type { TrackLeg } from '$lib/engine/studio/track-legs';
 import { formatKnots, formatList, formatNm } from '$lib/i18n/format';
 import { placeWord } from '$lib/i18n/map-words';

@@ -7,7 +7,7 @@
  */
 import turfBearing from '@turf/bearing';
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { EntityKind } from '$lib/engine/scenario/schema';
+import type { EntityKind } from '$lib/engine/scenario/vocabulary';
 import { circleRing } from '$lib/engine/sim/map-picture';
 import type { EntityCategory } from '$lib/engine/studio/entity-kinds';
 import { trackLegs, type TrackLeg } from '$lib/engine/studio/track-legs';
