@@ -99,6 +99,26 @@ function usableProbe() {
 	}, 25);
 }
 
+/** When the page's start-up phases ended (ms from navigation): the document, the map's own marks, the largest script. */
+function startupPhases(page: Page): Promise<Record<string, number>> {
+	return page.evaluate(() => {
+		const out: Record<string, number> = {};
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+		if (nav) {
+			out['html'] = Math.round(nav.responseEnd);
+			out['dom-content-loaded'] = Math.round(nav.domContentLoadedEventEnd);
+		}
+		const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+			(r) => r.initiatorType === 'script' || r.name.endsWith('.js')
+		);
+		const largest = scripts.sort((a, b) => b.decodedBodySize - a.decodedBodySize)[0];
+		if (largest) out['largest-script'] = Math.round(largest.responseEnd);
+		for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('map:')) out[m.name] = Math.round(m.startTime);
+		return out;
+	});
+}
+const phases: Record<string, number>[] = [];
+
 async function waitUsable(page: Page): Promise<Usable> {
 	const handle = await page.waitForFunction(
 		() => {
@@ -109,6 +129,7 @@ async function waitUsable(page: Page): Promise<Usable> {
 		{ timeout: USABLE_TIMEOUT_MS, polling: 100 }
 	);
 	const s = (await handle.jsonValue()) as Usable;
+	phases.push(await startupPhases(page));
 	return { map: round(s.map, 0), injects: round(s.injects, 0), decision: round(s.decision, 0), usable: round(s.usable, 0) };
 }
 
@@ -217,6 +238,7 @@ async function loadFigures(
 				ctx.details[`${profile.name}.first_load.requests`] = summariseRequests(recorder.requestList());
 				ctx.details[`${profile.name}.first_load.ws`] = { ...recorder.frameTotals(), receivedByEvent: recorder.receivedByEvent() };
 			}
+			ctx.log(`${profile.name} run ${run + 1}: first load phases ${JSON.stringify(phases.at(-1))}`);
 			ctx.log(
 				`${profile.name} run ${run + 1}: first load usable at ${u1.usable} ms (map ${u1.map}, injects ${u1.injects}, decision ${u1.decision}); ` +
 					`${kb(recorder.httpBytes())} kB HTTP + ${kb(recorder.frameTotals().receivedBytes + recorder.frameTotals().sentBytes)} kB WebSocket payload; wire ${kb(firstWire.at(-1)!)} kB`
@@ -231,6 +253,7 @@ async function loadFigures(
 			reloadBytes.push(recorder.totalBytes());
 			reloadWire.push(relay.count().up + relay.count().down);
 			if (run === 0) ctx.details[`${profile.name}.reload.requests`] = summariseRequests(recorder.requestList());
+			ctx.log(`${profile.name} run ${run + 1}: reload phases ${JSON.stringify(phases.at(-1))}`);
 			ctx.log(`${profile.name} run ${run + 1}: reload usable at ${u2.usable} ms; ${kb(reloadBytes.at(-1)!)} kB (wire ${kb(reloadWire.at(-1)!)} kB)`);
 			if (errors.length > 0) ctx.note(`${profile.name} run ${run + 1}: page errors: ${errors.slice(0, 3).join(' | ')}`);
 			await context.close();
