@@ -76,6 +76,8 @@ interface Usable {
 	injects: number;
 	decision: number;
 	usable: number;
+	/** When each start-up phase ended (see startupPhases). */
+	phases: Record<string, number>;
 }
 
 /**
@@ -117,7 +119,6 @@ function startupPhases(page: Page): Promise<Record<string, number>> {
 		return out;
 	});
 }
-const phases: Record<string, number>[] = [];
 
 async function waitUsable(page: Page): Promise<Usable> {
 	const handle = await page.waitForFunction(
@@ -129,8 +130,7 @@ async function waitUsable(page: Page): Promise<Usable> {
 		{ timeout: USABLE_TIMEOUT_MS, polling: 100 }
 	);
 	const s = (await handle.jsonValue()) as Usable;
-	phases.push(await startupPhases(page));
-	return { map: round(s.map, 0), injects: round(s.injects, 0), decision: round(s.decision, 0), usable: round(s.usable, 0) };
+	return { map: round(s.map, 0), injects: round(s.injects, 0), decision: round(s.decision, 0), usable: round(s.usable, 0), phases: await startupPhases(page) };
 }
 
 interface Exercise {
@@ -238,7 +238,7 @@ async function loadFigures(
 				ctx.details[`${profile.name}.first_load.requests`] = summariseRequests(recorder.requestList());
 				ctx.details[`${profile.name}.first_load.ws`] = { ...recorder.frameTotals(), receivedByEvent: recorder.receivedByEvent() };
 			}
-			ctx.log(`${profile.name} run ${run + 1}: first load phases ${JSON.stringify(phases.at(-1))}`);
+			ctx.log(`${profile.name} run ${run + 1}: first load phases ${JSON.stringify(u1.phases)}`);
 			ctx.log(
 				`${profile.name} run ${run + 1}: first load usable at ${u1.usable} ms (map ${u1.map}, injects ${u1.injects}, decision ${u1.decision}); ` +
 					`${kb(recorder.httpBytes())} kB HTTP + ${kb(recorder.frameTotals().receivedBytes + recorder.frameTotals().sentBytes)} kB WebSocket payload; wire ${kb(firstWire.at(-1)!)} kB`
@@ -253,7 +253,7 @@ async function loadFigures(
 			reloadBytes.push(recorder.totalBytes());
 			reloadWire.push(relay.count().up + relay.count().down);
 			if (run === 0) ctx.details[`${profile.name}.reload.requests`] = summariseRequests(recorder.requestList());
-			ctx.log(`${profile.name} run ${run + 1}: reload phases ${JSON.stringify(phases.at(-1))}`);
+			ctx.log(`${profile.name} run ${run + 1}: reload phases ${JSON.stringify(u2.phases)}`);
 			ctx.log(`${profile.name} run ${run + 1}: reload usable at ${u2.usable} ms; ${kb(reloadBytes.at(-1)!)} kB (wire ${kb(reloadWire.at(-1)!)} kB)`);
 			if (errors.length > 0) ctx.note(`${profile.name} run ${run + 1}: page errors: ${errors.slice(0, 3).join(' | ')}`);
 			await context.close();
